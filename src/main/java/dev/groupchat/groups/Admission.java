@@ -1,0 +1,50 @@
+package dev.groupchat.groups;
+
+import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way into and out of a group's member list: keeps the member count, the limit and the
+ * events right whichever call (create, add, join, approve, leave, kick, ban) got here.
+ */
+@Component
+class Admission {
+
+	private final MemberRepository members;
+
+	private final JoinRequestRepository requests;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Admission(MemberRepository members, JoinRequestRepository requests, ApplicationEventPublisher events, Clock clock) {
+		this.members = members;
+		this.requests = requests;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Adds a member to a group whose row the caller has locked; refuses when it is full. */
+	MemberView admit(Group lockedGroup, String userId, Role role, String by, String name) {
+		lockedGroup.admit();
+		Member member = members.save(new Member(lockedGroup.id(), userId, role, clock.instant()));
+		requests.findById(new MemberKey(lockedGroup.id(), userId)).filter(JoinRequest::isPending)
+			.ifPresent(requests::delete);
+		MemberView view = member.view(name);
+		events.publishEvent(new MemberJoined(lockedGroup.id(), view, by));
+		return view;
+	}
+
+	/** Removes a member from a group whose row the caller has locked. */
+	void remove(Group lockedGroup, Member member, String by, LeaveReason reason) {
+		if (member.role() == Role.OWNER) {
+			throw GroupProblems.ownerMustHandOver();
+		}
+		members.delete(member);
+		lockedGroup.release();
+		events.publishEvent(new MemberLeft(lockedGroup.id(), member.userId(), by, reason));
+	}
+
+}

@@ -1,0 +1,79 @@
+package dev.groupchat.groups;
+
+import dev.groupchat.identity.CurrentUser;
+import dev.groupchat.shared.CursorPage;
+import dev.groupchat.shared.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/groups")
+@Tag(name = "Groups")
+class GroupController {
+
+	private final GroupManagement management;
+
+	GroupController(GroupManagement management) {
+		this.management = management;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create a group; the caller becomes its OWNER")
+	GroupView create(CurrentUser user, @Valid @RequestBody NewGroup request) {
+		return management.create(user, request);
+	}
+
+	@GetMapping
+	@Operation(summary = "The caller's groups")
+	CursorPage<GroupView> mine(CurrentUser user, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String cursor) {
+		return management.listMine(user, PageRequest.of(limit, cursor));
+	}
+
+	@GetMapping("/{groupId}")
+	@Operation(summary = "A group (members, or anyone for a PUBLIC fan group)")
+	GroupView get(CurrentUser user, @PathVariable String groupId) {
+		return management.get(user, GroupId.parse(groupId));
+	}
+
+	@PatchMapping("/{groupId}")
+	@Operation(summary = "Change settings (OWNER, ADMIN)")
+	GroupView update(CurrentUser user, @PathVariable String groupId, @Valid @RequestBody SettingsRequest request) {
+		return management.update(user, GroupId.parse(groupId), request.toSettings());
+	}
+
+	@DeleteMapping("/{groupId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Delete the group (OWNER)")
+	void delete(CurrentUser user, @PathVariable String groupId) {
+		management.delete(user, GroupId.parse(groupId));
+	}
+
+	record SettingsRequest(@Size(min = 1, max = 100) String name, @Size(max = 1000) String description,
+			JoinPolicy joinPolicy, PostPolicy postPolicy, Integer slowModeSeconds, Integer memberLimit,
+			Visibility visibility, @Min(0) @Max(1_000_000) Integer minFanLevel) {
+
+		GroupSettings toSettings() {
+			return new GroupSettings(name == null ? null : name.strip(), description, joinPolicy, postPolicy,
+					slowModeSeconds, memberLimit, visibility, minFanLevel);
+		}
+
+	}
+
+}

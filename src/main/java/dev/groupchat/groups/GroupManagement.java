@@ -1,0 +1,134 @@
+package dev.groupchat.groups;
+
+import dev.groupchat.identity.CurrentUser;
+import dev.groupchat.identity.UserProfiles;
+import dev.groupchat.shared.CursorPage;
+import dev.groupchat.shared.Cursors;
+import dev.groupchat.shared.DomainException;
+import dev.groupchat.shared.PageRequest;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating, reading, configuring and deleting groups. */
+@Service
+public class GroupManagement {
+
+	private final GroupRepository groupRepository;
+
+	private final MemberRepository members;
+
+	private final InviteRepository invites;
+
+	private final JoinRequestRepository requests;
+
+	private final Groups groups;
+
+	private final Admission admission;
+
+	private final Eligibility eligibility;
+
+	private final UserProfiles profiles;
+
+	private final GroupsProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	GroupManagement(GroupRepository groupRepository, MemberRepository members, InviteRepository invites,
+			JoinRequestRepository requests, Groups groups, Admission admission, Eligibility eligibility,
+			UserProfiles profiles, GroupsProperties properties, ApplicationEventPublisher events, Clock clock) {
+		this.groupRepository = groupRepository;
+		this.members = members;
+		this.invites = invites;
+		this.requests = requests;
+		this.groups = groups;
+		this.admission = admission;
+		this.eligibility = eligibility;
+		this.profiles = profiles;
+		this.properties = properties;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Creates a group owned by the caller, with the given members added by them. */
+	@Transactional
+	public GroupView create(CurrentUser user, NewGroup request) {
+		eligibility.check(new Eligibility.Candidate(Eligibility.Way.CREATE, user.ageBand(), user.fanLevel(), false, null));
+		Set<String> invited = new LinkedHashSet<>(request.memberIds());
+		invited.remove(user.id());
+		int limit = properties.initialLimit(request.kind());
+		if (invited.size() + 1 > limit) {
+			throw GroupProblems.full(limit);
+		}
+		Group group = groupRepository.save(new Group(request.kind(), request.name().strip(), request.description(),
+				user.id(), limit, clock.instant()));
+		events.publishEvent(new GroupCreated(group.id(), group.kind(), user.id()));
+		admission.admit(group, user.id(), Role.OWNER, user.id(), user.name());
+		var known = profiles.findAll(invited);
+		for (String memberId : invited) {
+			var profile = known.get(memberId);
+			eligibility.check(new Eligibility.Candidate(Eligibility.Way.ADDED,
+					profile == null ? null : profile.ageBand(), 0, false, group));
+			admission.admit(group, memberId, Role.MEMBER, user.id(), profile == null ? null : profile.name());
+		}
+		return group.view();
+	}
+
+	@Transactional(readOnly = true)
+	public GroupView get(CurrentUser user, UUID groupId) {
+		return groups.actor(groupId, user.id()).group().view();
+	}
+
+	/** Changes settings (OWNER, ADMIN). */
+	@Transactional
+	public GroupView update(CurrentUser user, UUID groupId, GroupSettings settings) {
+		Actor actor = groups.lockedActor(groupId, user.id()).requireModerator("change group settings");
+		if (settings.isEmpty()) {
+			throw DomainException.invalid("name at least one setting to change");
+		}
+		Group group = actor.group();
+		group.apply(settings, properties.maxMemberLimit(), clock.instant());
+		GroupView view = group.view();
+		events.publishEvent(new GroupUpdated(groupId, view, user.id()));
+		return view;
+	}
+
+	/** Deletes the group (OWNER). Members, invites and requests go; messages stay until retention. */
+	@Transactional
+	public void delete(CurrentUser user, UUID groupId) {
+		Actor actor = groups.lockedActor(groupId, user.id()).requireOwner("delete the group");
+		List<String> memberIds = members.findUserIds(groupId);
+		members.deleteAllOfGroup(groupId);
+		invites.deleteAllOfGroup(groupId);
+		requests.deleteAllOfGroup(groupId);
+		actor.group().delete(clock.instant());
+		events.publishEvent(new GroupDeleted(groupId, user.id(), memberIds));
+	}
+
+	/** The caller's groups, oldest first, keyset-paged by group id. */
+	@Transactional(readOnly = true)
+	public CursorPage<GroupView> listMine(CurrentUser user, PageRequest page) {
+		Limit limit = Limit.of(page.limit() + 1);
+		List<Group> found = page.cursor() == null ? groupRepository.findForMember(user.id(), limit)
+				: groupRepository.findForMemberAfter(user.id(), afterId(page.cursor()), limit);
+		return CursorPage.of(found, page.limit(), g -> Cursors.encode(g.id().toString())).map(Group::view);
+	}
+
+	private static UUID afterId(String cursor) {
+		try {
+			return UUID.fromString(Cursors.decode(cursor, 1).getFirst());
+		}
+		catch (IllegalArgumentException ex) {
+			throw DomainException.invalid("cursor is not valid; pass back a nextCursor exactly as received");
+		}
+	}
+
+}

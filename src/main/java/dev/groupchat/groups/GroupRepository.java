@@ -1,0 +1,34 @@
+package dev.groupchat.groups;
+
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+interface GroupRepository extends ListCrudRepository<Group, UUID> {
+
+	@Query("select g from Group g where g.id = :id and g.deletedAt is null")
+	Optional<Group> findLive(UUID id);
+
+	/** Loads the group with its row locked until commit: the member limit is checked under it. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select g from Group g where g.id = :id and g.deletedAt is null")
+	Optional<Group> lockLive(UUID id);
+
+	@Query("""
+			select g from Group g join Member m on m.key.groupId = g.id
+			where m.key.userId = :userId and g.deletedAt is null
+			order by g.id""")
+	List<Group> findForMember(String userId, Limit limit);
+
+	@Query("""
+			select g from Group g join Member m on m.key.groupId = g.id
+			where m.key.userId = :userId and g.deletedAt is null and g.id > :after
+			order by g.id""")
+	List<Group> findForMemberAfter(String userId, UUID after, Limit limit);
+
+}

@@ -1,0 +1,35 @@
+package dev.groupchat.groups;
+
+import dev.groupchat.shared.DomainException;
+
+/**
+ * A change of group settings; null fields stay as they are.
+ */
+public record GroupSettings(String name, String description, JoinPolicy joinPolicy, PostPolicy postPolicy,
+		Integer slowModeSeconds, Integer memberLimit, Visibility visibility, Integer minFanLevel) {
+
+	void validate(Group group, int maxMemberLimit) {
+		if (slowModeSeconds != null && !Group.SLOW_MODE_STEPS.contains(slowModeSeconds)) {
+			throw DomainException.invalid("slowModeSeconds must be one of 0, 5, 10, 30, 60, 300, 900, 3600");
+		}
+		if (memberLimit != null && (memberLimit < 2 || memberLimit > maxMemberLimit)) {
+			throw DomainException.invalid("memberLimit must be between 2 and " + maxMemberLimit);
+		}
+		if (memberLimit != null && memberLimit < group.memberCount()) {
+			throw DomainException.conflict("memberLimit cannot be below the current member count of "
+					+ group.memberCount());
+		}
+		if (visibility == Visibility.PUBLIC && group.kind() != GroupKind.FAN) {
+			throw DomainException.invalid("only FAN groups can be PUBLIC");
+		}
+		if (minFanLevel != null && minFanLevel < 0) {
+			throw DomainException.invalid("minFanLevel must be 0 or more");
+		}
+	}
+
+	boolean isEmpty() {
+		return name == null && description == null && joinPolicy == null && postPolicy == null
+				&& slowModeSeconds == null && memberLimit == null && visibility == null && minFanLevel == null;
+	}
+
+}

@@ -1,0 +1,88 @@
+package dev.groupchat.groups;
+
+import dev.groupchat.identity.CurrentUser;
+import dev.groupchat.shared.CursorPage;
+import dev.groupchat.shared.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/groups/{groupId}")
+@Tag(name = "Members")
+class MemberController {
+
+	private final MemberManagement members;
+
+	MemberController(MemberManagement members) {
+		this.members = members;
+	}
+
+	@GetMapping("/members")
+	@Operation(summary = "Members in join order (members only)")
+	CursorPage<MemberView> list(CurrentUser user, @PathVariable String groupId,
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+		return members.list(user, GroupId.parse(groupId), PageRequest.of(limit, cursor));
+	}
+
+	@PostMapping("/members")
+	@Operation(summary = "Add a user (OWNER, ADMIN; any member of a CHAT group); 200 if already a member")
+	ResponseEntity<MemberView> add(CurrentUser user, @PathVariable String groupId,
+			@Valid @RequestBody UserRef request) {
+		MemberManagement.Added added = members.add(user, GroupId.parse(groupId), request.userId());
+		return ResponseEntity.status(added.created() ? HttpStatus.CREATED : HttpStatus.OK).body(added.member());
+	}
+
+	@PatchMapping("/members/{userId}")
+	@Operation(summary = "Change role (OWNER; role OWNER hands over) or mute (OWNER, ADMIN)")
+	MemberView update(CurrentUser user, @PathVariable String groupId, @PathVariable String userId,
+			@RequestBody MemberChange change) {
+		return members.update(user, GroupId.parse(groupId), self(user, userId), change);
+	}
+
+	@DeleteMapping("/members/{userId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Leave (userId 'me' or your own id) or kick (OWNER, ADMIN)")
+	void remove(CurrentUser user, @PathVariable String groupId, @PathVariable String userId) {
+		members.remove(user, GroupId.parse(groupId), self(user, userId));
+	}
+
+	@PostMapping("/bans")
+	@Operation(summary = "Ban a user (OWNER, ADMIN): removes and keeps out; 200 if already banned")
+	ResponseEntity<BanView> ban(CurrentUser user, @PathVariable String groupId, @Valid @RequestBody BanRequest request) {
+		MemberManagement.Banned banned = members.ban(user, GroupId.parse(groupId), request.userId(), request.reason());
+		return ResponseEntity.status(banned.created() ? HttpStatus.CREATED : HttpStatus.OK).body(banned.ban());
+	}
+
+	@DeleteMapping("/bans/{userId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Lift a ban (OWNER, ADMIN)")
+	void unban(CurrentUser user, @PathVariable String groupId, @PathVariable String userId) {
+		members.unban(user, GroupId.parse(groupId), userId);
+	}
+
+	private static String self(CurrentUser user, String userId) {
+		return "me".equals(userId) ? user.id() : userId;
+	}
+
+	record UserRef(@NotBlank @Size(max = 64) String userId) {
+	}
+
+	record BanRequest(@NotBlank @Size(max = 64) String userId, @Size(max = 500) String reason) {
+	}
+
+}

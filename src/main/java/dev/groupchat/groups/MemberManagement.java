@@ -1,0 +1,194 @@
+package dev.groupchat.groups;
+
+import dev.groupchat.identity.CurrentUser;
+import dev.groupchat.identity.UserProfiles;
+import dev.groupchat.identity.UserProfiles.UserSummary;
+import dev.groupchat.shared.CursorPage;
+import dev.groupchat.shared.Cursors;
+import dev.groupchat.shared.DomainException;
+import dev.groupchat.shared.PageRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Listing, adding, changing and removing members, and bans. */
+@Service
+public class MemberManagement {
+
+	private final MemberRepository members;
+
+	private final BanRepository bans;
+
+	private final Groups groups;
+
+	private final Admission admission;
+
+	private final Eligibility eligibility;
+
+	private final UserProfiles profiles;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	MemberManagement(MemberRepository members, BanRepository bans, Groups groups, Admission admission,
+			Eligibility eligibility, UserProfiles profiles, ApplicationEventPublisher events, Clock clock) {
+		this.members = members;
+		this.bans = bans;
+		this.groups = groups;
+		this.admission = admission;
+		this.eligibility = eligibility;
+		this.profiles = profiles;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Members in the order they joined (members only). */
+	@Transactional(readOnly = true)
+	public CursorPage<MemberView> list(CurrentUser user, UUID groupId, PageRequest page) {
+		groups.actor(groupId, user.id()).requireMember();
+		Limit limit = Limit.of(page.limit() + 1);
+		List<Member> found;
+		if (page.cursor() == null) {
+			found = members.findPage(groupId, limit);
+		}
+		else {
+			List<String> position = Cursors.decode(page.cursor(), 2);
+			found = members.findPageAfter(groupId, Cursors.instant(position.get(0)), position.get(1), limit);
+		}
+		CursorPage<Member> result = CursorPage.of(found, page.limit(),
+				m -> Cursors.encode(m.joinedAt().toString(), m.userId()));
+		Map<String, UserSummary> names = profiles.findAll(result.items().stream().map(Member::userId).toList());
+		return result.map(m -> m.view(nameOf(names.get(m.userId()))));
+	}
+
+	/** Adds a user; answers {@code created=false} with the member when they already were one. */
+	@Transactional
+	public Added add(CurrentUser user, UUID groupId, String userId) {
+		Actor actor = groups.lockedActor(groupId, user.id()).requireMayInvite();
+		var existing = members.findById(new MemberKey(groupId, userId));
+		if (existing.isPresent()) {
+			return new Added(existing.get().view(profileName(userId)), false);
+		}
+		UserSummary profile = profiles.find(userId).orElse(null);
+		eligibility.check(new Eligibility.Candidate(Eligibility.Way.ADDED, profile == null ? null : profile.ageBand(),
+				0, bans.existsById(new MemberKey(groupId, userId)), actor.group()));
+		return new Added(admission.admit(actor.group(), userId, Role.MEMBER, user.id(), nameOf(profile)), true);
+	}
+
+	/** Changes a member's role (OWNER) or mute (OWNER, ADMIN over lower roles). */
+	@Transactional
+	public MemberView update(CurrentUser user, UUID groupId, String userId, MemberChange change) {
+		if (change.role() == null && change.mutedUntil() == null) {
+			throw DomainException.invalid("name a role or mutedUntil to change");
+		}
+		Actor actor = groups.lockedActor(groupId, user.id()).requireMember();
+		Member target = member(groupId, userId);
+		if (change.role() != null) {
+			changeRole(actor, target, change.role());
+		}
+		if (change.mutedUntil() != null) {
+			mute(actor, target, change.mutedUntil().orElse(null));
+		}
+		return target.view(profileName(userId));
+	}
+
+	private void changeRole(Actor actor, Member target, Role role) {
+		actor.requireOwner("change roles");
+		Role previous = target.role();
+		if (role == previous) {
+			return;
+		}
+		if (role == Role.OWNER) {
+			actor.member().stepDownAsOwner();
+			members.flush(); // one OWNER per group is a unique index: step down before stepping up
+			target.becomeOwner();
+			actor.group().handOverTo(target.userId(), clock.instant());
+			events.publishEvent(new MemberRoleChanged(actor.group().id(), actor.member().view(profileName(actor.userId())),
+					Role.OWNER, actor.userId()));
+			events.publishEvent(new GroupUpdated(actor.group().id(), actor.group().view(), actor.userId()));
+		}
+		else {
+			target.changeRole(role);
+		}
+		events.publishEvent(new MemberRoleChanged(actor.group().id(), target.view(profileName(target.userId())),
+				previous, actor.userId()));
+	}
+
+	private void mute(Actor actor, Member target, Instant until) {
+		actor.requireOutranks(target, "mute");
+		target.muteUntil(until);
+		events.publishEvent(new MemberMuted(actor.group().id(), target.view(profileName(target.userId())), until,
+				actor.userId()));
+	}
+
+	/** Leaving ({@code userId} is the caller) or kicking (OWNER, ADMIN over lower roles). */
+	@Transactional
+	public void remove(CurrentUser user, UUID groupId, String userId) {
+		Actor actor = groups.lockedActor(groupId, user.id()).requireMember();
+		if (userId.equals(user.id())) {
+			admission.remove(actor.group(), actor.member(), user.id(), LeaveReason.LEFT);
+			return;
+		}
+		Member target = member(groupId, userId);
+		actor.requireOutranks(target, "remove");
+		admission.remove(actor.group(), target, user.id(), LeaveReason.KICKED);
+	}
+
+	/** Bans a user (OWNER, ADMIN): removes them if a member and keeps them out. */
+	@Transactional
+	public Banned ban(CurrentUser user, UUID groupId, String userId, String reason) {
+		Actor actor = groups.lockedActor(groupId, user.id()).requireModerator("ban");
+		MemberKey key = new MemberKey(groupId, userId);
+		var existing = bans.findById(key);
+		if (existing.isPresent()) {
+			return new Banned(existing.get().view(), false);
+		}
+		if (userId.equals(user.id())) {
+			throw DomainException.conflict("you cannot ban yourself");
+		}
+		var target = members.findById(key);
+		target.ifPresent(member -> actor.requireOutranks(member, "ban"));
+		Ban ban = bans.save(new Ban(groupId, userId, reason, user.id(), clock.instant()));
+		target.ifPresent(member -> admission.remove(actor.group(), member, user.id(), LeaveReason.BANNED));
+		events.publishEvent(new MemberBanned(groupId, userId, user.id(), reason));
+		return new Banned(ban.view(), true);
+	}
+
+	/** Lifts a ban (OWNER, ADMIN). */
+	@Transactional
+	public void unban(CurrentUser user, UUID groupId, String userId) {
+		groups.actor(groupId, user.id()).requireModerator("lift bans");
+		Ban ban = bans.findById(new MemberKey(groupId, userId))
+			.orElseThrow(() -> DomainException.notFound("ban of", userId));
+		bans.delete(ban);
+		events.publishEvent(new MemberUnbanned(groupId, userId, user.id()));
+	}
+
+	private Member member(UUID groupId, String userId) {
+		return members.findById(new MemberKey(groupId, userId)).orElseThrow(() -> GroupProblems.memberNotFound(userId));
+	}
+
+	private String profileName(String userId) {
+		return profiles.find(userId).map(UserSummary::name).orElse(null);
+	}
+
+	private static String nameOf(UserSummary profile) {
+		return profile == null ? null : profile.name();
+	}
+
+	/** Result of {@link #add}: the member, and whether this call added them. */
+	public record Added(MemberView member, boolean created) {
+	}
+
+	/** Result of {@link #ban}: the ban, and whether this call created it. */
+	public record Banned(BanView ban, boolean created) {
+	}
+
+}

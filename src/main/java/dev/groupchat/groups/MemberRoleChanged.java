@@ -1,0 +1,7 @@
+package dev.groupchat.groups;
+
+import java.util.UUID;
+
+/** A member's role changed (promotion, demotion or ownership hand-over). */
+public record MemberRoleChanged(UUID groupId, MemberView member, Role previousRole, String by) {
+}

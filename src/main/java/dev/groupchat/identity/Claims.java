@@ -1,0 +1,59 @@
+package dev.groupchat.identity;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * Reads the contract's claims from a validated token. Also the validator that refuses tokens whose
+ * claims break the contract, so that everything after authentication can trust them.
+ */
+public final class Claims implements OAuth2TokenValidator<Jwt> {
+
+	static final int MAX_SUBJECT_LENGTH = 64;
+
+	public static CurrentUser toUser(Jwt jwt) {
+		Number fanLevel = jwt.getClaim("fan_level");
+		return new CurrentUser(jwt.getSubject(), jwt.getClaimAsString("name"),
+				fanLevel == null ? 0 : fanLevel.intValue(),
+				AgeBand.fromClaim(jwt.getClaimAsString("age_band")).orElse(null), roles(jwt));
+	}
+
+	static Set<String> roles(Jwt jwt) {
+		Object roles = jwt.getClaims().get("roles");
+		Set<String> result = new HashSet<>();
+		if (roles instanceof Collection<?> list) {
+			list.forEach(role -> result.add(String.valueOf(role)));
+		}
+		return result;
+	}
+
+	@Override
+	public OAuth2TokenValidatorResult validate(Jwt jwt) {
+		String sub = jwt.getSubject();
+		if (sub == null || sub.isBlank() || sub.length() > MAX_SUBJECT_LENGTH) {
+			return failure("sub must be present and at most " + MAX_SUBJECT_LENGTH + " characters");
+		}
+		if (jwt.getExpiresAt() == null) {
+			return failure("exp is required");
+		}
+		Object fanLevel = jwt.getClaims().get("fan_level");
+		if (fanLevel != null && !(fanLevel instanceof Number)) {
+			return failure("fan_level must be an integer");
+		}
+		String ageBand = jwt.getClaimAsString("age_band");
+		if (ageBand != null && AgeBand.fromClaim(ageBand).isEmpty()) {
+			return failure("age_band must be one of 13-15, 16-17, 18+");
+		}
+		return OAuth2TokenValidatorResult.success();
+	}
+
+	private static OAuth2TokenValidatorResult failure(String description) {
+		return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", description, null));
+	}
+
+}

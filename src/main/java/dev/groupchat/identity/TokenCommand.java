@@ -1,0 +1,93 @@
+package dev.groupchat.identity;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code token <userId> [--name=N] [--fan-level=L] [--age-band=B] [--roles=a,b] [--ttl=PT24H]}:
+ * prints an HS256 token for development, signed with {@code GROUPCHAT_JWT_SECRET} or with the
+ * development secret file that the service uses when no secret is configured.
+ */
+public final class TokenCommand {
+
+	private TokenCommand() {
+	}
+
+	public static boolean matches(String[] args) {
+		return args.length > 0 && "token".equals(args[0]);
+	}
+
+	public static int run(String[] args) {
+		if (args.length < 2 || args[1].startsWith("--")) {
+			System.err.println("usage: token <userId> [--name=N] [--fan-level=L] [--age-band=13-15|16-17|18+]"
+					+ " [--roles=ops] [--ttl=PT24H]");
+			return 2;
+		}
+		try {
+			Map<String, String> options = options(Arrays.copyOfRange(args, 2, args.length));
+			System.out.println(mint(args[1], options, secret()));
+			return 0;
+		}
+		catch (JOSEException | RuntimeException ex) {
+			System.err.println("cannot mint a token: " + ex.getMessage());
+			return 1;
+		}
+	}
+
+	static String mint(String subject, Map<String, String> options, String secret) throws JOSEException {
+		Instant now = Instant.now();
+		Duration ttl = Duration.parse(options.getOrDefault("ttl", "PT24H"));
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject)
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plus(ttl)));
+		if (options.containsKey("name")) {
+			claims.claim("name", options.get("name"));
+		}
+		if (options.containsKey("fan-level")) {
+			claims.claim("fan_level", Integer.parseInt(options.get("fan-level")));
+		}
+		if (options.containsKey("age-band")) {
+			claims.claim("age_band", options.get("age-band"));
+		}
+		if (options.containsKey("roles")) {
+			claims.claim("roles", List.of(options.get("roles").split(",")));
+		}
+		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
+		jwt.sign(new MACSigner(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		return jwt.serialize();
+	}
+
+	private static String secret() {
+		String configured = System.getenv("GROUPCHAT_JWT_SECRET");
+		if (configured != null && !configured.isBlank()) {
+			return configured;
+		}
+		String file = System.getenv("GROUPCHAT_JWT_SECRET_FILE");
+		return DevelopmentSecret.readOrCreate(file == null ? JwtProperties.defaultSecretFile() : Path.of(file));
+	}
+
+	private static Map<String, String> options(String[] args) {
+		Map<String, String> options = new HashMap<>();
+		for (String arg : args) {
+			int eq = arg.indexOf('=');
+			if (!arg.startsWith("--") || eq < 0) {
+				throw new IllegalArgumentException("options are --key=value, got " + arg);
+			}
+			options.put(arg.substring(2, eq), arg.substring(eq + 1));
+		}
+		return options;
+	}
+
+}

@@ -1,0 +1,57 @@
+package dev.groupchat.identity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** What the service mirrors of a platform user: the claims of their latest token. */
+@Entity
+@Table(name = "user_profile")
+class UserProfile {
+
+	@Id
+	private String id;
+
+	private String name;
+
+	@Column(name = "fan_level")
+	private int fanLevel;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "age_band")
+	private AgeBand ageBand;
+
+	@Column(name = "first_seen_at")
+	private Instant firstSeenAt;
+
+	@Column(name = "updated_at")
+	private Instant updatedAt;
+
+	protected UserProfile() {
+	}
+
+	String id() {
+		return id;
+	}
+
+	String name() {
+		return name;
+	}
+
+	int fanLevel() {
+		return fanLevel;
+	}
+
+	AgeBand ageBand() {
+		return ageBand;
+	}
+
+	Instant firstSeenAt() {
+		return firstSeenAt;
+	}
+
+}

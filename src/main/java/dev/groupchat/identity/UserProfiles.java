@@ -1,0 +1,64 @@
+package dev.groupchat.identity;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The profiles of users this service has seen. A profile is written when a user is first seen and
+ * whenever their token's claims change; a per-node cache of the last claims written keeps this off
+ * the path of every request.
+ */
+@Service
+public class UserProfiles {
+
+	private final UserProfileRepository profiles;
+
+	private final Cache<String, CurrentUser> written = Caffeine.newBuilder().maximumSize(100_000).build();
+
+	UserProfiles(UserProfileRepository profiles) {
+		this.profiles = profiles;
+	}
+
+	/** Records the claims of an authenticated caller, if they changed since last written here. */
+	@Transactional
+	public void seen(CurrentUser user) {
+		CurrentUser previous = written.getIfPresent(user.id());
+		if (user.equals(previous)) {
+			return;
+		}
+		profiles.upsert(user.id(), user.name(), user.fanLevel(), user.ageBand() == null ? null : user.ageBand().name());
+		written.put(user.id(), user);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<UserSummary> find(String userId) {
+		return profiles.findById(userId).map(UserProfiles::summary);
+	}
+
+	/** Profiles of the given ids that are known; unknown ids are simply absent from the map. */
+	@Transactional(readOnly = true)
+	public Map<String, UserSummary> findAll(Collection<String> userIds) {
+		if (userIds.isEmpty()) {
+			return Map.of();
+		}
+		return profiles.findByIdIn(userIds).stream()
+			.map(UserProfiles::summary)
+			.collect(Collectors.toMap(UserSummary::id, Function.identity()));
+	}
+
+	private static UserSummary summary(UserProfile profile) {
+		return new UserSummary(profile.id(), profile.name(), profile.fanLevel(), profile.ageBand());
+	}
+
+	/** Read model of a profile for other modules. */
+	public record UserSummary(String id, String name, int fanLevel, AgeBand ageBand) {
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Who is calling: bearer-token validation (HS256 secret or an identity provider's JWK set), the
+ * {@link dev.groupchat.identity.CurrentUser} taken from its claims, and the profile rows kept from
+ * them. Users are owned by the platform; this module only mirrors what tokens say.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+package dev.groupchat.identity;

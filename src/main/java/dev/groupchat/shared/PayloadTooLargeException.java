@@ -1,0 +1,32 @@
+package dev.groupchat.shared;
+
+import java.io.IOException;
+
+/** Thrown while reading a request body that exceeds the configured limit. */
+public class PayloadTooLargeException extends IOException {
+
+	private final long limit;
+
+	public PayloadTooLargeException(long limit) {
+		super("request body exceeds " + limit + " bytes");
+		this.limit = limit;
+	}
+
+	public long limit() {
+		return limit;
+	}
+
+	static boolean isCauseOf(Throwable ex) {
+		return causeOf(ex) != null;
+	}
+
+	static PayloadTooLargeException causeOf(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof PayloadTooLargeException p) {
+				return p;
+			}
+		}
+		return null;
+	}
+
+}
