@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class MessageStore {
 
-	private static final String COLUMNS = """
+	private static final String COLUMNS = " " + """
 			id, group_id, seq, sender_id, client_msg_id, type, text, video_id, video_cover_url, media_url,
 			reply_to_seq, mentions, reactions::text as reactions, created_at, edited_at, deleted_at""";
 

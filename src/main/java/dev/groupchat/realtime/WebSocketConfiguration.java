@@ -30,7 +30,7 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 	 * readable ERROR; beyond that the container closes with 1009 (message too big).
 	 */
 	@Bean
-	static ServletServerContainerFactoryBean webSocketContainer(RealtimeProperties properties) {
+	ServletServerContainerFactoryBean webSocketContainer() {
 		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
 		int buffer = (int) properties.maxFrameSize().toBytes() * 2;
 		container.setMaxTextMessageBufferSize(buffer);

@@ -162,6 +162,19 @@ public final class StompTestClient implements AutoCloseable {
 			return collected;
 		}
 
+		/** Collects any events until {@code count} arrived or the timeout passed. */
+		public List<JsonNode> collectAny(int count, Duration timeout) throws InterruptedException {
+			List<JsonNode> collected = new ArrayList<>();
+			long end = System.nanoTime() + timeout.toNanos();
+			while (collected.size() < count && System.nanoTime() < end) {
+				JsonNode event = events.poll(Math.max(1, (end - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
+				if (event != null) {
+					collected.add(event);
+				}
+			}
+			return collected;
+		}
+
 		/** Everything received so far, without waiting. */
 		public List<JsonNode> drain() {
 			List<JsonNode> drained = new ArrayList<>();
