@@ -6,26 +6,22 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.springframework.messaging.converter.StringMessageConverter;
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code chat <groupId> --token=<token> [--url=ws://localhost:8080/ws]}: a terminal chat client.
  * Prints the group's live events and the last 20 messages; every line typed is sent as a TEXT message.
  */
 public final class ChatCommand {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private ChatCommand() {
 	}
@@ -45,7 +41,7 @@ public final class ChatCommand {
 		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 		scheduler.initialize();
 		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
-		client.setMessageConverter(new StringMessageConverter());
+		client.setMessageConverter(new JacksonJsonMessageConverter());
 		client.setTaskScheduler(scheduler);
 		client.setDefaultHeartbeat(new long[] { 10_000, 10_000 });
 		StompHeaders connect = new StompHeaders();
@@ -63,10 +59,8 @@ public final class ChatCommand {
 			if (!line.isBlank()) {
 				StompHeaders send = new StompHeaders();
 				send.setDestination("/app/group." + groupId + ".send");
-				send.setContentType(MimeTypeUtils.APPLICATION_JSON);
-				String body = JSON.writeValueAsString(java.util.Map.of("clientMsgId", UUID.randomUUID().toString(),
-						"type", "TEXT", "text", line));
-				session.send(send, body);
+				session.send(send, java.util.Map.of("clientMsgId", UUID.randomUUID().toString(), "type", "TEXT",
+						"text", line));
 			}
 		}
 		session.disconnect();
@@ -85,12 +79,12 @@ public final class ChatCommand {
 		return new StompFrameHandler() {
 			@Override
 			public Type getPayloadType(StompHeaders headers) {
-				return String.class;
+				return JsonNode.class;
 			}
 
 			@Override
 			public void handleFrame(StompHeaders headers, Object payload) {
-				out.accept(JSON.readTree((String) payload));
+				out.accept((JsonNode) payload);
 			}
 		};
 	}
