@@ -29,7 +29,8 @@ class Admission {
 	/** Adds a member to a group whose row the caller has locked; refuses when it is full. */
 	MemberView admit(Group lockedGroup, String userId, Role role, String by, String name) {
 		lockedGroup.admit();
-		Member member = members.save(new Member(lockedGroup.id(), userId, role, clock.instant()));
+		// flushed at once: listeners of MemberJoined (system messages) work in SQL in this transaction
+		Member member = members.saveAndFlush(new Member(lockedGroup.id(), userId, role, clock.instant()));
 		requests.findById(new MemberKey(lockedGroup.id(), userId)).filter(JoinRequest::isPending)
 			.ifPresent(requests::delete);
 		MemberView view = member.view(name);
@@ -44,6 +45,7 @@ class Admission {
 		}
 		members.delete(member);
 		lockedGroup.release();
+		members.flush();
 		events.publishEvent(new MemberLeft(lockedGroup.id(), member.userId(), by, reason));
 	}
 

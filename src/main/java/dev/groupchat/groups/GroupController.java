@@ -29,8 +29,11 @@ class GroupController {
 
 	private final GroupManagement management;
 
-	GroupController(GroupManagement management) {
+	private final ReadMarkers readMarkers;
+
+	GroupController(GroupManagement management, ReadMarkers readMarkers) {
 		this.management = management;
+		this.readMarkers = readMarkers;
 	}
 
 	@PostMapping
@@ -42,7 +45,7 @@ class GroupController {
 
 	@GetMapping
 	@Operation(summary = "The caller's groups")
-	CursorPage<GroupView> mine(CurrentUser user, @RequestParam(required = false) Integer limit,
+	CursorPage<GroupSummary> mine(CurrentUser user, @RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String cursor) {
 		return management.listMine(user, PageRequest.of(limit, cursor));
 	}
@@ -64,6 +67,16 @@ class GroupController {
 	@Operation(summary = "Delete the group (OWNER)")
 	void delete(CurrentUser user, @PathVariable String groupId) {
 		management.delete(user, GroupId.parse(groupId));
+	}
+
+	@PostMapping("/{groupId}/read")
+	@Operation(summary = "The caller has read up to seq; answers the read marker now in force")
+	java.util.Map<String, Long> read(CurrentUser user, @PathVariable String groupId,
+			@Valid @RequestBody ReadRequest request) {
+		return java.util.Map.of("seq", readMarkers.markRead(user, GroupId.parse(groupId), request.seq()));
+	}
+
+	record ReadRequest(@jakarta.validation.constraints.NotNull @Min(0) Long seq) {
 	}
 
 	record SettingsRequest(

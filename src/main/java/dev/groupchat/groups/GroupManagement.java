@@ -9,8 +9,10 @@ import dev.groupchat.shared.PageRequest;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -42,9 +44,13 @@ public class GroupManagement {
 
 	private final Clock clock;
 
+	private final ObjectProvider<LatestMessages> latestMessages;
+
 	GroupManagement(GroupRepository groupRepository, MemberRepository members, InviteRepository invites,
 			JoinRequestRepository requests, Groups groups, Admission admission, Eligibility eligibility,
-			UserProfiles profiles, GroupsProperties properties, ApplicationEventPublisher events, Clock clock) {
+			UserProfiles profiles, GroupsProperties properties, ApplicationEventPublisher events, Clock clock,
+			ObjectProvider<LatestMessages> latestMessages) {
+		this.latestMessages = latestMessages;
 		this.groupRepository = groupRepository;
 		this.members = members;
 		this.invites = invites;
@@ -68,7 +74,7 @@ public class GroupManagement {
 		if (invited.size() + 1 > limit) {
 			throw GroupProblems.full(limit);
 		}
-		Group group = groupRepository.save(new Group(request.kind(), request.name().strip(), request.description(),
+		Group group = groupRepository.saveAndFlush(new Group(request.kind(), request.name().strip(), request.description(),
 				user.id(), limit, clock.instant()));
 		events.publishEvent(new GroupCreated(group.id(), group.kind(), user.id()));
 		admission.admit(group, user.id(), Role.OWNER, user.id(), user.name());
@@ -95,9 +101,10 @@ public class GroupManagement {
 			throw DomainException.invalid("name at least one setting to change");
 		}
 		Group group = actor.group();
+		String previousName = group.view().name();
 		group.apply(settings, properties.maxMemberLimit(), clock.instant());
 		GroupView view = group.view();
-		events.publishEvent(new GroupUpdated(groupId, view, user.id()));
+		events.publishEvent(new GroupUpdated(groupId, view, user.id(), previousName));
 		return view;
 	}
 
@@ -113,13 +120,24 @@ public class GroupManagement {
 		events.publishEvent(new GroupDeleted(groupId, user.id(), memberIds));
 	}
 
-	/** The caller's groups, oldest first, keyset-paged by group id. */
+	/** The caller's groups, oldest first, keyset-paged by group id, with unread count and last message. */
 	@Transactional(readOnly = true)
-	public CursorPage<GroupView> listMine(CurrentUser user, PageRequest page) {
+	public CursorPage<GroupSummary> listMine(CurrentUser user, PageRequest page) {
 		Limit limit = Limit.of(page.limit() + 1);
-		List<Group> found = page.cursor() == null ? groupRepository.findForMember(user.id(), limit)
+		List<GroupMembership> found = page.cursor() == null
+				? groupRepository.findForMember(user.id(), limit)
 				: groupRepository.findForMemberAfter(user.id(), afterId(page.cursor()), limit);
-		return CursorPage.of(found, page.limit(), g -> Cursors.encode(g.id().toString())).map(Group::view);
+		CursorPage<GroupMembership> result = CursorPage.of(found, page.limit(),
+				m -> Cursors.encode(m.group().id().toString()));
+		Map<UUID, Object> last = latestMessages.getIfAvailable(() -> groups -> Map.of())
+			.latest(result.items().stream()
+				.filter(m -> m.group().view().lastSeq() > 0)
+				.map(m -> new LatestMessages.GroupSeq(m.group().id(), m.group().view().lastSeq()))
+				.toList());
+		return result.map(m -> {
+			GroupView view = m.group().view();
+			return new GroupSummary(view, Math.max(0, view.lastSeq() - m.lastReadSeq()), last.get(view.id()));
+		});
 	}
 
 	private static UUID afterId(String cursor) {

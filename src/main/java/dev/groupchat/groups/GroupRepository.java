@@ -7,9 +7,9 @@ import java.util.UUID;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.data.jpa.repository.JpaRepository;
 
-interface GroupRepository extends ListCrudRepository<Group, UUID> {
+interface GroupRepository extends JpaRepository<Group, UUID> {
 
 	@Query("select g from Group g where g.id = :id and g.deletedAt is null")
 	Optional<Group> findLive(UUID id);
@@ -19,16 +19,17 @@ interface GroupRepository extends ListCrudRepository<Group, UUID> {
 	@Query("select g from Group g where g.id = :id and g.deletedAt is null")
 	Optional<Group> lockLive(UUID id);
 
+	/** The groups of a member with their read marker, in id (creation) order. */
 	@Query("""
-			select g from Group g join Member m on m.key.groupId = g.id
+			select new dev.groupchat.groups.GroupMembership(g, m.lastReadSeq) from Group g join Member m on m.key.groupId = g.id
 			where m.key.userId = :userId and g.deletedAt is null
 			order by g.id""")
-	List<Group> findForMember(String userId, Limit limit);
+	List<GroupMembership> findForMember(String userId, Limit limit);
 
 	@Query("""
-			select g from Group g join Member m on m.key.groupId = g.id
+			select new dev.groupchat.groups.GroupMembership(g, m.lastReadSeq) from Group g join Member m on m.key.groupId = g.id
 			where m.key.userId = :userId and g.deletedAt is null and g.id > :after
 			order by g.id""")
-	List<Group> findForMemberAfter(String userId, UUID after, Limit limit);
+	List<GroupMembership> findForMemberAfter(String userId, UUID after, Limit limit);
 
 }

@@ -26,6 +26,10 @@ class Member {
 	@Column(name = "muted_until")
 	private Instant mutedUntil;
 
+	/** Moved by {@link ReadMarkers} and {@link Sequencer} in SQL; read-only here. */
+	@Column(name = "last_read_seq", insertable = false, updatable = false)
+	private long lastReadSeq;
+
 	protected Member() {
 	}
 

@@ -112,7 +112,8 @@ public class MemberManagement {
 			actor.group().handOverTo(target.userId(), clock.instant());
 			events.publishEvent(new MemberRoleChanged(actor.group().id(), actor.member().view(profileName(actor.userId())),
 					Role.OWNER, actor.userId()));
-			events.publishEvent(new GroupUpdated(actor.group().id(), actor.group().view(), actor.userId()));
+			events.publishEvent(new GroupUpdated(actor.group().id(), actor.group().view(), actor.userId(),
+					actor.group().view().name()));
 		}
 		else {
 			target.changeRole(role);

@@ -46,6 +46,9 @@ class GroupControllerWebTest {
 	@MockitoBean
 	UserProfiles profiles;
 
+	@MockitoBean
+	ReadMarkers readMarkers;
+
 	@Test
 	void withoutATokenTheAnswerIsAnUnauthorizedProblem() {
 		MvcTestResult result = mvc.post().uri("/api/v1/groups")

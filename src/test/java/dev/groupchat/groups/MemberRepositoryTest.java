@@ -75,12 +75,12 @@ class MemberRepositoryTest {
 		mine.sort(Comparator.naturalOrder());
 
 		List<UUID> seen = new ArrayList<>();
-		List<Group> page = groups.findForMember(me, Limit.of(2));
+		List<GroupMembership> page = groups.findForMember(me, Limit.of(2));
 		int pages = 0;
 		while (!page.isEmpty()) {
 			assertThat(page).hasSizeLessThanOrEqualTo(2);
-			page.forEach(g -> seen.add(g.id()));
-			page = groups.findForMemberAfter(me, page.getLast().id(), Limit.of(2));
+			page.forEach(m -> seen.add(m.group().id()));
+			page = groups.findForMemberAfter(me, page.getLast().group().id(), Limit.of(2));
 			pages++;
 		}
 

@@ -1,0 +1,84 @@
+package dev.groupchat.groups;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What other modules may ask about who is in a group, without seeing its entities. */
+@Service
+public class GroupAccess {
+
+	private final JdbcClient jdbc;
+
+	GroupAccess(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A user's standing in a group: member (with role and mute), reader of a public fan group, or nothing. */
+	public record Standing(boolean exists, Role role, Instant mutedUntil, boolean publicReadable, boolean banned) {
+
+		public boolean isMember() {
+			return role != null;
+		}
+
+		/** Members, and anyone not banned for a PUBLIC fan group. */
+		public boolean mayRead() {
+			return role != null || (publicReadable && !banned);
+		}
+
+	}
+
+	@Transactional(readOnly = true)
+	public Standing standing(UUID groupId, String userId) {
+		return jdbc.sql("""
+				select m.role, m.muted_until, (g.kind = 'FAN' and g.visibility = 'PUBLIC') as public_readable,
+				       exists (select 1 from group_ban b where b.group_id = g.id and b.user_id = :userId) as banned
+				  from chat_group g left join group_member m on m.group_id = g.id and m.user_id = :userId
+				 where g.id = :groupId and g.deleted_at is null""")
+			.param("groupId", groupId)
+			.param("userId", userId)
+			.query((rs, row) -> new Standing(true, rs.getString(1) == null ? null : Role.valueOf(rs.getString(1)),
+					rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(), rs.getBoolean(3),
+					rs.getBoolean(4)))
+			.optional()
+			.orElse(new Standing(false, null, null, false, false));
+	}
+
+	/** Which of the given users are members of the group. */
+	@Transactional(readOnly = true)
+	public List<String> membersAmong(UUID groupId, Collection<String> userIds) {
+		if (userIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select user_id from group_member where group_id = :groupId and user_id = any(:ids)")
+			.param("groupId", groupId)
+			.param("ids", userIds.toArray(String[]::new))
+			.query(String.class)
+			.list();
+	}
+
+	/** The group's kind, or empty when it does not exist. */
+	@Transactional(readOnly = true)
+	public Optional<GroupKind> kind(UUID groupId) {
+		return jdbc.sql("select kind from chat_group where id = :groupId and deleted_at is null")
+			.param("groupId", groupId)
+			.query(String.class)
+			.optional()
+			.map(GroupKind::valueOf);
+	}
+
+	/** The group's last seq, or empty when it does not exist. */
+	@Transactional(readOnly = true)
+	public Optional<Long> lastSeq(UUID groupId) {
+		return jdbc.sql("select last_seq from chat_group where id = :groupId and deleted_at is null")
+			.param("groupId", groupId)
+			.query(Long.class)
+			.optional();
+	}
+
+}

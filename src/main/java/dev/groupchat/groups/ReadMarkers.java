@@ -1,0 +1,46 @@
+package dev.groupchat.groups;
+
+import dev.groupchat.identity.CurrentUser;
+import dev.groupchat.shared.DomainException;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** How far each member has read. A marker only moves forward, and never past the last message. */
+@Service
+public class ReadMarkers {
+
+	private final Groups groups;
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	ReadMarkers(Groups groups, JdbcClient jdbc, ApplicationEventPublisher events) {
+		this.groups = groups;
+		this.jdbc = jdbc;
+		this.events = events;
+	}
+
+	/** Records that the caller has read up to {@code seq}; answers the marker now in force. */
+	@Transactional
+	public long markRead(CurrentUser user, UUID groupId, long seq) {
+		Actor actor = groups.actor(groupId, user.id()).requireMember();
+		if (seq < 0 || seq > actor.group().view().lastSeq()) {
+			throw DomainException.invalid("seq must be between 0 and the group's lastSeq");
+		}
+		long marker = jdbc.sql("""
+				update group_member set last_read_seq = greatest(last_read_seq, :seq)
+				 where group_id = :groupId and user_id = :userId returning last_read_seq""")
+			.param("seq", seq)
+			.param("groupId", groupId)
+			.param("userId", user.id())
+			.query(Long.class)
+			.single();
+		events.publishEvent(new ReadMarked(groupId, user.id(), marker));
+		return marker;
+	}
+
+}

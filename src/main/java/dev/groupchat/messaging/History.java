@@ -1,0 +1,83 @@
+package dev.groupchat.messaging;
+
+import dev.groupchat.groups.GroupAccess;
+import dev.groupchat.groups.LatestMessages;
+import dev.groupchat.identity.CurrentUser;
+import dev.groupchat.shared.DomainException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading stored messages, keyset-paged by seq (never OFFSET). */
+@Service
+public class History implements LatestMessages {
+
+	public static final int DEFAULT_LIMIT = 50;
+
+	public static final int MAX_LIMIT = 200;
+
+	private final GroupAccess access;
+
+	private final MessageStore store;
+
+	History(GroupAccess access, MessageStore store) {
+		this.access = access;
+		this.store = store;
+	}
+
+	/**
+	 * A page of messages in ascending seq: after {@code afterSeq} (oldest first), before
+	 * {@code beforeSeq} (the newest ones before it), or the newest messages when neither is given.
+	 */
+	@Transactional(readOnly = true)
+	public Page page(CurrentUser user, UUID groupId, Long beforeSeq, Long afterSeq, Integer limit) {
+		requireReader(groupId, user.id());
+		int size = limit == null ? DEFAULT_LIMIT : limit;
+		if (size < 1 || size > MAX_LIMIT) {
+			throw DomainException.invalid("limit must be between 1 and " + MAX_LIMIT);
+		}
+		if ((beforeSeq != null && beforeSeq < 1) || (afterSeq != null && afterSeq < 0)) {
+			throw DomainException.invalid("beforeSeq must be 1 or more and afterSeq 0 or more");
+		}
+		boolean newest = afterSeq == null;
+		List<MessageView> rows = store.page(groupId, afterSeq == null ? 0 : afterSeq,
+				beforeSeq == null ? Long.MAX_VALUE : beforeSeq, size + 1, newest);
+		boolean hasMore = rows.size() > size;
+		List<MessageView> page = !hasMore ? rows : newest ? rows.subList(1, rows.size()) : rows.subList(0, size);
+		return new Page(List.copyOf(page), hasMore);
+	}
+
+	/** Messages after {@code afterSeq} up to {@code uptoSeq}, for a resuming subscriber. */
+	@Transactional(readOnly = true)
+	public List<MessageView> between(UUID groupId, long afterSeq, long uptoSeq, int max) {
+		return store.page(groupId, afterSeq, uptoSeq + 1, max, false);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<UUID, Object> latest(Collection<GroupSeq> groups) {
+		if (groups.isEmpty()) {
+			return Map.of();
+		}
+		return store.findAll(groups.stream().map(GroupSeq::groupId).toList(), groups.stream().map(GroupSeq::seq).toList())
+			.stream()
+			.collect(Collectors.toMap(MessageView::groupId, Function.identity()));
+	}
+
+	void requireReader(UUID groupId, String userId) {
+		GroupAccess.Standing standing = access.standing(groupId, userId);
+		if (!standing.mayRead()) {
+			throw DomainException.notFound("group", groupId);
+		}
+	}
+
+	/** A page of history: {@code hasMore} tells whether more lie beyond it in the paging direction. */
+	public record Page(List<MessageView> messages, boolean hasMore) {
+	}
+
+}

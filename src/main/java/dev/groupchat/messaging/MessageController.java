@@ -1,0 +1,102 @@
+package dev.groupchat.messaging;
+
+import dev.groupchat.groups.GroupId;
+import dev.groupchat.identity.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/groups/{groupId}/messages")
+@Tag(name = "Messages")
+class MessageController {
+
+	private final Messaging messaging;
+
+	private final History history;
+
+	private final MessageChanges changes;
+
+	MessageController(Messaging messaging, History history, MessageChanges changes) {
+		this.messaging = messaging;
+		this.history = history;
+		this.changes = changes;
+	}
+
+	@PostMapping
+	@Operation(summary = "Send: 201 with the message; the same clientMsgId again answers 200 with the original")
+	ResponseEntity<MessageView> post(CurrentUser user, @PathVariable String groupId,
+			@Valid @RequestBody PostMessage message) {
+		Messaging.Posted posted = messaging.post(user, GroupId.parse(groupId), message);
+		return ResponseEntity.status(posted.created() ? HttpStatus.CREATED : HttpStatus.OK).body(posted.message());
+	}
+
+	@GetMapping
+	@Operation(summary = "History in ascending seq: afterSeq pages forward, beforeSeq backward, neither gives the newest")
+	History.Page history(CurrentUser user, @PathVariable String groupId, @RequestParam(required = false) Long beforeSeq,
+			@RequestParam(required = false) Long afterSeq, @RequestParam(required = false) Integer limit) {
+		return history.page(user, GroupId.parse(groupId), beforeSeq, afterSeq, limit);
+	}
+
+	@PatchMapping("/{seq}")
+	@Operation(summary = "Edit the text of your message")
+	MessageView edit(CurrentUser user, @PathVariable String groupId, @PathVariable long seq,
+			@Valid @RequestBody Edit edit) {
+		return changes.edit(user, GroupId.parse(groupId), seq, edit.text());
+	}
+
+	@DeleteMapping("/{seq}")
+	@Operation(summary = "Recall (sender, OWNER, ADMIN); answers the tombstone")
+	MessageView recall(CurrentUser user, @PathVariable String groupId, @PathVariable long seq) {
+		return changes.recall(user, GroupId.parse(groupId), seq);
+	}
+
+	@PutMapping("/{seq}/reactions/{emoji}")
+	@Operation(summary = "React; answers the message's reaction counts")
+	Map<String, Object> react(CurrentUser user, @PathVariable String groupId, @PathVariable long seq,
+			@PathVariable @Size(max = 32) @Pattern(regexp = "\\S+") String emoji) {
+		return Map.of("reactions", changes.react(user, GroupId.parse(groupId), seq, emoji, true));
+	}
+
+	@DeleteMapping("/{seq}/reactions/{emoji}")
+	@Operation(summary = "Unreact; answers the message's reaction counts")
+	Map<String, Object> unreact(CurrentUser user, @PathVariable String groupId, @PathVariable long seq,
+			@PathVariable @Size(max = 32) @Pattern(regexp = "\\S+") String emoji) {
+		return Map.of("reactions", changes.react(user, GroupId.parse(groupId), seq, emoji, false));
+	}
+
+	@PostMapping("/{seq}/reports")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Report a message to the group's moderators")
+	Map<String, Object> report(CurrentUser user, @PathVariable String groupId, @PathVariable long seq,
+			@Valid @RequestBody Report report) {
+		UUID id = changes.report(user, GroupId.parse(groupId), seq, report.reason());
+		return Map.of("id", id, "status", "OPEN");
+	}
+
+	record Edit(@NotBlank @Size(max = PostMessage.MAX_TEXT) String text) {
+	}
+
+	record Report(@NotNull @NotBlank @Size(max = 1000) String reason) {
+	}
+
+}

@@ -1,0 +1,184 @@
+package dev.groupchat.messaging;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The message table, in plain SQL: messages are flat rows on the hottest path of the product, and
+ * each operation here is one statement on the (group_id, seq) key.
+ */
+@Repository
+class MessageStore {
+
+	private static final String COLUMNS = " " + """
+			id, group_id, seq, sender_id, client_msg_id, type, text, video_id, video_cover_url, media_url,
+			reply_to_seq, mentions, reactions::text as reactions, created_at, edited_at, deleted_at""";
+
+	private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final RowMapper<MessageView> mapper = this::map;
+
+	MessageStore(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	/** Inserts the message, or answers empty when (group, sender, clientMsgId) already exists. */
+	Optional<MessageView> insert(UUID id, UUID groupId, long seq, String senderId, PostMessage m, Instant now) {
+		return jdbc.sql("""
+				insert into message (id, group_id, seq, sender_id, client_msg_id, type, text, video_id,
+				                     video_cover_url, media_url, reply_to_seq, mentions, created_at)
+				values (:id, :groupId, :seq, :senderId, :clientMsgId, :type, :text, :videoId, :coverUrl, :mediaUrl,
+				        :replyToSeq, :mentions, :now)
+				on conflict (group_id, sender_id, client_msg_id) do nothing
+				returning """ + COLUMNS)
+			.param("id", id)
+			.param("groupId", groupId)
+			.param("seq", seq)
+			.param("senderId", senderId)
+			.param("clientMsgId", m.clientMsgId())
+			.param("type", m.type().name())
+			.param("text", m.text())
+			.param("videoId", m.video() == null ? null : m.video().videoId())
+			.param("coverUrl", m.video() == null ? null : m.video().coverUrl())
+			.param("mediaUrl", m.mediaUrl())
+			.param("replyToSeq", m.replyToSeq())
+			.param("mentions", m.mentions().toArray(String[]::new))
+			.param("now", Timestamp.from(now))
+			.query(mapper)
+			.optional();
+	}
+
+	Optional<MessageView> findByClientMsgId(UUID groupId, String senderId, String clientMsgId) {
+		return jdbc.sql("select " + COLUMNS
+				+ " from message where group_id = :groupId and sender_id = :senderId and client_msg_id = :clientMsgId")
+			.param("groupId", groupId)
+			.param("senderId", senderId)
+			.param("clientMsgId", clientMsgId)
+			.query(mapper)
+			.optional();
+	}
+
+	Optional<MessageView> find(UUID groupId, long seq) {
+		return jdbc.sql("select " + COLUMNS + " from message where group_id = :groupId and seq = :seq")
+			.param("groupId", groupId)
+			.param("seq", seq)
+			.query(mapper)
+			.optional();
+	}
+
+	/** Messages with {@code after < seq < before}, ascending; the newest ones when only a bound above is given. */
+	List<MessageView> page(UUID groupId, long after, long before, int limit, boolean newest) {
+		List<MessageView> rows = jdbc.sql("select " + COLUMNS + " from message"
+				+ " where group_id = :groupId and seq > :after and seq < :before order by seq "
+				+ (newest ? "desc" : "asc") + " limit :limit")
+			.param("groupId", groupId)
+			.param("after", after)
+			.param("before", before)
+			.param("limit", limit)
+			.query(mapper)
+			.list();
+		return newest ? rows.reversed() : rows;
+	}
+
+	/** The messages at the given (group, seq) pairs. */
+	List<MessageView> findAll(Collection<UUID> groupIds, Collection<Long> seqs) {
+		return jdbc.sql("select " + COLUMNS + " from message m"
+				+ " join unnest(:groupIds, :seqs) as k(group_id, seq) using (group_id, seq)")
+			.param("groupIds", groupIds.toArray(UUID[]::new))
+			.param("seqs", seqs.toArray(Long[]::new))
+			.query(mapper)
+			.list();
+	}
+
+	Optional<MessageView> edit(UUID groupId, long seq, String text, Instant now) {
+		return jdbc.sql("update message set text = :text, edited_at = :now"
+				+ " where group_id = :groupId and seq = :seq and deleted_at is null returning " + COLUMNS)
+			.param("text", text)
+			.param("now", Timestamp.from(now))
+			.param("groupId", groupId)
+			.param("seq", seq)
+			.query(mapper)
+			.optional();
+	}
+
+	/** Erases text, media, mentions and reactions; the row stays as a tombstone so seq has no hole. */
+	Optional<MessageView> recall(UUID groupId, long seq, Instant now) {
+		jdbc.sql("delete from message_reaction where group_id = :groupId and seq = :seq")
+			.param("groupId", groupId)
+			.param("seq", seq)
+			.update();
+		return jdbc.sql("""
+				update message set text = null, video_id = null, video_cover_url = null, media_url = null,
+				       mentions = '{}', reactions = '{}', deleted_at = coalesce(deleted_at, :now)
+				 where group_id = :groupId and seq = :seq returning """ + COLUMNS)
+			.param("now", Timestamp.from(now))
+			.param("groupId", groupId)
+			.param("seq", seq)
+			.query(mapper)
+			.optional();
+	}
+
+	/** Adds or removes one user's reaction and answers the message's counts afterwards. */
+	Map<String, Integer> react(UUID groupId, long seq, String userId, String emoji, boolean add, Instant now) {
+		String change = add
+				? "insert into message_reaction (group_id, seq, user_id, emoji, created_at)"
+						+ " values (:groupId, :seq, :userId, :emoji, :now) on conflict do nothing"
+				: "delete from message_reaction where group_id = :groupId and seq = :seq and user_id = :userId"
+						+ " and emoji = :emoji";
+		jdbc.sql(change)
+			.param("groupId", groupId)
+			.param("seq", seq)
+			.param("userId", userId)
+			.param("emoji", emoji)
+			.param("now", Timestamp.from(now))
+			.update();
+		String counts = jdbc.sql("""
+				update message set reactions = (
+				    select coalesce(jsonb_object_agg(emoji, n), '{}') from (
+				        select emoji, count(*) as n from message_reaction
+				         where group_id = :groupId and seq = :seq group by emoji) c)
+				 where group_id = :groupId and seq = :seq returning reactions::text""")
+			.param("groupId", groupId)
+			.param("seq", seq)
+			.query(String.class)
+			.single();
+		return json.readValue(counts, COUNTS);
+	}
+
+	private MessageView map(ResultSet rs, int row) throws SQLException {
+		String videoId = rs.getString("video_id");
+		Timestamp edited = rs.getTimestamp("edited_at");
+		return new MessageView(rs.getObject("id", UUID.class), rs.getObject("group_id", UUID.class), rs.getLong("seq"),
+				rs.getString("sender_id"), rs.getString("client_msg_id"), MessageType.valueOf(rs.getString("type")),
+				rs.getString("text"), videoId == null ? null : new Video(videoId, rs.getString("video_cover_url")),
+				rs.getString("media_url"), rs.getObject("reply_to_seq", Long.class),
+				strings(rs.getArray("mentions")), json.readValue(rs.getString("reactions"), COUNTS),
+				rs.getTimestamp("created_at").toInstant(), edited == null ? null : edited.toInstant(),
+				rs.getTimestamp("deleted_at") != null);
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+	}
+
+}

@@ -1,0 +1,8 @@
+package dev.groupchat.messaging;
+
+/** Kinds of message. SYSTEM messages are written by the server only. */
+public enum MessageType {
+
+	TEXT, VIDEO_SHARE, IMAGE, STICKER, SYSTEM
+
+}

@@ -1,0 +1,12 @@
+package dev.groupchat.messaging;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A message as clients see it (contract: Messages). Recalled messages keep only their envelope. */
+public record MessageView(UUID id, UUID groupId, long seq, String senderId, String clientMsgId, MessageType type,
+		String text, Video video, String mediaUrl, Long replyToSeq, List<String> mentions,
+		Map<String, Integer> reactions, Instant createdAt, Instant editedAt, boolean deleted) {
+}

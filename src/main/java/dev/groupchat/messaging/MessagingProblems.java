@@ -1,0 +1,29 @@
+package dev.groupchat.messaging;
+
+import dev.groupchat.shared.DomainException;
+import dev.groupchat.shared.ProblemType;
+
+/** The refusals of this module. */
+final class MessagingProblems {
+
+	private MessagingProblems() {
+	}
+
+	static DomainException notAllowedToPost(String why) {
+		return new DomainException(ProblemType.NOT_POSTING_ALLOWED, why);
+	}
+
+	static DomainException messageNotFound(long seq) {
+		return DomainException.notFound("message", seq);
+	}
+
+	/** Thrown inside the send transaction to roll it back when the message already exists. */
+	static final class Duplicate extends RuntimeException {
+
+		Duplicate() {
+			super(null, null, false, false);
+		}
+
+	}
+
+}

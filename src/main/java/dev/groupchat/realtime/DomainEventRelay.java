@@ -1,0 +1,122 @@
+package dev.groupchat.realtime;
+
+import dev.groupchat.groups.GroupDeleted;
+import dev.groupchat.groups.GroupUpdated;
+import dev.groupchat.groups.JoinRequestDecided;
+import dev.groupchat.groups.MemberBanned;
+import dev.groupchat.groups.MemberJoined;
+import dev.groupchat.groups.MemberLeft;
+import dev.groupchat.groups.MemberMuted;
+import dev.groupchat.groups.MemberRoleChanged;
+import dev.groupchat.groups.ReadMarked;
+import dev.groupchat.messaging.MessageEdited;
+import dev.groupchat.messaging.MessagePosted;
+import dev.groupchat.messaging.MessageRecalled;
+import dev.groupchat.messaging.ReactionChanged;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Turns the domain modules' events into live events, after their transaction commits, so that no
+ * client ever sees something that was rolled back. Each event is serialized here, once.
+ */
+@Component
+class DomainEventRelay {
+
+	private final EventBus bus;
+
+	private final EventJson json;
+
+	DomainEventRelay(EventBus bus, EventJson json) {
+		this.bus = bus;
+		this.json = json;
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(MessagePosted event) {
+		bus.publish(BusEvent.toGroup(event.message().groupId(), event.message().seq(),
+				json.message("message.created", event.message())));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(MessageEdited event) {
+		bus.publish(BusEvent.toGroup(event.message().groupId(), 0, json.message("message.edited", event.message())));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(MessageRecalled event) {
+		bus.publish(BusEvent.toGroup(event.message().groupId(), 0, json.message("message.deleted", event.message())));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(ReactionChanged event) {
+		bus.publish(BusEvent.toGroup(event.groupId(), 0, json.event("reaction.changed", event.groupId(), "seq",
+				event.seq(), "reactions", event.reactions(), "userId", event.userId(), "emoji", event.emoji(), "added",
+				event.added())));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(MemberJoined event) {
+		String body = json.event("member.joined", event.groupId(), "member", event.member(), "by", event.by());
+		bus.publish(BusEvent.toGroup(event.groupId(), 0, body));
+		bus.publish(BusEvent.toUser(event.member().userId(), body));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(MemberLeft event) {
+		bus.publish(BusEvent.dropMember(event.groupId(), event.userId()));
+		String body = json.event("member.left", event.groupId(), "userId", event.userId(), "by", event.by(), "reason",
+				event.reason());
+		bus.publish(BusEvent.toGroup(event.groupId(), 0, body));
+		bus.publish(BusEvent.toUser(event.userId(), body));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(MemberBanned event) {
+		// a banned member also left (MemberLeft); a banned non-member may still read a public group
+		bus.publish(BusEvent.dropMember(event.groupId(), event.userId()));
+		bus.publish(BusEvent.toUser(event.userId(), json.event("member.banned", event.groupId(), "userId",
+				event.userId(), "by", event.by())));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(MemberRoleChanged event) {
+		bus.publish(BusEvent.toGroup(event.groupId(), 0,
+				json.event("member.updated", event.groupId(), "member", event.member(), "by", event.by())));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(MemberMuted event) {
+		bus.publish(BusEvent.toGroup(event.groupId(), 0,
+				json.event("member.updated", event.groupId(), "member", event.member(), "by", event.by())));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(GroupUpdated event) {
+		bus.publish(BusEvent.toGroup(event.groupId(), 0,
+				json.event("group.updated", event.groupId(), "group", event.group(), "by", event.by())));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(GroupDeleted event) {
+		String body = json.event("group.deleted", event.groupId(), "by", event.by());
+		bus.publish(BusEvent.toGroup(event.groupId(), 0, body));
+		for (String memberId : event.memberIds()) {
+			bus.publish(BusEvent.dropMember(event.groupId(), memberId));
+			bus.publish(BusEvent.toUser(memberId, body));
+		}
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(ReadMarked event) {
+		bus.publish(BusEvent.toGroup(event.groupId(), 0,
+				json.event("read", event.groupId(), "userId", event.userId(), "seq", event.seq())));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(JoinRequestDecided event) {
+		bus.publish(BusEvent.toUser(event.userId(), json.event("join_request.decided", event.groupId(), "approved",
+				event.approved(), "by", event.by())));
+	}
+
+}

@@ -1,0 +1,26 @@
+package dev.groupchat.realtime;
+
+import org.springframework.stereotype.Component;
+
+/** Delivers bus events to this node's sessions. */
+@Component
+class Fanout {
+
+	private final GroupChannels channels;
+
+	private final UserQueues users;
+
+	Fanout(GroupChannels channels, UserQueues users) {
+		this.channels = channels;
+		this.users = users;
+	}
+
+	void accept(BusEvent event) {
+		switch (event.kind()) {
+			case GROUP -> channels.publish(event.groupId(), event.seq(), event.json());
+			case USER -> users.deliver(event.userId(), event.json());
+			case DROP_MEMBER -> channels.drop(event.groupId(), event.userId());
+		}
+	}
+
+}

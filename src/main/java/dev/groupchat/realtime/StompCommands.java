@@ -1,0 +1,140 @@
+package dev.groupchat.realtime;
+
+import dev.groupchat.identity.Claims;
+import dev.groupchat.identity.CurrentUser;
+import dev.groupchat.identity.UserProfiles;
+import dev.groupchat.shared.ProblemType;
+import dev.groupchat.shared.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The STOMP commands a client may send. Nothing but CONNECT is accepted before CONNECT; every
+ * refusal is an ERROR frame with a problem document, after which the connection closes.
+ */
+@Component
+class StompCommands {
+
+	private final JwtDecoder jwtDecoder;
+
+	private final UserProfiles profiles;
+
+	private final StompSubscriptions subscriptions;
+
+	private final StompSends sends;
+
+	private final UserQueues users;
+
+	private final EventJson json;
+
+	private final RealtimeProperties properties;
+
+	StompCommands(JwtDecoder jwtDecoder, UserProfiles profiles, StompSubscriptions subscriptions, StompSends sends,
+			UserQueues users, EventJson json, RealtimeProperties properties) {
+		this.jwtDecoder = jwtDecoder;
+		this.profiles = profiles;
+		this.subscriptions = subscriptions;
+		this.sends = sends;
+		this.users = users;
+		this.json = json;
+		this.properties = properties;
+	}
+
+	void handle(StompSession session, Message<byte[]> frame) {
+		StompHeaderAccessor headers = StompHeaderAccessor.wrap(frame);
+		if (headers.getMessageType() == SimpMessageType.HEARTBEAT) {
+			return;
+		}
+		StompCommand command = headers.getCommand();
+		if (command == StompCommand.CONNECT || command == StompCommand.STOMP) {
+			connect(session, headers);
+			return;
+		}
+		if (!session.isConnected()) {
+			refuse(session, 401, "send CONNECT with a bearer token first");
+			return;
+		}
+		try {
+			switch (command) {
+				case SUBSCRIBE -> subscriptions.subscribe(session, headers);
+				case UNSUBSCRIBE -> subscriptions.unsubscribe(session, headers);
+				case SEND -> sends.send(session, headers, frame.getPayload());
+				case DISCONNECT -> {
+					receipt(session, headers);
+					session.close(org.springframework.web.socket.CloseStatus.NORMAL);
+					return;
+				}
+				default -> {
+					refuse(session, 400, command + " is not supported");
+					return;
+				}
+			}
+		}
+		catch (StompRefusal refusal) {
+			refuse(session, refusal.status(), refusal.getMessage());
+			return;
+		}
+		receipt(session, headers);
+	}
+
+	private void connect(StompSession session, StompHeaderAccessor headers) {
+		if (session.isConnected()) {
+			refuse(session, 400, "already connected");
+			return;
+		}
+		String authorization = headers.getFirstNativeHeader("Authorization");
+		if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			refuse(session, 401, "CONNECT needs the header Authorization: Bearer <token>");
+			return;
+		}
+		Jwt jwt;
+		try {
+			jwt = jwtDecoder.decode(authorization.substring(7).trim());
+		}
+		catch (JwtException ex) {
+			refuse(session, 401, "the bearer token is not valid");
+			return;
+		}
+		CurrentUser user = Claims.toUser(jwt);
+		profiles.seen(user);
+		long offer = properties.heartbeat().toMillis();
+		long[] client = headers.getHeartbeat();
+		long sendEvery = client[1] == 0 ? 0 : Math.max(offer, client[1]);
+		long expectEvery = client[0] == 0 ? 0 : Math.max(offer, client[0]);
+		session.connected(user, jwt.getExpiresAt(), sendEvery, expectEvery);
+		users.add(session);
+		session.send(StompFrames.connected(user.id(), offer, offer));
+	}
+
+	/** Sends an ERROR frame with a problem document and closes the connection. */
+	void refuse(StompSession session, int status, String detail) {
+		ProblemType type = switch (HttpStatus.valueOf(status)) {
+			case UNAUTHORIZED -> ProblemType.UNAUTHORIZED;
+			case FORBIDDEN -> ProblemType.FORBIDDEN;
+			case NOT_FOUND -> ProblemType.NOT_FOUND;
+			case CONTENT_TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
+			default -> ProblemType.VALIDATION;
+		};
+		session.fail(detail, json.write(Problems.of(type, detail)));
+	}
+
+	private static void receipt(StompSession session, StompHeaderAccessor headers) {
+		String receipt = headers.getReceipt();
+		if (receipt != null) {
+			session.send(StompFrames.receipt(receipt));
+		}
+	}
+
+	void closed(StompSession session) {
+		subscriptions.closed(session);
+		users.remove(session);
+	}
+
+}

@@ -1,0 +1,118 @@
+package dev.groupchat.realtime;
+
+import java.nio.ByteBuffer;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.stomp.StompDecoder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.SubProtocolCapable;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+
+/**
+ * The WebSocket side of STOMP: frames are decoded with Spring's {@link StompDecoder} and handed to
+ * {@link StompCommands}; sessions are wrapped for bounded, concurrent sending. Anything that cannot
+ * be decoded, or is larger than the frame limit, gets an ERROR frame and the connection is closed;
+ * other sessions never notice.
+ */
+@Component
+class StompEndpoint extends AbstractWebSocketHandler implements SubProtocolCapable {
+
+	private static final Logger log = LoggerFactory.getLogger(StompEndpoint.class);
+
+	private final Map<String, StompSession> sessions = new ConcurrentHashMap<>();
+
+	private final StompDecoder decoder = new StompDecoder();
+
+	private final StompCommands commands;
+
+	private final RealtimeProperties properties;
+
+	StompEndpoint(StompCommands commands, RealtimeProperties properties) {
+		this.commands = commands;
+		this.properties = properties;
+	}
+
+	@Override
+	public List<String> getSubProtocols() {
+		return List.of("v12.stomp", "v11.stomp", "v10.stomp");
+	}
+
+	@Override
+	public void afterConnectionEstablished(WebSocketSession socket) {
+		ConcurrentWebSocketSessionDecorator decorated = new ConcurrentWebSocketSessionDecorator(socket,
+				(int) properties.sendTimeLimit().toMillis(), (int) properties.sendBufferLimit().toBytes(),
+				ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
+		sessions.put(socket.getId(), new StompSession(decorated));
+	}
+
+	@Override
+	protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
+		handle(socket, message.asBytes());
+	}
+
+	@Override
+	protected void handleBinaryMessage(WebSocketSession socket, BinaryMessage message) {
+		ByteBuffer payload = message.getPayload();
+		byte[] bytes = new byte[payload.remaining()];
+		payload.get(bytes);
+		handle(socket, bytes);
+	}
+
+	private void handle(WebSocketSession socket, byte[] payload) {
+		StompSession session = sessions.get(socket.getId());
+		if (session == null) {
+			return;
+		}
+		session.received();
+		if (payload.length > properties.maxFrameSize().toBytes()) {
+			commands.refuse(session, 413, "frame exceeds " + properties.maxFrameSize().toBytes() + " bytes");
+			return;
+		}
+		List<Message<byte[]>> frames;
+		try {
+			frames = decoder.decode(ByteBuffer.wrap(payload));
+		}
+		catch (RuntimeException ex) {
+			commands.refuse(session, 400, "not a valid STOMP frame");
+			return;
+		}
+		if (frames.isEmpty()) {
+			commands.refuse(session, 400, "incomplete STOMP frame");
+			return;
+		}
+		for (Message<byte[]> frame : frames) {
+			if (!session.isOpen()) {
+				return;
+			}
+			commands.handle(session, frame);
+		}
+	}
+
+	@Override
+	public void handleTransportError(WebSocketSession socket, Throwable exception) {
+		log.debug("Transport error on session {}: {}", socket.getId(), exception.getMessage());
+	}
+
+	@Override
+	public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
+		StompSession session = sessions.remove(socket.getId());
+		if (session != null) {
+			commands.closed(session);
+		}
+	}
+
+	Collection<StompSession> sessions() {
+		return sessions.values();
+	}
+
+}

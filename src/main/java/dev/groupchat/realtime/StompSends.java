@@ -1,0 +1,139 @@
+package dev.groupchat.realtime;
+
+import dev.groupchat.groups.GroupAccess;
+import dev.groupchat.groups.ReadMarkers;
+import dev.groupchat.messaging.Messaging;
+import dev.groupchat.messaging.PostMessage;
+import dev.groupchat.shared.DomainException;
+import dev.groupchat.shared.ProblemType;
+import dev.groupchat.shared.Problems;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ProblemDetail;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * SEND to {@code /app/group.{id}.send|typing|read}. A send is stored by the same
+ * {@link Messaging#post} as REST and answered on {@code /user/queue/acks}: OK with the message, or
+ * ERROR with the problem, always carrying the clientMsgId. The sender is always the session's user.
+ */
+@Component
+class StompSends {
+
+	private static final Logger log = LoggerFactory.getLogger(StompSends.class);
+
+	private final Messaging messaging;
+
+	private final ReadMarkers readMarkers;
+
+	private final GroupAccess access;
+
+	private final EventBus bus;
+
+	private final UserQueues users;
+
+	private final EventJson json;
+
+	private final Validator validator;
+
+	StompSends(Messaging messaging, ReadMarkers readMarkers, GroupAccess access, EventBus bus, UserQueues users,
+			EventJson json, Validator validator) {
+		this.messaging = messaging;
+		this.readMarkers = readMarkers;
+		this.access = access;
+		this.bus = bus;
+		this.users = users;
+		this.json = json;
+		this.validator = validator;
+	}
+
+	void send(StompSession session, StompHeaderAccessor headers, byte[] body) {
+		Destinations.App app = Destinations.app(headers.getDestination())
+			.orElseThrow(() -> new StompRefusal(403, "cannot send to " + headers.getDestination()));
+		switch (app.action()) {
+			case "send" -> post(session, app, body);
+			case "typing" -> typing(session, app);
+			default -> read(session, app, body);
+		}
+	}
+
+	private void post(StompSession session, Destinations.App app, byte[] body) {
+		String clientMsgId = null;
+		try {
+			JsonNode tree = json.read(body, JsonNode.class);
+			clientMsgId = tree.path("clientMsgId").isString() ? tree.path("clientMsgId").asString() : null;
+			PostMessage message = json.read(body, PostMessage.class);
+			validate(message);
+			Messaging.Posted posted = messaging.post(session.user(), app.groupId(), message);
+			ack(session, clientMsgId, "OK", "message", posted.message());
+		}
+		catch (JacksonException ex) {
+			ack(session, clientMsgId, "ERROR", "problem",
+					Problems.of(ProblemType.MALFORMED, "The body is not valid JSON of a message"));
+		}
+		catch (DomainException ex) {
+			ack(session, clientMsgId, "ERROR", "problem", Problems.of(ex));
+		}
+		catch (RuntimeException ex) {
+			log.error("Unexpected failure of a STOMP send by {}", session.user().id(), ex);
+			ack(session, clientMsgId, "ERROR", "problem",
+					Problems.of(ProblemType.INTERNAL, "The message could not be stored; it has been logged."));
+		}
+	}
+
+	private void validate(PostMessage message) {
+		Set<ConstraintViolation<PostMessage>> violations = validator.validate(message);
+		if (!violations.isEmpty()) {
+			List<Map<String, String>> errors = violations.stream()
+				.map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
+				.toList();
+			throw new DomainException(ProblemType.VALIDATION, "One or more fields are invalid", Map.of("errors", errors));
+		}
+	}
+
+	private void ack(StompSession session, String clientMsgId, String status, String field, Object value) {
+		Map<String, Object> ack = new LinkedHashMap<>();
+		ack.put("clientMsgId", clientMsgId);
+		ack.put("status", status);
+		ack.put(field, value instanceof ProblemDetail p ? p : value);
+		users.send(session, UserQueues.ACKS, json.write(ack));
+	}
+
+	private void typing(StompSession session, Destinations.App app) {
+		if (!access.standing(app.groupId(), session.user().id()).isMember()) {
+			throw new StompRefusal(403, "only members may type in this group");
+		}
+		bus.publish(BusEvent.toGroup(app.groupId(), 0, json.event("typing", app.groupId(), "userId",
+				session.user().id(), "name", session.user().name())));
+	}
+
+	private void read(StompSession session, Destinations.App app, byte[] body) {
+		long seq;
+		try {
+			JsonNode seqNode = json.read(body, JsonNode.class).path("seq");
+			if (!seqNode.canConvertToLong()) {
+				throw new StompRefusal(400, "read needs a body {\"seq\": N}");
+			}
+			seq = seqNode.asLong();
+		}
+		catch (JacksonException ex) {
+			throw new StompRefusal(400, "read needs a body {\"seq\": N}");
+		}
+		try {
+			readMarkers.markRead(session.user(), app.groupId(), seq);
+		}
+		catch (DomainException ex) {
+			throw new StompRefusal(ex.problem().status().value(), ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.groupchat.realtime;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.stereotype.Component;
+
+/** The sessions of each connected user, for {@code /user/queue/events}. */
+@Component
+class UserQueues {
+
+	static final String EVENTS = "/user/queue/events";
+
+	static final String ACKS = "/user/queue/acks";
+
+	private final Map<String, Set<StompSession>> sessions = new ConcurrentHashMap<>();
+
+	private final AtomicLong ids = new AtomicLong();
+
+	void add(StompSession session) {
+		sessions.computeIfAbsent(session.user().id(), id -> ConcurrentHashMap.newKeySet()).add(session);
+	}
+
+	void remove(StompSession session) {
+		if (session.user() == null) {
+			return;
+		}
+		sessions.computeIfPresent(session.user().id(), (id, set) -> {
+			set.remove(session);
+			return set.isEmpty() ? null : set;
+		});
+	}
+
+	void deliver(String userId, String json) {
+		for (StompSession session : sessions.getOrDefault(userId, Set.of())) {
+			send(session, EVENTS, json);
+		}
+	}
+
+	/** Sends to the session's subscription of a user queue, if it subscribed to it. */
+	void send(StompSession session, String queue, String json) {
+		session.subscriptionTo(queue).ifPresent(subscriptionId -> session
+			.send(StompFrames.message(subscriptionId, queue, "u-" + ids.incrementAndGet(), json)));
+	}
+
+	int connectedUsers() {
+		return sessions.size();
+	}
+
+}
