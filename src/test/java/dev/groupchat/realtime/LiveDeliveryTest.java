@@ -72,8 +72,8 @@ class LiveDeliveryTest extends EndToEndTest {
 			for (StompTestClient.Subscription ack : acks) {
 				List<JsonNode> received = ack.collectAny(100, Duration.ofSeconds(30));
 				assertThat(received).hasSize(100)
-					.allSatisfy(a -> assertThat(a.path("status").asString()).isEqualTo("OK"));
-				assertThat(received.stream().map(a -> a.path("clientMsgId").asString()).distinct()).hasSize(100);
+					.allSatisfy(ok -> assertThat(ok.path("status").asString()).isEqualTo("OK"));
+				assertThat(received.stream().map(ok -> ok.path("clientMsgId").asString()).distinct()).hasSize(100);
 			}
 			for (StompTestClient.Subscription watcher : List.of(a, b)) {
 				List<JsonNode> created = watcher.collect("message.created", 500, Duration.ofSeconds(30));
