@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -78,7 +79,9 @@ class GroupController {
 	record ReadRequest(@jakarta.validation.constraints.NotNull @Min(0) Long seq) {
 	}
 
-	record SettingsRequest(@Size(min = 1, max = 100) String name, @Size(max = 1000) String description,
+	record SettingsRequest(
+			@Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
+			@Size(max = 1000) String description,
 			JoinPolicy joinPolicy, PostPolicy postPolicy, Integer slowModeSeconds, Integer memberLimit,
 			Visibility visibility, @Min(0) @Max(1_000_000) Integer minFanLevel) {
 

@@ -84,6 +84,9 @@ public class Joining {
 			return new JoinOutcome.Joined(existing.get().view(user.name()), false);
 		}
 		checkSelfJoin(user, group);
+		if (group.joinPolicy() == JoinPolicy.APPROVAL && hasPendingRequest(group.id(), user.id())) {
+			return new JoinOutcome.Pending(); // a retry: the invite was used when the request was made
+		}
 		invite.use(clock.instant());
 		return group.joinPolicy() == JoinPolicy.APPROVAL ? request(user, group) : join(user, group);
 	}
@@ -127,6 +130,9 @@ public class Joining {
 	public MemberView approve(CurrentUser user, UUID groupId, String userId) {
 		Actor actor = groups.lockedActor(groupId, user.id()).requireModerator("decide join requests");
 		JoinRequest request = pendingRequest(groupId, userId);
+		if (bans.existsById(new MemberKey(groupId, userId))) {
+			throw GroupProblems.banned();
+		}
 		request.decide(true, user.id(), clock.instant());
 		MemberView member = admission.admit(actor.group(), userId, Role.MEMBER, user.id(),
 				profiles.find(userId).map(UserProfiles.UserSummary::name).orElse(null));
@@ -146,6 +152,10 @@ public class Joining {
 		return requests.findById(new MemberKey(groupId, userId))
 			.filter(JoinRequest::isPending)
 			.orElseThrow(() -> DomainException.notFound("pending join request of", userId));
+	}
+
+	private boolean hasPendingRequest(UUID groupId, String userId) {
+		return requests.findById(new MemberKey(groupId, userId)).filter(JoinRequest::isPending).isPresent();
 	}
 
 	private void checkSelfJoin(CurrentUser user, Group group) {
