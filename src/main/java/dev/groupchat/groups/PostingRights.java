@@ -4,10 +4,11 @@ import java.time.Instant;
 
 /**
  * What a sender may do in a group, read in the same statement that gave their message its
- * {@code seq}. {@code role} is null when the sender is not a member.
+ * {@code seq}. {@code role} is null when the sender is not a member; {@code previousPostAt} is when
+ * they posted before this message (null if never).
  */
 public record PostingRights(long seq, Role role, Instant mutedUntil, PostPolicy postPolicy, int slowModeSeconds,
-		GroupKind kind, int memberCount) {
+		GroupKind kind, int memberCount, Instant previousPostAt) {
 
 	public boolean isMember() {
 		return role != null;
@@ -15,6 +16,15 @@ public record PostingRights(long seq, Role role, Instant mutedUntil, PostPolicy 
 
 	public boolean isMutedAt(Instant now) {
 		return mutedUntil != null && mutedUntil.isAfter(now);
+	}
+
+	/** Seconds until slow mode lets this member post again; 0 when they may post now (moderators always may). */
+	public long slowModeWaitSeconds(Instant now) {
+		if (slowModeSeconds == 0 || previousPostAt == null || role == null || role.isModerator()) {
+			return 0;
+		}
+		long waitMillis = previousPostAt.plusSeconds(slowModeSeconds).toEpochMilli() - now.toEpochMilli();
+		return waitMillis <= 0 ? 0 : (waitMillis + 999) / 1000;
 	}
 
 }

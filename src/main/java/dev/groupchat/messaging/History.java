@@ -52,6 +52,12 @@ public class History implements LatestMessages {
 		return new Page(List.copyOf(page), hasMore);
 	}
 
+	/** One stored message, whoever asks (callers check access). */
+	@Transactional(readOnly = true)
+	public java.util.Optional<MessageView> find(UUID groupId, long seq) {
+		return store.find(groupId, seq);
+	}
+
 	/** Messages after {@code afterSeq} up to {@code uptoSeq}, for a resuming subscriber. */
 	@Transactional(readOnly = true)
 	public List<MessageView> between(UUID groupId, long afterSeq, long uptoSeq, int max) {

@@ -7,9 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.id.uuid.UuidVersion7Strategy;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,17 +19,13 @@ public class MessageChanges {
 
 	private final MessageStore store;
 
-	private final JdbcClient jdbc;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	MessageChanges(GroupAccess access, MessageStore store, JdbcClient jdbc, ApplicationEventPublisher events,
-			Clock clock) {
+	MessageChanges(GroupAccess access, MessageStore store, ApplicationEventPublisher events, Clock clock) {
 		this.access = access;
 		this.store = store;
-		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -82,29 +76,6 @@ public class MessageChanges {
 		Map<String, Integer> counts = store.react(groupId, seq, user.id(), emoji, add, now);
 		events.publishEvent(new ReactionChanged(groupId, seq, counts, user.id(), emoji, add));
 		return counts;
-	}
-
-	/** A member reports a message to the group's moderators; one report per member per message. */
-	@Transactional
-	public UUID report(CurrentUser user, UUID groupId, long seq, String reason) {
-		member(groupId, user.id());
-		message(groupId, seq);
-		UUID id = UuidVersion7Strategy.INSTANCE.generateUuid(null);
-		int inserted = jdbc.sql("""
-				insert into message_report (id, group_id, seq, reporter_id, reason, created_at)
-				values (:id, :groupId, :seq, :reporterId, :reason, now()) on conflict do nothing""")
-			.param("id", id)
-			.param("groupId", groupId)
-			.param("seq", seq)
-			.param("reporterId", user.id())
-			.param("reason", reason)
-			.update();
-		if (inserted == 0) {
-			return jdbc.sql("select id from message_report where group_id = :g and seq = :s and reporter_id = :r")
-				.param("g", groupId).param("s", seq).param("r", user.id()).query(UUID.class).single();
-		}
-		events.publishEvent(new MessageReported(id, groupId, seq, user.id(), reason));
-		return id;
 	}
 
 	private GroupAccess.Standing member(UUID groupId, String userId) {

@@ -6,11 +6,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,7 +20,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -84,19 +81,7 @@ class MessageController {
 		return Map.of("reactions", changes.react(user, GroupId.parse(groupId), seq, emoji, false));
 	}
 
-	@PostMapping("/{seq}/reports")
-	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Report a message to the group's moderators")
-	Map<String, Object> report(CurrentUser user, @PathVariable String groupId, @PathVariable long seq,
-			@Valid @RequestBody Report report) {
-		UUID id = changes.report(user, GroupId.parse(groupId), seq, report.reason());
-		return Map.of("id", id, "status", "OPEN");
-	}
-
 	record Edit(@NotBlank @Size(max = PostMessage.MAX_TEXT) String text) {
-	}
-
-	record Report(@NotNull @NotBlank @Size(max = 1000) String reason) {
 	}
 
 }

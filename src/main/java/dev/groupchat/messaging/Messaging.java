@@ -10,6 +10,7 @@ import dev.groupchat.shared.DomainException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.id.uuid.UuidVersion7Strategy;
@@ -29,6 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Messaging {
 
+	/** The mention that notifies everyone; free for all in groups up to {@link #ALL_FREE_UP_TO} members. */
+	public static final String ALL = "@all";
+
+	static final int ALL_FREE_UP_TO = 50;
+
 	private final Sequencer sequencer;
 
 	private final GroupAccess access;
@@ -41,8 +47,11 @@ public class Messaging {
 
 	private final Clock clock;
 
+	private final List<SendGuard> guards;
+
 	Messaging(Sequencer sequencer, GroupAccess access, MessageStore store, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager, Clock clock, List<SendGuard> guards) {
+		this.guards = List.copyOf(guards);
 		this.sequencer = sequencer;
 		this.access = access;
 		this.store = store;
@@ -54,6 +63,9 @@ public class Messaging {
 	/** Stores and announces a message; a repeated clientMsgId answers the original ({@code created} false). */
 	public Posted post(CurrentUser sender, UUID groupId, PostMessage message) {
 		message.validateShape();
+		SendGuard.Attempt attempt = new SendGuard.Attempt(sender.id(), groupId, message.type(), message.text(),
+				message.mentions());
+		guards.forEach(guard -> guard.check(attempt));
 		try {
 			return new Posted(transactions.execute(tx -> store(sender.id(), groupId, message)), true);
 		}
@@ -64,9 +76,10 @@ public class Messaging {
 	}
 
 	private MessageView store(String senderId, UUID groupId, PostMessage message) {
-		PostingRights rights = sequencer.next(groupId, senderId);
 		Instant now = clock.instant();
+		PostingRights rights = sequencer.next(groupId, senderId, now);
 		checkMayPost(rights, now);
+		checkMentionAll(rights, message);
 		checkReferences(groupId, rights.seq(), message);
 		MessageView stored = store.insert(UuidVersion7Strategy.INSTANCE.generateUuid(null), groupId, rights.seq(),
 				senderId, message, now).orElseThrow(MessagingProblems.Duplicate::new);
@@ -84,6 +97,18 @@ public class Messaging {
 		if (rights.postPolicy() == PostPolicy.ADMINS && !rights.role().isModerator()) {
 			throw MessagingProblems.notAllowedToPost("only the owner and admins post in this group");
 		}
+		long wait = rights.slowModeWaitSeconds(now);
+		if (wait > 0) {
+			throw MessagingProblems.slowMode(rights.slowModeSeconds(), wait);
+		}
+	}
+
+	private static void checkMentionAll(PostingRights rights, PostMessage message) {
+		if (message.mentions().contains(ALL) && rights.memberCount() > ALL_FREE_UP_TO
+				&& !rights.role().isModerator()) {
+			throw MessagingProblems.notAllowedToPost(
+					"only the owner and admins may mention @all in groups of more than " + ALL_FREE_UP_TO + " members");
+		}
 	}
 
 	private void checkReferences(UUID groupId, long seq, PostMessage message) {
@@ -93,6 +118,7 @@ public class Messaging {
 		}
 		if (!message.mentions().isEmpty()) {
 			Set<String> unknown = new HashSet<>(message.mentions());
+			unknown.remove(ALL);
 			access.membersAmong(groupId, message.mentions()).forEach(unknown::remove);
 			if (!unknown.isEmpty()) {
 				throw DomainException.invalid("mentions must be members of the group; not members: " + unknown);
@@ -108,7 +134,7 @@ public class Messaging {
 		PostMessage message = new PostMessage("system-" + UUID.randomUUID(), MessageType.SYSTEM, text, null, null, null,
 				null);
 		transactions.executeWithoutResult(tx -> {
-			long seq = sequencer.next(groupId, aboutUserId).seq();
+			long seq = sequencer.nextSystem(groupId);
 			store.insert(UuidVersion7Strategy.INSTANCE.generateUuid(null), groupId, seq, aboutUserId, message,
 					clock.instant()).ifPresent(stored -> events.publishEvent(new MessagePosted(stored)));
 		});

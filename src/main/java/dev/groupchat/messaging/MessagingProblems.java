@@ -13,6 +13,11 @@ final class MessagingProblems {
 		return new DomainException(ProblemType.NOT_POSTING_ALLOWED, why);
 	}
 
+	static DomainException slowMode(int seconds, long retryAfter) {
+		return new DomainException(ProblemType.RATE_LIMITED, "slow mode: one message every " + seconds
+				+ " seconds; try again in " + retryAfter + " s", java.util.Map.of("retryAfterSeconds", retryAfter));
+	}
+
 	static DomainException messageNotFound(long seq) {
 		return DomainException.notFound("message", seq);
 	}

@@ -13,6 +13,7 @@ import dev.groupchat.messaging.MessageEdited;
 import dev.groupchat.messaging.MessagePosted;
 import dev.groupchat.messaging.MessageRecalled;
 import dev.groupchat.messaging.ReactionChanged;
+import dev.groupchat.moderation.KeywordFilterChanged;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -95,6 +96,12 @@ class DomainEventRelay {
 	void on(GroupUpdated event) {
 		bus.publish(BusEvent.toGroup(event.groupId(), 0,
 				json.event("group.updated", event.groupId(), "group", event.group(), "by", event.by())));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(KeywordFilterChanged event) {
+		bus.publish(BusEvent.toGroup(event.groupId(), 0,
+				json.event("group.updated", event.groupId(), "keywordFilterChanged", true, "by", event.by())));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

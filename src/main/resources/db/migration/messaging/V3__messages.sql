@@ -35,16 +35,3 @@ create table message_reaction (
     foreign key (group_id, seq) references message (group_id, seq) on delete cascade
 );
 create index message_reaction_by_user on message_reaction (user_id);
-
-create table message_report (
-    id          uuid        primary key,
-    group_id    uuid        not null,
-    seq         bigint      not null,
-    reporter_id text        not null,
-    reason      text        not null check (char_length(reason) between 1 and 1000),
-    status      text        not null default 'OPEN' check (status in ('OPEN', 'DISMISSED', 'ACTIONED')),
-    created_at  timestamptz not null,
-    foreign key (group_id, seq) references message (group_id, seq) on delete cascade,
-    constraint message_report_once unique (group_id, seq, reporter_id)
-);
-create index message_report_open on message_report (group_id, created_at) where status = 'OPEN';

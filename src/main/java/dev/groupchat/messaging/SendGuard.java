@@ -1,0 +1,20 @@
+package dev.groupchat.messaging;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A check every message passes before it is stored, over REST and STOMP alike. Implemented by
+ * modules that moderate (rate limits, keyword filters) without this module depending on them. A
+ * guard refuses by throwing a {@link dev.groupchat.shared.DomainException}; it must answer from
+ * memory, since it sits on the send path of every message.
+ */
+public interface SendGuard {
+
+	void check(Attempt attempt);
+
+	/** A message about to be stored. */
+	record Attempt(String senderId, UUID groupId, MessageType type, String text, List<String> mentions) {
+	}
+
+}

@@ -1,0 +1,59 @@
+package dev.groupchat.moderation;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.groupchat.messaging.SendGuard;
+import dev.groupchat.shared.DomainException;
+import dev.groupchat.shared.ProblemType;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Token buckets (Bucket4j) per user across all groups and per group, kept in memory on this node;
+ * idle buckets expire. A refused send answers 429 with the seconds until a token is back.
+ */
+@Component
+class RateLimitGuard implements SendGuard {
+
+	private final RateLimitProperties properties;
+
+	private final Cache<String, Bucket> users = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(5)).build();
+
+	private final Cache<UUID, Bucket> groups = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(5)).build();
+
+	RateLimitGuard(RateLimitProperties properties) {
+		this.properties = properties;
+	}
+
+	@Override
+	public void check(Attempt attempt) {
+		if (!properties.enabled()) {
+			return;
+		}
+		take(users.get(attempt.senderId(), id -> bucket(properties.userPerSecond(), properties.userBurst())),
+				"you are sending messages too fast");
+		take(groups.get(attempt.groupId(), id -> bucket(properties.groupPerSecond(), properties.groupBurst())),
+				"this group is receiving messages too fast");
+	}
+
+	private static void take(Bucket bucket, String detail) {
+		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+		if (!probe.isConsumed()) {
+			long retryAfter = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000);
+			throw new DomainException(ProblemType.RATE_LIMITED, detail + "; try again in " + retryAfter + " s",
+					Map.of("retryAfterSeconds", retryAfter));
+		}
+	}
+
+	private static Bucket bucket(int perSecond, int burst) {
+		return Bucket.builder()
+			.addLimit(Bandwidth.builder().capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
+			.build();
+	}
+
+}
