@@ -24,7 +24,7 @@ public record RealtimeProperties(DataSize maxFrameSize, Duration heartbeat, Dura
 	public RealtimeProperties {
 		maxFrameSize = maxFrameSize == null ? DataSize.ofKilobytes(64) : maxFrameSize;
 		heartbeat = heartbeat == null ? Duration.ofSeconds(10) : heartbeat;
-		sendTimeLimit = sendTimeLimit == null ? Duration.ofSeconds(10) : sendTimeLimit;
+		sendTimeLimit = sendTimeLimit == null ? Duration.ofSeconds(5) : sendTimeLimit;
 		sendBufferLimit = sendBufferLimit == null ? DataSize.ofKilobytes(512) : sendBufferLimit;
 		resumeLimit = resumeLimit == null ? 1_000 : resumeLimit;
 		allowedOrigins = allowedOrigins == null ? List.of("*") : List.copyOf(allowedOrigins);

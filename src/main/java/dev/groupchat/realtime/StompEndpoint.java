@@ -12,6 +12,7 @@ import org.springframework.messaging.simp.stomp.StompDecoder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.SubProtocolCapable;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -47,8 +48,15 @@ class StompEndpoint extends AbstractWebSocketHandler implements SubProtocolCapab
 		return List.of("v12.stomp", "v11.stomp", "v10.stomp");
 	}
 
+	/** Tomcat's bound on one blocking write: a stalled client cannot hold a fan-out thread for long. */
+	static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+
 	@Override
 	public void afterConnectionEstablished(WebSocketSession socket) {
+		if (socket instanceof NativeWebSocketSession nativeSession
+				&& nativeSession.getNativeSession(jakarta.websocket.Session.class) instanceof jakarta.websocket.Session ws) {
+			ws.getUserProperties().put(BLOCKING_SEND_TIMEOUT, properties.sendTimeLimit().toMillis());
+		}
 		ConcurrentWebSocketSessionDecorator decorated = new ConcurrentWebSocketSessionDecorator(socket,
 				(int) properties.sendTimeLimit().toMillis(), (int) properties.sendBufferLimit().toBytes(),
 				ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
