@@ -2,23 +2,51 @@ package dev.groupchat.realtime;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 
 /**
- * The local subscribers of one group and the order of its messages. Events carrying a {@code seq}
- * are delivered strictly in seq order: one that arrives early (its commit raced ahead of an earlier
- * one's listener) waits until the gap closes, or until {@link GroupChannels} fills the gap from the
- * database. A subscriber that resumes keeps a backlog of live events while its replay is sent, so
- * replay and live events never interleave.
+ * The local subscribers of one group and the order of its messages. Everything that touches them
+ * runs as a task of this channel's {@link SerialExecutor}, so no lock is needed and a sender never
+ * waits for the fan-out. Events carrying a {@code seq} go out strictly in seq order: one that
+ * arrives early (its commit raced ahead of an earlier one's listener) waits until the gap closes, or
+ * until {@link GroupChannels} fills it from the database. A resuming subscriber keeps a backlog of
+ * live events while its replay is sent, so replay and live events never interleave. Large groups are
+ * written in parallel slices on the fan-out pool; each subscriber stays in one slice, so its order
+ * holds.
  */
 final class GroupChannel {
 
-	/** An event ready to send: everything after the subscription header, encoded once. */
-	record Frame(long seq, String shared) {
+	/** Below this many subscribers, one thread writes them all. */
+	static final int PARALLEL_THRESHOLD = 1_024;
+
+	/**
+	 * An event ready to send: everything after the subscription header, encoded once; the whole
+	 * frame is then built once per distinct subscription id (clients mostly use the same few).
+	 */
+	static final class Frame {
+
+		final long seq;
+
+		final String shared;
+
+		private final ConcurrentHashMap<String, String> whole = new ConcurrentHashMap<>(4);
+
+		Frame(long seq, String shared) {
+			this.seq = seq;
+			this.shared = shared;
+		}
+
+		String forSubscription(String subscriptionId) {
+			return whole.computeIfAbsent(subscriptionId, id -> StompFrames.prefix(id) + shared);
+		}
+
 	}
 
 	static final class Subscriber {
@@ -27,14 +55,11 @@ final class GroupChannel {
 
 		final String subscriptionId;
 
-		final String prefix;
-
-		List<Frame> backlog;
+		private List<Frame> backlog;
 
 		Subscriber(StompSession session, String subscriptionId, boolean catchingUp) {
 			this.session = session;
 			this.subscriptionId = subscriptionId;
-			this.prefix = StompFrames.prefix(subscriptionId);
 			this.backlog = catchingUp ? new ArrayList<>() : null;
 		}
 
@@ -43,8 +68,12 @@ final class GroupChannel {
 				backlog.add(frame);
 			}
 			else {
-				session.send(prefix + frame.shared());
+				session.send(frame.forSubscription(subscriptionId));
 			}
+		}
+
+		void sendNow(Frame frame) {
+			session.send(frame.forSubscription(subscriptionId));
 		}
 
 	}
@@ -53,9 +82,17 @@ final class GroupChannel {
 
 	final String destination;
 
-	private final ReentrantLock lock = new ReentrantLock();
+	private final SerialExecutor tasks;
 
-	private final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
+	private final ForkJoinPool pool;
+
+	private final AtomicInteger size = new AtomicInteger();
+
+	private final List<Subscriber> subscribers = new ArrayList<>();
+
+	private Subscriber[] snapshot = new Subscriber[0];
+
+	private boolean changed;
 
 	private final TreeMap<Long, Frame> early = new TreeMap<>();
 
@@ -63,114 +100,121 @@ final class GroupChannel {
 
 	private long waitingSince;
 
-	GroupChannel(UUID groupId, long lastSeq) {
+	GroupChannel(UUID groupId, long lastSeq, ForkJoinPool pool) {
 		this.groupId = groupId;
 		this.destination = "/topic/group." + groupId;
 		this.delivered = lastSeq;
+		this.pool = pool;
+		this.tasks = new SerialExecutor(pool);
 	}
 
-	private static String key(StompSession session, String subscriptionId) {
-		return session.id() + "\u0000" + subscriptionId;
+	/** Counts a subscriber about to be added; called while the registry holds this channel's key. */
+	void reserve() {
+		size.incrementAndGet();
 	}
 
-	/** Adds a subscriber; answers the last seq delivered, up to which a resuming one must replay. */
-	long subscribe(Subscriber subscriber) {
-		lock.lock();
-		try {
-			subscribers.put(key(subscriber.session, subscriber.subscriptionId), subscriber);
-			return delivered;
-		}
-		finally {
-			lock.unlock();
-		}
+	/** Adds a reserved subscriber; completes with the last seq delivered, up to which a resuming one replays. */
+	CompletableFuture<Long> subscribe(Subscriber subscriber) {
+		CompletableFuture<Long> added = new CompletableFuture<>();
+		tasks.execute(() -> {
+			subscribers.add(subscriber);
+			changed = true;
+			added.complete(delivered);
+		});
+		return added;
 	}
 
 	/** Ends a subscriber's catch-up: the live events that came during its replay follow it, in order. */
 	void live(Subscriber subscriber, long replayedUpTo) {
-		lock.lock();
-		try {
+		tasks.execute(() -> {
 			List<Frame> backlog = subscriber.backlog;
 			subscriber.backlog = null;
 			if (backlog != null) {
-				backlog.stream().filter(f -> f.seq() == 0 || f.seq() > replayedUpTo).forEach(subscriber::send);
+				backlog.stream().filter(f -> f.seq == 0 || f.seq > replayedUpTo).forEach(subscriber::sendNow);
 			}
-		}
-		finally {
-			lock.unlock();
-		}
-	}
-
-	boolean unsubscribe(StompSession session, String subscriptionId) {
-		return subscribers.remove(key(session, subscriptionId)) != null;
-	}
-
-	/** Removes every subscription of the user, answering them so their sessions forget them too. */
-	List<Subscriber> drop(String userId) {
-		List<Subscriber> dropped = new ArrayList<>();
-		subscribers.values().removeIf(s -> {
-			boolean match = s.session.user() != null && s.session.user().id().equals(userId);
-			if (match) {
-				dropped.add(s);
-			}
-			return match;
 		});
-		return dropped;
 	}
 
-	boolean isEmpty() {
-		return subscribers.isEmpty();
+	/** Removes subscribers; {@code then} runs after, with how many are left. */
+	void remove(java.util.function.Predicate<Subscriber> which, java.util.function.Consumer<Subscriber> removed,
+			Runnable then) {
+		tasks.execute(() -> {
+			subscribers.removeIf(s -> {
+				boolean match = which.test(s);
+				if (match) {
+					changed = true;
+					size.decrementAndGet();
+					removed.accept(s);
+				}
+				return match;
+			});
+			then.run();
+		});
 	}
 
 	int size() {
-		return subscribers.size();
+		return size.get();
 	}
 
 	/** Delivers an event: at once when unordered or next in line, else when its turn comes. */
 	void publish(Frame frame) {
-		lock.lock();
-		try {
-			if (frame.seq() == 0) {
-				deliver(frame);
-				return;
-			}
-			if (frame.seq() <= delivered) {
-				return;
-			}
-			early.put(frame.seq(), frame);
-			drain();
-		}
-		finally {
-			lock.unlock();
-		}
+		tasks.execute(() -> accept(frame));
 	}
 
-	/** The first missing seq and the seq before which it ends, when a gap has waited longer than {@code timeoutMs}. */
-	long[] overdueGap(long now, long timeoutMs) {
-		lock.lock();
-		try {
-			if (early.isEmpty() || now - waitingSince < timeoutMs) {
-				return null;
+	/**
+	 * Fills a gap that waited longer than {@code timeoutMs}: {@code loader} answers the stored frames
+	 * with {@code after < seq < before}.
+	 */
+	void fillOverdueGap(long now, long timeoutMs, BiFunction<Long, Long, List<Frame>> loader) {
+		tasks.execute(() -> {
+			if (!early.isEmpty() && now - waitingSince >= timeoutMs) {
+				loader.apply(delivered, early.firstKey()).forEach(this::accept);
 			}
-			return new long[] { delivered, early.firstKey() };
-		}
-		finally {
-			lock.unlock();
-		}
+		});
 	}
 
-	private void drain() {
+	private void accept(Frame frame) {
+		if (frame.seq == 0) {
+			deliver(frame);
+			return;
+		}
+		if (frame.seq <= delivered) {
+			return;
+		}
+		early.put(frame.seq, frame);
 		while (!early.isEmpty() && early.firstKey() == delivered + 1) {
 			Frame next = early.pollFirstEntry().getValue();
-			delivered = next.seq();
+			delivered = next.seq;
 			deliver(next);
 		}
 		waitingSince = early.isEmpty() ? 0 : (waitingSince == 0 ? System.currentTimeMillis() : waitingSince);
 	}
 
 	private void deliver(Frame frame) {
-		for (Subscriber subscriber : subscribers.values()) {
-			subscriber.send(frame);
+		if (changed) {
+			snapshot = subscribers.toArray(Subscriber[]::new);
+			changed = false;
 		}
+		Subscriber[] all = snapshot;
+		if (all.length < PARALLEL_THRESHOLD) {
+			for (Subscriber subscriber : all) {
+				subscriber.send(frame);
+			}
+			return;
+		}
+		int slices = pool.getParallelism() * 2;
+		int sliceSize = (all.length + slices - 1) / slices;
+		List<ForkJoinTask<?>> work = new ArrayList<>(slices);
+		for (int from = 0; from < all.length; from += sliceSize) {
+			int start = from;
+			int end = Math.min(all.length, from + sliceSize);
+			work.add(ForkJoinTask.adapt(() -> {
+				for (int i = start; i < end; i++) {
+					all[i].send(frame);
+				}
+			}));
+		}
+		ForkJoinTask.invokeAll(work);
 	}
 
 }

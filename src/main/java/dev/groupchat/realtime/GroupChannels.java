@@ -3,27 +3,33 @@ package dev.groupchat.realtime;
 import dev.groupchat.groups.GroupAccess;
 import dev.groupchat.messaging.History;
 import dev.groupchat.messaging.MessageView;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * The groups that have subscribers on this node. A channel exists only while it has local
- * subscribers, which is also the set of groups a broker-backed bus needs to bind.
+ * subscribers, which is also the set of groups a broker-backed bus needs to bind. Fan-out runs on a
+ * pool with one thread per core.
  */
 @Component
-class GroupChannels {
-
-	private static final Logger log = LoggerFactory.getLogger(GroupChannels.class);
+class GroupChannels implements DisposableBean {
 
 	private final Map<UUID, GroupChannel> channels = new ConcurrentHashMap<>();
 
 	private final AtomicLong messageIds = new AtomicLong();
+
+	private final ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors(),
+			ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, true);
 
 	private final GroupAccess access;
 
@@ -43,53 +49,67 @@ class GroupChannels {
 	/**
 	 * Subscribes a session to a group's topic; with {@code resumeAfter}, first replays the stored
 	 * messages after it (or one {@code resync.required} when more than the limit were missed).
+	 * Returns once the subscription is in place.
 	 */
 	void subscribe(StompSession session, String subscriptionId, UUID groupId, Long resumeAfter) {
 		GroupChannel.Subscriber subscriber = new GroupChannel.Subscriber(session, subscriptionId, resumeAfter != null);
-		long[] lastDelivered = new long[1];
 		GroupChannel channel = channels.compute(groupId, (id, existing) -> {
-			GroupChannel c = existing != null ? existing : new GroupChannel(id, access.lastSeq(id).orElse(0L));
-			lastDelivered[0] = c.subscribe(subscriber);
+			GroupChannel c = existing != null ? existing : new GroupChannel(id, access.lastSeq(id).orElse(0L), pool);
+			c.reserve();
 			return c;
 		});
-		if (resumeAfter == null) {
-			return;
+		long lastDelivered = await(channel.subscribe(subscriber));
+		if (resumeAfter != null) {
+			replay(subscriber, channel, resumeAfter, lastDelivered);
+			channel.live(subscriber, lastDelivered);
 		}
-		long replayedUpTo = replay(subscriber, channel, resumeAfter, lastDelivered[0]);
-		channel.live(subscriber, replayedUpTo);
 	}
 
-	private long replay(GroupChannel.Subscriber subscriber, GroupChannel channel, long after, long upTo) {
+	private static long await(java.util.concurrent.CompletableFuture<Long> added) {
+		try {
+			return added.get(10, TimeUnit.SECONDS);
+		}
+		catch (TimeoutException | java.util.concurrent.ExecutionException ex) {
+			throw new CompletionException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new CompletionException(ex);
+		}
+	}
+
+	private void replay(GroupChannel.Subscriber subscriber, GroupChannel channel, long after, long upTo) {
 		if (upTo - after > properties.resumeLimit()) {
-			subscriber.session.send(subscriber.prefix + frame(channel, 0, json.event("resync.required", channel.groupId,
-					"fromSeq", after, "lastSeq", upTo)).shared());
-			return upTo;
+			subscriber.sendNow(frame(channel, 0, json.event("resync.required", channel.groupId, "fromSeq", after,
+					"lastSeq", upTo)));
+			return;
 		}
 		if (upTo > after) {
 			for (MessageView message : history.between(channel.groupId, after, upTo, properties.resumeLimit())) {
-				subscriber.session.send(subscriber.prefix + messageFrame(channel, message).shared());
+				subscriber.sendNow(messageFrame(channel, message));
 			}
 		}
-		return upTo;
 	}
 
 	void unsubscribe(StompSession session, StompSession.Subscription subscription) {
 		GroupChannel channel = channels.get(subscription.groupId());
-		if (channel != null && channel.unsubscribe(session, subscription.id())) {
-			channels.computeIfPresent(subscription.groupId(), (id, c) -> c.isEmpty() ? null : c);
+		if (channel != null) {
+			channel.remove(s -> s.session == session && s.subscriptionId.equals(subscription.id()), s -> {
+			}, () -> removeIfEmpty(channel));
 		}
 	}
 
-	/** The user is no longer a member: their subscriptions to the group end now. */
+	/** The user is no longer allowed to read the group: their subscriptions to it end now. */
 	void drop(UUID groupId, String userId) {
 		GroupChannel channel = channels.get(groupId);
-		if (channel == null) {
-			return;
+		if (channel != null) {
+			channel.remove(s -> s.session.user() != null && s.session.user().id().equals(userId),
+					s -> s.session.remove(s.subscriptionId), () -> removeIfEmpty(channel));
 		}
-		for (GroupChannel.Subscriber dropped : channel.drop(userId)) {
-			dropped.session.remove(dropped.subscriptionId);
-		}
-		channels.computeIfPresent(groupId, (id, c) -> c.isEmpty() ? null : c);
+	}
+
+	private void removeIfEmpty(GroupChannel channel) {
+		channels.computeIfPresent(channel.groupId, (id, c) -> c == channel && c.size() == 0 ? null : c);
 	}
 
 	void publish(UUID groupId, long seq, String body) {
@@ -104,12 +124,11 @@ class GroupChannels {
 	void fillGaps() {
 		long now = System.currentTimeMillis();
 		for (GroupChannel channel : channels.values()) {
-			long[] gap = channel.overdueGap(now, properties.gapTimeout().toMillis());
-			if (gap != null) {
-				log.debug("Filling seq gap ({}, {}) of group {} from the database", gap[0], gap[1], channel.groupId);
-				history.between(channel.groupId, gap[0], gap[1] - 1, (int) (gap[1] - gap[0]))
-					.forEach(message -> channel.publish(messageFrame(channel, message)));
-			}
+			channel.fillOverdueGap(now, properties.gapTimeout().toMillis(),
+					(after, before) -> history.between(channel.groupId, after, before - 1, (int) (before - after))
+						.stream()
+						.map(message -> messageFrame(channel, message))
+						.toList());
 		}
 	}
 
@@ -128,6 +147,11 @@ class GroupChannels {
 	private GroupChannel.Frame frame(GroupChannel channel, long seq, String body) {
 		return new GroupChannel.Frame(seq,
 				StompFrames.shared(channel.destination, "m-" + messageIds.incrementAndGet(), body));
+	}
+
+	@Override
+	public void destroy() {
+		pool.shutdownNow();
 	}
 
 }

@@ -9,6 +9,7 @@ import org.springframework.util.unit.DataSize;
  * The STOMP endpoint.
  *
  * @param maxFrameSize largest frame accepted; larger ones get an ERROR
+ * @param readBufferSize the container's read buffer per connection; frames arrive in parts of this size
  * @param heartbeat the heart-beat the server offers in both directions
  * @param sendTimeLimit a session whose socket accepts nothing for this long is closed (slow consumer)
  * @param sendBufferLimit bytes queued for one session before it is closed as a slow consumer
@@ -18,11 +19,12 @@ import org.springframework.util.unit.DataSize;
  *        filled from the database
  */
 @ConfigurationProperties("groupchat.realtime")
-public record RealtimeProperties(DataSize maxFrameSize, Duration heartbeat, Duration sendTimeLimit,
+public record RealtimeProperties(DataSize maxFrameSize, DataSize readBufferSize, Duration heartbeat, Duration sendTimeLimit,
 		DataSize sendBufferLimit, Integer resumeLimit, List<String> allowedOrigins, Duration gapTimeout) {
 
 	public RealtimeProperties {
 		maxFrameSize = maxFrameSize == null ? DataSize.ofKilobytes(64) : maxFrameSize;
+		readBufferSize = readBufferSize == null ? DataSize.ofKilobytes(2) : readBufferSize;
 		heartbeat = heartbeat == null ? Duration.ofSeconds(10) : heartbeat;
 		sendTimeLimit = sendTimeLimit == null ? Duration.ofSeconds(5) : sendTimeLimit;
 		sendBufferLimit = sendBufferLimit == null ? DataSize.ofKilobytes(512) : sendBufferLimit;

@@ -17,7 +17,6 @@ import org.springframework.web.socket.SubProtocolCapable;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
 /**
  * The WebSocket side of STOMP: frames are decoded with Spring's {@link StompDecoder} and handed to
@@ -48,44 +47,64 @@ class StompEndpoint extends AbstractWebSocketHandler implements SubProtocolCapab
 		return List.of("v12.stomp", "v11.stomp", "v10.stomp");
 	}
 
-	/** Tomcat's bound on one blocking write: a stalled client cannot hold a fan-out thread for long. */
+	/** Tomcat's bound on a blocking write (the close frame): a stalled client cannot hold a thread for long. */
 	static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession socket) {
-		if (socket instanceof NativeWebSocketSession nativeSession
-				&& nativeSession.getNativeSession(jakarta.websocket.Session.class) instanceof jakarta.websocket.Session ws) {
-			ws.getUserProperties().put(BLOCKING_SEND_TIMEOUT, properties.sendTimeLimit().toMillis());
-		}
-		ConcurrentWebSocketSessionDecorator decorated = new ConcurrentWebSocketSessionDecorator(socket,
-				(int) properties.sendTimeLimit().toMillis(), (int) properties.sendBufferLimit().toBytes(),
-				ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
-		sessions.put(socket.getId(), new StompSession(decorated));
+		jakarta.websocket.Session nativeSession = ((NativeWebSocketSession) socket)
+			.getNativeSession(jakarta.websocket.Session.class);
+		nativeSession.getUserProperties().put(BLOCKING_SEND_TIMEOUT, properties.sendTimeLimit().toMillis());
+		sessions.put(socket.getId(),
+				new StompSession(socket, nativeSession, properties.sendBufferLimit().toBytes()));
+	}
+
+	/**
+	 * Frames arrive in parts no larger than the container's small buffer (a few KiB per connection,
+	 * instead of one buffer of the largest frame per connection) and are assembled here up to the
+	 * frame limit.
+	 */
+	@Override
+	public boolean supportsPartialMessages() {
+		return true;
 	}
 
 	@Override
 	protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
-		handle(socket, message.asBytes());
-	}
-
-	@Override
-	protected void handleBinaryMessage(WebSocketSession socket, BinaryMessage message) {
-		ByteBuffer payload = message.getPayload();
-		byte[] bytes = new byte[payload.remaining()];
-		payload.get(bytes);
-		handle(socket, bytes);
-	}
-
-	private void handle(WebSocketSession socket, byte[] payload) {
 		StompSession session = sessions.get(socket.getId());
 		if (session == null) {
 			return;
 		}
-		session.received();
-		if (payload.length > properties.maxFrameSize().toBytes()) {
+		byte[] frame = session.assemble(message.getPayload(), message.isLast(), properties.maxFrameSize().toBytes());
+		if (frame == StompSession.TOO_LARGE) {
 			commands.refuse(session, 413, "frame exceeds " + properties.maxFrameSize().toBytes() + " bytes");
+		}
+		else if (frame != null) {
+			handle(session, frame);
+		}
+	}
+
+	@Override
+	protected void handleBinaryMessage(WebSocketSession socket, BinaryMessage message) {
+		StompSession session = sessions.get(socket.getId());
+		if (session == null) {
 			return;
 		}
+		ByteBuffer payload = message.getPayload();
+		byte[] bytes = new byte[payload.remaining()];
+		payload.get(bytes);
+		byte[] frame = session.assemble(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), message.isLast(),
+				properties.maxFrameSize().toBytes());
+		if (frame == StompSession.TOO_LARGE) {
+			commands.refuse(session, 413, "frame exceeds " + properties.maxFrameSize().toBytes() + " bytes");
+		}
+		else if (frame != null) {
+			handle(session, frame);
+		}
+	}
+
+	private void handle(StompSession session, byte[] payload) {
+		session.received();
 		List<Message<byte[]>> frames;
 		try {
 			frames = decoder.decode(ByteBuffer.wrap(payload));

@@ -2,22 +2,22 @@ package dev.groupchat.realtime;
 
 import dev.groupchat.identity.CurrentUser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
- * One client connection: its user after CONNECT, its subscriptions and heart-beat state. Sends go
- * through Spring's {@code ConcurrentWebSocketSessionDecorator}, which lets one thread write while
- * others queue, and closes a session whose queue outgrows its limit: a slow consumer is cut off
- * rather than buffered without bound.
+ * One client connection: its user after CONNECT, its subscriptions and heart-beat state. Frames go
+ * out through an {@link Outbound} queue with asynchronous writes, so fan-out never waits for a
+ * client; closing happens on a virtual thread after the queued frames (an ERROR, say) are written.
  */
 final class StompSession {
 
@@ -29,7 +29,11 @@ final class StompSession {
 
 	private final WebSocketSession socket;
 
+	private final Outbound outbound;
+
 	private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+
+	private final AtomicBoolean closing = new AtomicBoolean();
 
 	private volatile CurrentUser user;
 
@@ -43,8 +47,46 @@ final class StompSession {
 
 	private volatile long lastReceivedAt = System.currentTimeMillis();
 
-	StompSession(WebSocketSession socket) {
+	StompSession(WebSocketSession socket, jakarta.websocket.Session nativeSession, long sendBufferLimit) {
 		this.socket = socket;
+		this.outbound = new Outbound(nativeSession, sendBufferLimit, () -> close(SLOW_CONSUMER));
+	}
+
+	/** Closed because its queue outgrew the limit: the client reads slower than the group talks. */
+	static final CloseStatus SLOW_CONSUMER = new CloseStatus(1008, "slow consumer");
+
+	/** Answered by {@link #assemble} for a frame over the limit. */
+	static final byte[] TOO_LARGE = new byte[0];
+
+	private StringBuilder partial;
+
+	/**
+	 * Adds one part of an incoming frame (the container delivers a connection's parts one at a time,
+	 * in order). Answers the whole frame after its last part, {@link #TOO_LARGE} past the limit, and
+	 * null while parts are still to come.
+	 */
+	byte[] assemble(String part, boolean last, long limit) {
+		if (partial == null && last) {
+			return bounded(part.getBytes(StandardCharsets.UTF_8), limit);
+		}
+		if (partial == null) {
+			partial = new StringBuilder();
+		}
+		partial.append(part);
+		if (partial.length() > limit) {
+			partial = null;
+			return TOO_LARGE;
+		}
+		if (!last) {
+			return null;
+		}
+		byte[] frame = partial.toString().getBytes(StandardCharsets.UTF_8);
+		partial = null;
+		return bounded(frame, limit);
+	}
+
+	private static byte[] bounded(byte[] frame, long limit) {
+		return frame.length > limit ? TOO_LARGE : frame;
 	}
 
 	String id() {
@@ -96,18 +138,11 @@ final class StompSession {
 		lastReceivedAt = System.currentTimeMillis();
 	}
 
-	/** Sends a frame; a failed or overflowing send closes the session (handled on close). */
+	/** Queues a frame; a failed or overflowing send closes the session. */
 	void send(String frame) {
-		if (!socket.isOpen()) {
-			return;
-		}
-		try {
-			socket.sendMessage(new TextMessage(frame));
+		if (!closing.get()) {
+			outbound.send(frame);
 			lastSentAt = System.currentTimeMillis();
-		}
-		catch (IOException | RuntimeException ex) {
-			log.debug("Closing session {} after a failed send: {}", id(), ex.getMessage());
-			close(CloseStatus.SESSION_NOT_RELIABLE);
 		}
 	}
 
@@ -117,17 +152,36 @@ final class StompSession {
 		close(CloseStatus.POLICY_VIOLATION);
 	}
 
+	/** Closes once the frames already queued are written (at most a second later). */
 	void close(CloseStatus status) {
-		try {
-			socket.close(status);
+		if (!closing.compareAndSet(false, true)) {
+			return;
 		}
-		catch (IOException | RuntimeException ex) {
-			log.debug("Session {} was already closing: {}", id(), ex.getMessage());
+		Thread.ofVirtual().name("ws-close-" + id()).start(() -> {
+			long deadline = System.currentTimeMillis() + 1_000;
+			while (outbound.queuedChars() > 0 && System.currentTimeMillis() < deadline) {
+				sleep();
+			}
+			try {
+				socket.close(status);
+			}
+			catch (IOException | RuntimeException ex) {
+				log.debug("Session {} was already closing: {}", id(), ex.getMessage());
+			}
+		});
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(5);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
 	boolean isOpen() {
-		return socket.isOpen();
+		return !closing.get() && socket.isOpen();
 	}
 
 	/** Heart-beat duties at {@code now}: answers false when the client has gone silent too long. */
