@@ -68,6 +68,65 @@ class MessageStore {
 			.optional();
 	}
 
+	/** A message accepted for storage, with its seq. */
+	record NewMessage(UUID id, UUID groupId, long seq, String senderId, PostMessage message) {
+	}
+
+	/** The identity of a send for idempotency. */
+	record SendKey(UUID groupId, String senderId, String clientMsgId) {
+	}
+
+	/** Inserts all rows in one statement and answers them as stored, keyed by (group, seq). */
+	List<MessageView> insertAll(List<NewMessage> rows, Instant now) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				insert into message (id, group_id, seq, sender_id, client_msg_id, type, text, video_id,
+				                     video_cover_url, media_url, reply_to_seq, mentions, created_at)
+				select r.id, r.group_id, r.seq, r.sender_id, r.client_msg_id, r.type, r.text, r.video_id,
+				       r.cover_url, r.media_url, r.reply_to_seq,
+				       coalesce((select array_agg(x) from jsonb_array_elements_text(r.mentions::jsonb) x), '{}'),
+				       :now
+				  from unnest(:ids, :groupIds, :seqs, :senderIds, :clientMsgIds, :types, :texts, :videoIds,
+				              :coverUrls, :mediaUrls, :replyTos, :mentions)
+				       as r(id, group_id, seq, sender_id, client_msg_id, type, text, video_id, cover_url, media_url,
+				            reply_to_seq, mentions)
+				returning""" + COLUMNS)
+			.param("ids", rows.stream().map(NewMessage::id).toArray(UUID[]::new))
+			.param("groupIds", rows.stream().map(NewMessage::groupId).toArray(UUID[]::new))
+			.param("seqs", rows.stream().map(NewMessage::seq).toArray(Long[]::new))
+			.param("senderIds", rows.stream().map(NewMessage::senderId).toArray(String[]::new))
+			.param("clientMsgIds", rows.stream().map(r -> r.message().clientMsgId()).toArray(String[]::new))
+			.param("types", rows.stream().map(r -> r.message().type().name()).toArray(String[]::new))
+			.param("texts", rows.stream().map(r -> r.message().text()).toArray(String[]::new))
+			.param("videoIds", rows.stream().map(r -> r.message().video() == null ? null : r.message().video().videoId())
+				.toArray(String[]::new))
+			.param("coverUrls", rows.stream()
+				.map(r -> r.message().video() == null ? null : r.message().video().coverUrl())
+				.toArray(String[]::new))
+			.param("mediaUrls", rows.stream().map(r -> r.message().mediaUrl()).toArray(String[]::new))
+			.param("replyTos", rows.stream().map(r -> r.message().replyToSeq()).toArray(Long[]::new))
+			.param("mentions", rows.stream().map(r -> json.writeValueAsString(r.message().mentions()))
+				.toArray(String[]::new))
+			.param("now", Timestamp.from(now))
+			.query(mapper)
+			.list();
+	}
+
+	/** Which of the given sends are already stored. */
+	java.util.Set<SendKey> existing(Collection<SendKey> keys) {
+		return new java.util.HashSet<>(jdbc.sql("""
+				select m.group_id, m.sender_id, m.client_msg_id from message m
+				  join unnest(:groupIds, :senderIds, :clientMsgIds) as k(group_id, sender_id, client_msg_id)
+				 using (group_id, sender_id, client_msg_id)""")
+			.param("groupIds", keys.stream().map(SendKey::groupId).toArray(UUID[]::new))
+			.param("senderIds", keys.stream().map(SendKey::senderId).toArray(String[]::new))
+			.param("clientMsgIds", keys.stream().map(SendKey::clientMsgId).toArray(String[]::new))
+			.query((rs, row) -> new SendKey(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+			.list());
+	}
+
 	Optional<MessageView> findByClientMsgId(UUID groupId, String senderId, String clientMsgId) {
 		return jdbc.sql("select " + COLUMNS
 				+ " from message where group_id = :groupId and sender_id = :senderId and client_msg_id = :clientMsgId")

@@ -1,0 +1,282 @@
+package dev.groupchat.messaging;
+
+import dev.groupchat.groups.PostingRights;
+import dev.groupchat.groups.Sequencer;
+import dev.groupchat.groups.Sequencer.GroupState;
+import dev.groupchat.groups.Sequencer.MemberRef;
+import dev.groupchat.groups.Sequencer.SenderState;
+import dev.groupchat.shared.DomainException;
+import dev.groupchat.shared.ProblemType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.hibernate.id.uuid.UuidVersion7Strategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores messages in batches, one transaction and one commit (one WAL flush) per batch: group
+ * commit in the application, with every acknowledged message durable. Each writer thread owns the
+ * groups that hash to it, takes whatever its queue holds (up to {@code maxBatch}), and in one
+ * transaction locks those groups, checks each message against the rules, gives the accepted ones
+ * their seqs and inserts them in one statement. A message that breaks a rule is refused alone; the
+ * others of its batch are unaffected. A repeated (group, sender, clientMsgId), already stored or
+ * earlier in the same batch, takes no seq and answers the original. The queues are bounded: when a
+ * writer falls behind, senders are told to retry.
+ */
+@Component
+class MessageWriter implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(MessageWriter.class);
+
+	/** A message waiting to be stored. */
+	record Pending(String senderId, UUID groupId, PostMessage message, CompletableFuture<Messaging.Posted> result) {
+
+		MessageStore.SendKey key() {
+			return new MessageStore.SendKey(groupId, senderId, message.clientMsgId());
+		}
+
+	}
+
+	private sealed interface Outcome {
+	}
+
+	private record Stored(long seq) implements Outcome {
+	}
+
+	private record Duplicate() implements Outcome {
+	}
+
+	private record Refused(RuntimeException problem) implements Outcome {
+	}
+
+	private final Sequencer sequencer;
+
+	private final MessageStore store;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final MessagingProperties properties;
+
+	private final List<BlockingQueue<Pending>> queues = new ArrayList<>();
+
+	private final List<Thread> threads = new ArrayList<>();
+
+	private volatile boolean running;
+
+	MessageWriter(Sequencer sequencer, MessageStore store, ApplicationEventPublisher events,
+			PlatformTransactionManager transactionManager, Clock clock, MessagingProperties properties) {
+		this.sequencer = sequencer;
+		this.store = store;
+		this.events = events;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+		this.properties = properties;
+		for (int i = 0; i < properties.writers(); i++) {
+			queues.add(new LinkedBlockingQueue<>(properties.queueCapacity()));
+		}
+	}
+
+	/** Queues a message for its group's writer; answers when it is stored, refused or found stored. */
+	CompletableFuture<Messaging.Posted> submit(String senderId, UUID groupId, PostMessage message) {
+		Pending pending = new Pending(senderId, groupId, message, new CompletableFuture<>());
+		BlockingQueue<Pending> queue = queues.get(Math.floorMod(groupId.hashCode(), queues.size()));
+		try {
+			if (!queue.offer(pending, properties.enqueueTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new DomainException(ProblemType.RATE_LIMITED, "the server is busy; retry in a second",
+						Map.of("retryAfterSeconds", 1));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while queueing a message", ex);
+		}
+		return pending.result();
+	}
+
+	private void work(BlockingQueue<Pending> queue) {
+		List<Pending> batch = new ArrayList<>(properties.maxBatch());
+		while (running || !queue.isEmpty()) {
+			try {
+				Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				batch.add(first);
+				queue.drainTo(batch, properties.maxBatch() - 1);
+				write(batch);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				log.error("Message writer failed on a batch of {}", batch.size(), ex);
+			}
+			finally {
+				batch.clear();
+			}
+		}
+	}
+
+	/** Writes a batch; if the batch as a whole fails, each message is tried alone so one cannot sink the rest. */
+	private void write(List<Pending> batch) {
+		List<MessageView> stored;
+		Map<Pending, Outcome> outcomes = new LinkedHashMap<>();
+		try {
+			stored = transactions.execute(tx -> store(batch, outcomes));
+		}
+		catch (RuntimeException ex) {
+			if (batch.size() == 1) {
+				batch.getFirst().result().completeExceptionally(ex);
+				return;
+			}
+			log.warn("A batch of {} messages failed ({}); writing them one by one", batch.size(), ex.toString());
+			batch.forEach(pending -> write(List.of(pending)));
+			return;
+		}
+		Map<GroupSeq, MessageView> bySeq = new HashMap<>();
+		stored.forEach(m -> bySeq.put(new GroupSeq(m.groupId(), m.seq()), m));
+		stored.stream()
+			.sorted(java.util.Comparator.comparingLong(MessageView::seq))
+			.forEach(message -> events.publishEvent(new MessagePosted(message)));
+		outcomes.forEach((pending, outcome) -> complete(pending, outcome, bySeq));
+	}
+
+	private void complete(Pending pending, Outcome outcome, Map<GroupSeq, MessageView> bySeq) {
+		switch (outcome) {
+			case Stored s ->
+				pending.result().complete(new Messaging.Posted(bySeq.get(new GroupSeq(pending.groupId(), s.seq())), true));
+			case Refused r -> pending.result().completeExceptionally(r.problem());
+			case Duplicate d -> {
+				try {
+					pending.result().complete(new Messaging.Posted(store.findByClientMsgId(pending.groupId(),
+							pending.senderId(), pending.message().clientMsgId()).orElseThrow(), false));
+				}
+				catch (RuntimeException ex) {
+					pending.result().completeExceptionally(ex);
+				}
+			}
+		}
+	}
+
+	private record GroupSeq(UUID groupId, long seq) {
+	}
+
+	private List<MessageView> store(List<Pending> batch, Map<Pending, Outcome> outcomes) {
+		Instant now = clock.instant();
+		Set<UUID> groupIds = new LinkedHashSet<>();
+		Set<MemberRef> refs = new LinkedHashSet<>();
+		for (Pending pending : batch) {
+			groupIds.add(pending.groupId());
+			refs.add(new MemberRef(pending.groupId(), pending.senderId()));
+			pending.message().mentions().forEach(m -> refs.add(new MemberRef(pending.groupId(), m)));
+		}
+		Map<UUID, GroupState> groups = sequencer.lockGroups(groupIds);
+		Map<MemberRef, SenderState> members = sequencer.senders(refs);
+		Set<MessageStore.SendKey> seen = store.existing(batch.stream().map(Pending::key).toList());
+		Map<UUID, Long> lastSeqs = new HashMap<>();
+		Map<MemberRef, Instant> postedAt = new HashMap<>();
+		List<MessageStore.NewMessage> accepted = new ArrayList<>();
+		List<Sequencer.Posted> posted = new ArrayList<>();
+		for (Pending pending : batch) {
+			MemberRef sender = new MemberRef(pending.groupId(), pending.senderId());
+			GroupState group = groups.get(pending.groupId());
+			if (!seen.add(pending.key())) {
+				outcomes.put(pending, new Duplicate());
+				continue;
+			}
+			if (group == null) {
+				outcomes.put(pending, new Refused(DomainException.notFound("group", pending.groupId())));
+				seen.remove(pending.key());
+				continue;
+			}
+			long seq = lastSeqs.getOrDefault(group.groupId(), group.lastSeq()) + 1;
+			SenderState state = members.get(sender);
+			Instant previous = postedAt.getOrDefault(sender, state == null ? null : state.lastPostedAt());
+			try {
+				PostingPolicy.check(PostingRights.of(group, state, seq, previous), pending.message(),
+						mentioned(pending, members), now);
+			}
+			catch (DomainException ex) {
+				outcomes.put(pending, new Refused(ex));
+				seen.remove(pending.key());
+				continue;
+			}
+			lastSeqs.put(group.groupId(), seq);
+			postedAt.put(sender, now);
+			posted.add(new Sequencer.Posted(group.groupId(), pending.senderId(), seq, now));
+			accepted.add(new MessageStore.NewMessage(UuidVersion7Strategy.INSTANCE.generateUuid(null), group.groupId(),
+					seq, pending.senderId(), pending.message()));
+			outcomes.put(pending, new Stored(seq));
+		}
+		sequencer.advance(lastSeqs, posted);
+		return store.insertAll(accepted, now);
+	}
+
+	private static Set<String> mentioned(Pending pending, Map<MemberRef, SenderState> members) {
+		Set<String> found = new HashSet<>();
+		for (String mention : pending.message().mentions()) {
+			if (members.containsKey(new MemberRef(pending.groupId(), mention))) {
+				found.add(mention);
+			}
+		}
+		return found;
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		for (int i = 0; i < queues.size(); i++) {
+			BlockingQueue<Pending> queue = queues.get(i);
+			threads.add(Thread.ofPlatform().name("message-writer-" + i).daemon().start(() -> work(queue)));
+		}
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		for (Thread thread : threads) {
+			try {
+				thread.join(5_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		threads.clear();
+	}
+
+	/** Starts before the web server and stops after it, so queued messages are written on shutdown. */
+	@Override
+	public int getPhase() {
+		return 0;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+}

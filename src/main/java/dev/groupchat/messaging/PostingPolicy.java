@@ -1,0 +1,52 @@
+package dev.groupchat.messaging;
+
+import dev.groupchat.groups.PostPolicy;
+import dev.groupchat.groups.PostingRights;
+import dev.groupchat.shared.DomainException;
+import java.time.Instant;
+import java.util.Set;
+
+/** The rules a message must pass with its group locked: who may post, when, and what it may refer to. */
+final class PostingPolicy {
+
+	/** The mention that notifies everyone; free for all in groups up to {@link #ALL_FREE_UP_TO} members. */
+	static final String ALL = "@all";
+
+	static final int ALL_FREE_UP_TO = 50;
+
+	private PostingPolicy() {
+	}
+
+	/**
+	 * Refuses the message by throwing; {@code members} are the mentioned users who are members.
+	 */
+	static void check(PostingRights rights, PostMessage message, Set<String> members, Instant now) {
+		if (!rights.isMember()) {
+			throw MessagingProblems.notAllowedToPost("only members of this group may post");
+		}
+		if (rights.isMutedAt(now)) {
+			throw MessagingProblems.notAllowedToPost("you are muted in this group until " + rights.mutedUntil());
+		}
+		if (rights.postPolicy() == PostPolicy.ADMINS && !rights.role().isModerator()) {
+			throw MessagingProblems.notAllowedToPost("only the owner and admins post in this group");
+		}
+		long wait = rights.slowModeWaitSeconds(now);
+		if (wait > 0) {
+			throw MessagingProblems.slowMode(rights.slowModeSeconds(), wait);
+		}
+		if (message.mentions().contains(ALL) && rights.memberCount() > ALL_FREE_UP_TO && !rights.role().isModerator()) {
+			throw MessagingProblems.notAllowedToPost(
+					"only the owner and admins may mention @all in groups of more than " + ALL_FREE_UP_TO + " members");
+		}
+		// seqs are gapless and never deleted (recalls leave tombstones), so 1..seq-1 all exist
+		if (message.replyToSeq() != null && message.replyToSeq() >= rights.seq()) {
+			throw DomainException.invalid("replyToSeq must name an earlier message of this group");
+		}
+		for (String mention : message.mentions()) {
+			if (!mention.equals(ALL) && !members.contains(mention)) {
+				throw DomainException.invalid("mentions must be members of the group; not a member: " + mention);
+			}
+		}
+	}
+
+}
