@@ -1,6 +1,5 @@
 package dev.groupchat.realtime;
 
-import dev.groupchat.groups.GroupAccess;
 import dev.groupchat.groups.ReadMarkers;
 import dev.groupchat.messaging.Messaging;
 import dev.groupchat.messaging.PostMessage;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.ProblemDetail;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -35,7 +33,7 @@ class StompSends {
 
 	private final ReadMarkers readMarkers;
 
-	private final GroupAccess access;
+	private final MembershipCache members;
 
 	private final EventBus bus;
 
@@ -45,11 +43,11 @@ class StompSends {
 
 	private final Validator validator;
 
-	StompSends(Messaging messaging, ReadMarkers readMarkers, GroupAccess access, EventBus bus, UserQueues users,
+	StompSends(Messaging messaging, ReadMarkers readMarkers, MembershipCache members, EventBus bus, UserQueues users,
 			EventJson json, Validator validator) {
 		this.messaging = messaging;
 		this.readMarkers = readMarkers;
-		this.access = access;
+		this.members = members;
 		this.bus = bus;
 		this.users = users;
 		this.json = json;
@@ -104,12 +102,12 @@ class StompSends {
 		Map<String, Object> ack = new LinkedHashMap<>();
 		ack.put("clientMsgId", clientMsgId);
 		ack.put("status", status);
-		ack.put(field, value instanceof ProblemDetail p ? p : value);
+		ack.put(field, value);
 		users.send(session, UserQueues.ACKS, json.write(ack));
 	}
 
 	private void typing(StompSession session, Destinations.App app) {
-		if (!access.standing(app.groupId(), session.user().id()).isMember()) {
+		if (!members.isMember(app.groupId(), session.user().id())) {
 			throw new StompRefusal(403, "only members may type in this group");
 		}
 		bus.publish(BusEvent.toGroup(app.groupId(), 0, json.event("typing", app.groupId(), "userId",
