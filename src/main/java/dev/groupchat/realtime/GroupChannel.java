@@ -98,7 +98,7 @@ final class GroupChannel {
 
 	private long delivered;
 
-	private long waitingSince;
+	private volatile long waitingSince;
 
 	GroupChannel(UUID groupId, long lastSeq, ForkJoinPool pool) {
 		this.groupId = groupId;
@@ -166,6 +166,10 @@ final class GroupChannel {
 	 * with {@code after < seq < before}.
 	 */
 	void fillOverdueGap(long now, long timeoutMs, BiFunction<Long, Long, List<Frame>> loader) {
+		long since = waitingSince;
+		if (since == 0 || now - since < timeoutMs) {
+			return;
+		}
 		tasks.execute(() -> {
 			if (!early.isEmpty() && now - waitingSince >= timeoutMs) {
 				loader.apply(delivered, early.firstKey()).forEach(this::accept);
