@@ -25,7 +25,6 @@ public enum ProblemType {
 	INVITE_INVALID("invite-invalid", HttpStatus.GONE, "Invite no longer valid"),
 	PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),
 	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
-	UNPROCESSABLE("unprocessable", HttpStatus.UNPROCESSABLE_CONTENT, "Request cannot be processed"),
 	MESSAGE_BLOCKED("message-blocked", HttpStatus.UNPROCESSABLE_CONTENT, "Blocked by the group's keyword filter"),
 	RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
 	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
