@@ -1,0 +1,135 @@
+package dev.groupchat.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The ordering guarantees of one group's fan-out, which a member would notice as missing or shuffled messages. */
+class GroupChannelTest {
+
+	private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
+
+	private final ForkJoinPool pool = new ForkJoinPool(2);
+
+	private final UUID groupId = UUID.randomUUID();
+
+	@AfterEach
+	void stop() {
+		pool.shutdownNow();
+	}
+
+	private static List<Long> received(StompSession session) {
+		List<Long> seqs = Collections.synchronizedList(new ArrayList<>());
+		doAnswer(call -> {
+			Matcher m = SEQ.matcher(call.getArgument(0, String.class));
+			if (m.find()) {
+				seqs.add(Long.parseLong(m.group(1)));
+			}
+			return null;
+		}).when(session).send(anyString());
+		return seqs;
+	}
+
+	private static StompSession session(String id) {
+		StompSession session = mock(StompSession.class);
+		when(session.id()).thenReturn(id);
+		return session;
+	}
+
+	private static GroupChannel.Frame frame(long seq) {
+		return new GroupChannel.Frame(seq, StompFrames.shared("/topic/x", "m" + seq, "{\"seq\":" + seq + "}"));
+	}
+
+	private void settle() {
+		pool.awaitQuiescence(5, TimeUnit.SECONDS);
+	}
+
+	@Test
+	void eventsThatArriveOutOfOrderAreDeliveredInSeqOrderOnceEach() throws Exception {
+		GroupChannel channel = new GroupChannel(groupId, 0, pool);
+		StompSession session = session("a");
+		List<Long> seqs = received(session);
+		channel.reserve();
+		channel.subscribe(new GroupChannel.Subscriber(session, "sub-0", false)).get();
+		for (long seq : new long[] { 3, 1, 2, 2, 5, 4, 1 }) {
+			channel.publish(frame(seq));
+		}
+		settle();
+		assertThat(seqs).containsExactly(1L, 2L, 3L, 4L, 5L);
+	}
+
+	@Test
+	void aGapThatStaysOpenIsFilledFromStoredMessages() throws Exception {
+		GroupChannel channel = new GroupChannel(groupId, 3, pool);
+		StompSession session = session("a");
+		List<Long> seqs = received(session);
+		channel.reserve();
+		channel.subscribe(new GroupChannel.Subscriber(session, "sub-0", false)).get();
+		channel.publish(frame(5));
+		settle();
+		assertThat(seqs).isEmpty();
+		channel.fillOverdueGap(System.currentTimeMillis() + 10_000, 500, (after, before) -> {
+			assertThat(after).isEqualTo(3);
+			assertThat(before).isEqualTo(5);
+			return List.of(frame(4));
+		});
+		settle();
+		assertThat(seqs).containsExactly(4L, 5L);
+	}
+
+	@Test
+	void aResumingSubscriberGetsLiveEventsOnlyAfterItsReplayAndWithoutRepeats() throws Exception {
+		GroupChannel channel = new GroupChannel(groupId, 10, pool);
+		StompSession session = session("a");
+		List<Long> seqs = received(session);
+		GroupChannel.Subscriber subscriber = new GroupChannel.Subscriber(session, "sub-0", true);
+		channel.reserve();
+		long upTo = channel.subscribe(subscriber).get();
+		channel.publish(frame(11));
+		channel.publish(frame(12));
+		settle();
+		assertThat(seqs).isEmpty();
+		for (long seq = 8; seq <= upTo; seq++) {
+			subscriber.sendNow(frame(seq));
+		}
+		channel.live(subscriber, upTo);
+		channel.publish(frame(13));
+		settle();
+		assertThat(seqs).containsExactly(8L, 9L, 10L, 11L, 12L, 13L);
+	}
+
+	@Test
+	void everySubscriberOfALargeGroupGetsEveryMessageInOrder() throws Exception {
+		GroupChannel channel = new GroupChannel(groupId, 0, pool);
+		List<List<Long>> all = new ArrayList<>();
+		for (int i = 0; i < 3_000; i++) {
+			StompSession session = session("s" + i);
+			all.add(received(session));
+			channel.reserve();
+			channel.subscribe(new GroupChannel.Subscriber(session, "sub-" + (i % 3), false));
+		}
+		for (long seq = 1; seq <= 20; seq++) {
+			channel.publish(frame(seq));
+		}
+		settle();
+		List<Long> expected = new ArrayList<>();
+		for (long seq = 1; seq <= 20; seq++) {
+			expected.add(seq);
+		}
+		assertThat(all).allSatisfy(seqs -> assertThat(seqs).containsExactlyElementsOf(expected));
+	}
+
+}
