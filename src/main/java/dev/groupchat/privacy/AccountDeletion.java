@@ -4,7 +4,6 @@ import dev.groupchat.groups.UserMembership;
 import dev.groupchat.groups.UserMemberships;
 import dev.groupchat.identity.UserProfiles;
 import dev.groupchat.messaging.MessageErasure;
-import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -39,28 +38,17 @@ class AccountDeletion {
 		this.properties = properties;
 	}
 
+	/** Deletes the account; idempotent. */
 	void delete(String userId) {
 		for (UserMembership membership : memberships.list(userId)) {
 			memberships.leaveForGood(userId, membership.groupId());
 		}
 		memberships.forgetJoinRequests(userId);
 		int batch = properties.deletionBatchSize();
-		int reactions = repeat(() -> erasure.withdrawReactionBatchOf(userId, batch), batch);
-		int messages = repeat(() -> erasure.recallBatchOf(userId, batch), batch);
+		int reactions = Batches.repeat(() -> erasure.withdrawReactionBatchOf(userId, batch), batch);
+		int messages = Batches.repeat(() -> erasure.recallBatchOf(userId, batch), batch);
 		profiles.erase(userId);
 		log.info("Deleted account {}: {} messages recalled, {} reactions withdrawn", userId, messages, reactions);
-	}
-
-	/** Runs a batch until one comes back short; answers the total. */
-	static int repeat(IntSupplier batch, int size) {
-		int total = 0;
-		int done;
-		do {
-			done = batch.getAsInt();
-			total += done;
-		}
-		while (done == size);
-		return total;
 	}
 
 }

@@ -7,10 +7,6 @@ import dev.groupchat.messaging.MessageType;
 import dev.groupchat.messaging.Messaging;
 import dev.groupchat.messaging.PostMessage;
 import dev.groupchat.support.Api;
-import dev.groupchat.support.EndToEndTest;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -19,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** GET /api/v1/me/export: a download of everything held about the caller, and nothing about anyone else. */
-class ExportTest extends EndToEndTest {
+class ExportTest extends MessagingEndToEndTest {
 
 	@Autowired
 	Messaging messaging;
@@ -114,26 +110,16 @@ class ExportTest extends EndToEndTest {
 		assertThat(export.text("type")).isEqualTo("https://groupchat.dev/problems/unauthorized");
 	}
 
-	private long post(String userId, String groupId, String clientMsgId, String text) {
-		Api.Response posted = api.as(userId).post(messages(groupId), Map.of("clientMsgId", clientMsgId, "type", "TEXT",
-				"text", text));
-		assertThat(posted.status()).as(posted.raw()).isEqualTo(201);
-		return posted.json().path("seq").asLong();
-	}
+	@Test
+	void theApiDescriptionDocumentsTheDataRightsCalls() {
+		JsonNode openApi = api.anonymous().get("/v3/api-docs").json();
 
-	private void react(String userId, String groupId, long seq, String emoji) {
-		Api.Response reacted = api.as(userId).put(messages(groupId) + "/" + seq + "/reactions/" + emoji, null);
-		assertThat(reacted.status()).as(reacted.raw()).isEqualTo(200);
-	}
-
-	private static String messages(String groupId) {
-		return "/api/v1/groups/" + groupId + "/messages";
-	}
-
-	private static <T> List<T> rows(JsonNode array, java.util.function.Function<JsonNode, T> mapper) {
-		List<T> result = new ArrayList<>();
-		array.forEach(node -> result.add(mapper.apply(node)));
-		return result;
+		assertThat(openApi.path("paths").path("/api/v1/me/export").has("get")).isTrue();
+		assertThat(openApi.path("paths").path("/api/v1/me").has("delete")).isTrue();
+		assertThat(openApi.path("components").path("schemas").path("SettingsRequest").path("properties")
+			.has("retentionDays")).isTrue();
+		assertThat(openApi.path("components").path("schemas").path("GroupView").path("properties")
+			.has("retentionDays")).isTrue();
 	}
 
 }
