@@ -34,12 +34,17 @@ class BulkMessageStore {
 		this.store = store;
 	}
 
-	/** Turns up to {@code limit} live messages of the sender into tombstones; waits for rows others hold. */
-	List<MessageView> recallOfSender(String senderId, int limit, Instant now) {
+	/**
+	 * Turns up to {@code limit} live messages of the sender created at or after {@code from} into
+	 * tombstones, oldest first; waits for rows others hold.
+	 */
+	List<MessageView> recallOfSender(String senderId, Instant from, int limit, Instant now) {
 		return jdbc.sql(TOMBSTONE.formatted("""
-				select group_id, seq from message where sender_id = :senderId and deleted_at is null
+				select group_id, seq from message
+				 where sender_id = :senderId and created_at >= :from and deleted_at is null
 				 order by created_at limit :limit for update"""))
 			.param("senderId", senderId)
+			.param("from", Timestamp.from(from))
 			.param("limit", limit)
 			.param("now", Timestamp.from(now))
 			.query(store.rowMapper())

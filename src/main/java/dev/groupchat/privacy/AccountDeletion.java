@@ -44,9 +44,8 @@ class AccountDeletion {
 			memberships.leaveForGood(userId, membership.groupId());
 		}
 		memberships.forgetJoinRequests(userId);
-		int batch = properties.deletionBatchSize();
-		int reactions = Batches.repeat(() -> erasure.withdrawReactionBatchOf(userId, batch), batch);
-		int messages = Batches.repeat(() -> erasure.recallBatchOf(userId, batch), batch);
+		int reactions = erasure.withdrawAllReactionsOf(userId, properties.deletionBatchSize());
+		int messages = erasure.recallAllOf(userId, properties.deletionBatchSize());
 		profiles.erase(userId);
 		log.info("Deleted account {}: {} messages recalled, {} reactions withdrawn", userId, messages, reactions);
 	}

@@ -51,7 +51,7 @@ class RetentionJob implements SchedulingConfigurer {
 		int total = 0;
 		for (RetentionPolicy policy : groups.retentionPolicies()) {
 			Instant cutoff = now.minus(Duration.ofDays(policy.retentionDays()));
-			total += Batches.repeat(() -> erasure.expireBatch(policy.groupId(), cutoff, batch), batch);
+			total += erasure.expire(policy.groupId(), cutoff, batch);
 		}
 		return total;
 	}

@@ -8,9 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** End-to-end tests that post, react and read history as users do. */
+/**
+ * End-to-end tests that post, react and read history as users do. Bulk work runs in batches of two,
+ * so a handful of messages already spans several batches.
+ */
+@TestPropertySource(properties = { "groupchat.privacy.deletion-batch-size=2",
+		"groupchat.privacy.retention-batch-size=2" })
 abstract class MessagingEndToEndTest extends EndToEndTest {
 
 	/** Posts a TEXT message and answers its seq. */
