@@ -60,6 +60,10 @@ class Group {
 	@Column(name = "min_fan_level")
 	private int minFanLevel;
 
+	/** Days messages are kept; null keeps them forever. */
+	@Column(name = "retention_days")
+	private Integer retentionDays;
+
 	@Column(name = "last_seq", insertable = false, updatable = false)
 	private long lastSeq;
 
@@ -110,6 +114,7 @@ class Group {
 		memberLimit = settings.memberLimit() != null ? settings.memberLimit() : memberLimit;
 		visibility = settings.visibility() != null ? settings.visibility() : visibility;
 		minFanLevel = settings.minFanLevel() != null ? settings.minFanLevel() : minFanLevel;
+		retentionDays = settings.retentionDays() != null ? settings.retentionDays().orElse(null) : retentionDays;
 		updatedAt = now;
 	}
 
@@ -129,7 +134,7 @@ class Group {
 
 	GroupView view() {
 		return new GroupView(id, kind, name, description, ownerId, memberCount, joinPolicy, postPolicy, slowModeSeconds,
-				memberLimit, visibility, minFanLevel, createdAt, lastSeq);
+				memberLimit, visibility, minFanLevel, retentionDays, createdAt, lastSeq);
 	}
 
 	UUID id() {

@@ -81,4 +81,19 @@ public class GroupAccess {
 			.optional();
 	}
 
+	/**
+	 * The groups that keep messages for a limited time, deleted groups included: their history stays
+	 * until retention removes it.
+	 */
+	@Transactional(readOnly = true)
+	public List<RetentionPolicy> retentionPolicies() {
+		return jdbc.sql("select id, retention_days from chat_group where retention_days is not null order by id")
+			.query((rs, row) -> new RetentionPolicy(rs.getObject(1, UUID.class), rs.getInt(2)))
+			.list();
+	}
+
+	/** Messages of {@code groupId} older than {@code retentionDays} days are to be deleted. */
+	public record RetentionPolicy(UUID groupId, int retentionDays) {
+	}
+
 }

@@ -4,12 +4,14 @@ import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.shared.CursorPage;
 import dev.groupchat.shared.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,11 +85,14 @@ class GroupController {
 			@Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
 			@Size(max = 1000) String description,
 			JoinPolicy joinPolicy, PostPolicy postPolicy, Integer slowModeSeconds, Integer memberLimit,
-			Visibility visibility, @Min(0) @Max(1_000_000) Integer minFanLevel) {
+			Visibility visibility, @Min(0) @Max(1_000_000) Integer minFanLevel,
+			@Schema(description = "Days messages are kept (1 to 3650); older ones become tombstones. "
+					+ "Absent leaves it as is, null keeps messages forever.", nullable = true,
+					minimum = "1", maximum = "3650") Optional<Integer> retentionDays) {
 
 		GroupSettings toSettings() {
 			return new GroupSettings(name == null ? null : name.strip(), description, joinPolicy, postPolicy,
-					slowModeSeconds, memberLimit, visibility, minFanLevel);
+					slowModeSeconds, memberLimit, visibility, minFanLevel, retentionDays);
 		}
 
 	}

@@ -24,12 +24,6 @@ public class GroupManagement {
 
 	private final GroupRepository groupRepository;
 
-	private final MemberRepository members;
-
-	private final InviteRepository invites;
-
-	private final JoinRequestRepository requests;
-
 	private final Groups groups;
 
 	private final Admission admission;
@@ -46,15 +40,14 @@ public class GroupManagement {
 
 	private final ObjectProvider<LatestMessages> latestMessages;
 
-	GroupManagement(GroupRepository groupRepository, MemberRepository members, InviteRepository invites,
-			JoinRequestRepository requests, Groups groups, Admission admission, Eligibility eligibility,
-			UserProfiles profiles, GroupsProperties properties, ApplicationEventPublisher events, Clock clock,
+	private final Ownership ownership;
+
+	GroupManagement(GroupRepository groupRepository, Ownership ownership, Groups groups, Admission admission,
+			Eligibility eligibility, UserProfiles profiles, GroupsProperties properties, ApplicationEventPublisher events, Clock clock,
 			ObjectProvider<LatestMessages> latestMessages) {
 		this.latestMessages = latestMessages;
 		this.groupRepository = groupRepository;
-		this.members = members;
-		this.invites = invites;
-		this.requests = requests;
+		this.ownership = ownership;
 		this.groups = groups;
 		this.admission = admission;
 		this.eligibility = eligibility;
@@ -112,12 +105,7 @@ public class GroupManagement {
 	@Transactional
 	public void delete(CurrentUser user, UUID groupId) {
 		Actor actor = groups.lockedActor(groupId, user.id()).requireOwner("delete the group");
-		List<String> memberIds = members.findUserIds(groupId);
-		members.deleteAllOfGroup(groupId);
-		invites.deleteAllOfGroup(groupId);
-		requests.deleteAllOfGroup(groupId);
-		actor.group().delete(clock.instant());
-		events.publishEvent(new GroupDeleted(groupId, user.id(), memberIds));
+		ownership.delete(actor.group(), user.id());
 	}
 
 	/** The caller's groups, oldest first, keyset-paged by group id, with unread count and last message. */

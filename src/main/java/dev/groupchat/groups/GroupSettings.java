@@ -1,12 +1,20 @@
 package dev.groupchat.groups;
 
 import dev.groupchat.shared.DomainException;
+import java.util.Optional;
 
 /**
- * A change of group settings; null fields stay as they are.
+ * A change of group settings; null fields stay as they are. {@code retentionDays} present and empty
+ * keeps messages forever again.
  */
 public record GroupSettings(String name, String description, JoinPolicy joinPolicy, PostPolicy postPolicy,
-		Integer slowModeSeconds, Integer memberLimit, Visibility visibility, Integer minFanLevel) {
+		Integer slowModeSeconds, Integer memberLimit, Visibility visibility, Integer minFanLevel,
+		Optional<Integer> retentionDays) {
+
+	/** Bounds of {@code retentionDays}: a day to ten years. */
+	public static final int MIN_RETENTION_DAYS = 1;
+
+	public static final int MAX_RETENTION_DAYS = 3650;
 
 	void validate(Group group, int maxMemberLimit) {
 		if (slowModeSeconds != null && !Group.SLOW_MODE_STEPS.contains(slowModeSeconds)) {
@@ -25,11 +33,17 @@ public record GroupSettings(String name, String description, JoinPolicy joinPoli
 		if (minFanLevel != null && minFanLevel < 0) {
 			throw DomainException.invalid("minFanLevel must be 0 or more");
 		}
+		if (retentionDays != null && retentionDays.filter(d -> d < MIN_RETENTION_DAYS || d > MAX_RETENTION_DAYS)
+			.isPresent()) {
+			throw DomainException.invalid("retentionDays must be between " + MIN_RETENTION_DAYS + " and "
+					+ MAX_RETENTION_DAYS + ", or null to keep messages forever");
+		}
 	}
 
 	boolean isEmpty() {
 		return name == null && description == null && joinPolicy == null && postPolicy == null
-				&& slowModeSeconds == null && memberLimit == null && visibility == null && minFanLevel == null;
+				&& slowModeSeconds == null && memberLimit == null && visibility == null && minFanLevel == null
+				&& retentionDays == null;
 	}
 
 }

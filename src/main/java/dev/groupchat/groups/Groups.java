@@ -1,5 +1,6 @@
 package dev.groupchat.groups;
 
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,12 @@ class Groups {
 	/** As {@link #actor}, with the group row locked until commit (membership counts change). */
 	Actor lockedActor(UUID groupId, String userId) {
 		return actorOf(groups.lockLive(groupId).orElseThrow(() -> GroupProblems.groupNotFound(groupId)), userId);
+	}
+
+	/** As {@link #lockedActor}, empty when the group does not exist (or no longer does). */
+	Optional<Actor> findLockedActor(UUID groupId, String userId) {
+		return groups.lockLive(groupId).map(group -> new Actor(userId, group,
+				members.findById(new MemberKey(groupId, userId)).orElse(null)));
 	}
 
 	Group locked(UUID groupId) {

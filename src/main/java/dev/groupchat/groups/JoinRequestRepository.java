@@ -25,4 +25,8 @@ interface JoinRequestRepository extends ListCrudRepository<JoinRequest, MemberKe
 	@Query("delete from JoinRequest r where r.key.groupId = :groupId")
 	void deleteAllOfGroup(UUID groupId);
 
+	@Modifying
+	@Query("delete from JoinRequest r where r.key.userId = :userId")
+	void deleteAllOfUser(String userId);
+
 }

@@ -37,8 +37,12 @@ public class MemberManagement {
 
 	private final Clock clock;
 
+	private final Ownership ownership;
+
 	MemberManagement(MemberRepository members, BanRepository bans, Groups groups, Admission admission,
-			Eligibility eligibility, UserProfiles profiles, ApplicationEventPublisher events, Clock clock) {
+			Eligibility eligibility, UserProfiles profiles, ApplicationEventPublisher events, Clock clock,
+			Ownership ownership) {
+		this.ownership = ownership;
 		this.members = members;
 		this.bans = bans;
 		this.groups = groups;
@@ -106,18 +110,10 @@ public class MemberManagement {
 			return;
 		}
 		if (role == Role.OWNER) {
-			actor.member().stepDownAsOwner();
-			members.flush(); // one OWNER per group is a unique index: step down before stepping up
-			target.becomeOwner();
-			actor.group().handOverTo(target.userId(), clock.instant());
-			events.publishEvent(new MemberRoleChanged(actor.group().id(), actor.member().view(profileName(actor.userId())),
-					Role.OWNER, actor.userId()));
-			events.publishEvent(new GroupUpdated(actor.group().id(), actor.group().view(), actor.userId(),
-					actor.group().view().name()));
+			ownership.handOver(actor.group(), actor.member(), target);
+			return;
 		}
-		else {
-			target.changeRole(role);
-		}
+		target.changeRole(role);
 		events.publishEvent(new MemberRoleChanged(actor.group().id(), target.view(profileName(target.userId())),
 				previous, actor.userId()));
 	}

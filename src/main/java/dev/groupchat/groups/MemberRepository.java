@@ -22,6 +22,17 @@ interface MemberRepository extends JpaRepository<Member, MemberKey> {
 	@Query("select m.key.userId from Member m where m.key.groupId = :groupId")
 	List<String> findUserIds(UUID groupId);
 
+	/** The ADMINs of a group, longest-serving first. */
+	@Query("select m from Member m where m.key.groupId = :groupId and m.role = 'ADMIN' order by m.joinedAt, m.key.userId")
+	List<Member> findAdmins(UUID groupId, Limit limit);
+
+	@Query("""
+			select new dev.groupchat.groups.UserMembership(g.id, g.name, m.role, m.joinedAt, m.mutedUntil, m.lastReadSeq)
+			from Member m join Group g on g.id = m.key.groupId
+			where m.key.userId = :userId and g.deletedAt is null
+			order by m.joinedAt, g.id""")
+	List<UserMembership> findMemberships(String userId);
+
 	@Modifying
 	@Query("delete from Member m where m.key.groupId = :groupId")
 	void deleteAllOfGroup(UUID groupId);

@@ -54,4 +54,8 @@ class UserProfile {
 		return firstSeenAt;
 	}
 
+	Instant updatedAt() {
+		return updatedAt;
+	}
+
 }

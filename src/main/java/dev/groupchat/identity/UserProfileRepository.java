@@ -27,4 +27,8 @@ interface UserProfileRepository extends Repository<UserProfile, String> {
 	void upsert(@Param("id") String id, @Param("name") String name, @Param("fanLevel") int fanLevel,
 			@Param("ageBand") String ageBand);
 
+	@Modifying
+	@Query("delete from UserProfile p where p.id = :id")
+	void deleteProfile(@Param("id") String id);
+
 }

@@ -2,6 +2,7 @@ package dev.groupchat.identity;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -53,8 +54,30 @@ public class UserProfiles {
 			.collect(Collectors.toMap(UserSummary::id, Function.identity()));
 	}
 
+	/** All the service keeps of a user's profile, for their data export. */
+	@Transactional(readOnly = true)
+	public Optional<StoredProfile> stored(String userId) {
+		return profiles.findById(userId).map(p -> new StoredProfile(p.id(), p.name(), p.fanLevel(), p.ageBand(),
+				p.firstSeenAt(), p.updatedAt()));
+	}
+
+	/**
+	 * Erases the user's profile (account deletion). Harmless when there is none. A later request with a
+	 * valid token of theirs creates it afresh from its claims, as for any user seen the first time.
+	 */
+	@Transactional
+	public void erase(String userId) {
+		profiles.deleteProfile(userId);
+		written.invalidate(userId);
+	}
+
 	private static UserSummary summary(UserProfile profile) {
 		return new UserSummary(profile.id(), profile.name(), profile.fanLevel(), profile.ageBand());
+	}
+
+	/** A profile row as stored: the claims last seen and when. */
+	public record StoredProfile(String id, String name, int fanLevel, AgeBand ageBand, Instant firstSeenAt,
+			Instant updatedAt) {
 	}
 
 	/** Read model of a profile for other modules. */

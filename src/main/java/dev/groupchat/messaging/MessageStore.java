@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class MessageStore {
 
-	private static final String COLUMNS = " " + """
+	static final String COLUMNS = " " + """
 			id, group_id, seq, sender_id, client_msg_id, type, text, video_id, video_cover_url, media_url,
 			reply_to_seq, mentions, reactions::text as reactions, created_at, edited_at, deleted_at""";
 
@@ -222,6 +222,11 @@ class MessageStore {
 			.query(String.class)
 			.single();
 		return json.readValue(counts, COUNTS);
+	}
+
+	/** Maps rows selected with {@link #COLUMNS}. */
+	RowMapper<MessageView> rowMapper() {
+		return mapper;
 	}
 
 	private MessageView map(ResultSet rs, int row) throws SQLException {

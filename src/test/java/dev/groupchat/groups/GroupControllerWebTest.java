@@ -82,7 +82,7 @@ class GroupControllerWebTest {
 	void aValidCreateIsHandedToGroupManagementAsTheCaller() {
 		UUID id = UUID.randomUUID();
 		given(management.create(any(), any())).willReturn(new GroupView(id, GroupKind.CHAT, "Friends", null, "alice",
-				1, JoinPolicy.INVITE_ONLY, PostPolicy.EVERYONE, 0, 32, Visibility.PRIVATE, 0, Instant.now(), 0));
+				1, JoinPolicy.INVITE_ONLY, PostPolicy.EVERYONE, 0, 32, Visibility.PRIVATE, 0, null, Instant.now(), 0));
 
 		MvcTestResult result = mvc.post().uri("/api/v1/groups")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.token("alice"))
