@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.MessageConverter;
@@ -35,6 +37,8 @@ public final class StompTestClient implements AutoCloseable {
 
 	private static final ThreadPoolTaskScheduler SCHEDULER = scheduler();
 
+	private static final AtomicLong RECEIPTS = new AtomicLong();
+
 	private final WebSocketStompClient client;
 
 	private final StompSession session;
@@ -52,6 +56,7 @@ public final class StompTestClient implements AutoCloseable {
 		client.setMessageConverter(new TextConverter());
 		client.setTaskScheduler(SCHEDULER);
 		client.setDefaultHeartbeat(new long[] { 10_000, 10_000 });
+		client.setReceiptTimeLimit(10_000);
 		StompHeaders connect = new StompHeaders();
 		connect.add("Authorization", "Bearer " + token);
 		Handler handler = new Handler();
@@ -83,11 +88,59 @@ public final class StompTestClient implements AutoCloseable {
 		return subscription;
 	}
 
+	/**
+	 * Subscribes with a {@code receipt} header and waits for the server's RECEIPT: when this returns,
+	 * the server has registered the subscription (and, for a resume, sent its replay).
+	 */
+	public Subscription subscribeAndAwait(String destination) {
+		return subscribeAndAwait(destination, Map.of());
+	}
+
+	public Subscription subscribeAndAwait(String destination, Map<String, String> extraHeaders) {
+		StompHeaders headers = new StompHeaders();
+		headers.setDestination(destination);
+		extraHeaders.forEach(headers::add);
+		headers.setReceipt("r-" + RECEIPTS.incrementAndGet());
+		Subscription subscription = new Subscription();
+		subscription.handle = session.subscribe(headers, subscription);
+		await(subscription.handle, "SUBSCRIBE " + destination);
+		return subscription;
+	}
+
 	public void send(String destination, Object body) {
+		session.send(sendHeaders(destination), body instanceof String s ? s : JSON.writeValueAsString(body));
+	}
+
+	/** Sends with a {@code receipt} header and waits until the server has handled the frame. */
+	public void sendAndAwait(String destination, Object body) {
+		StompHeaders headers = sendHeaders(destination);
+		headers.setReceipt("r-" + RECEIPTS.incrementAndGet());
+		await(session.send(headers, body instanceof String s ? s : JSON.writeValueAsString(body)), "SEND " + destination);
+	}
+
+	private static StompHeaders sendHeaders(String destination) {
 		StompHeaders headers = new StompHeaders();
 		headers.setDestination(destination);
 		headers.setContentType(org.springframework.util.MimeTypeUtils.APPLICATION_JSON);
-		session.send(headers, body instanceof String s ? s : JSON.writeValueAsString(body));
+		return headers;
+	}
+
+	private void await(StompSession.Receiptable receiptable, String what) {
+		CompletableFuture<Boolean> receipt = new CompletableFuture<>();
+		receiptable.addReceiptTask(() -> receipt.complete(true));
+		receiptable.addReceiptLostTask(() -> receipt.complete(false));
+		try {
+			if (!receipt.get(15, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("no RECEIPT for " + what + "; errors: " + errors);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+			throw new IllegalStateException("no RECEIPT for " + what + "; errors: " + errors, ex);
+		}
 	}
 
 	public boolean isConnected() {
