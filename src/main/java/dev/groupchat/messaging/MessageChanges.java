@@ -51,7 +51,8 @@ public class MessageChanges {
 	public MessageView recall(CurrentUser user, UUID groupId, long seq) {
 		GroupAccess.Standing standing = member(groupId, user.id());
 		MessageView message = message(groupId, seq);
-		if (!message.senderId().equals(user.id()) && !standing.role().isModerator()) {
+		boolean ownMessage = message.senderId().equals(user.id()) && message.type() != MessageType.SYSTEM;
+		if (!ownMessage && !standing.role().isModerator()) {
 			throw DomainException.forbidden("only the sender, the owner or an admin may recall a message");
 		}
 		if (message.deleted()) {

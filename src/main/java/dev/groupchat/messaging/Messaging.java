@@ -66,6 +66,12 @@ public class Messaging {
 			return writer.submit(sender.id(), groupId, message).join();
 		}
 		catch (CompletionException ex) {
+			if (ex.getCause() instanceof DomainException refused) {
+				// a retry of a message stored before the sender was muted, slowed or removed answers the original
+				return store.findByClientMsgId(groupId, sender.id(), message.clientMsgId())
+					.map(original -> new Posted(original, false))
+					.orElseThrow(() -> refused);
+			}
 			if (ex.getCause() instanceof RuntimeException cause) {
 				throw cause;
 			}

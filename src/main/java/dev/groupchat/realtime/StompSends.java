@@ -70,6 +70,9 @@ class StompSends {
 			JsonNode tree = json.read(body, JsonNode.class);
 			clientMsgId = tree.path("clientMsgId").isString() ? tree.path("clientMsgId").asString() : null;
 			PostMessage message = json.read(body, PostMessage.class);
+			if (message == null) {
+				throw new DomainException(ProblemType.MALFORMED, "The body must be a JSON object of a message");
+			}
 			validate(message);
 			Messaging.Posted posted = messaging.post(session.user(), app.groupId(), message);
 			ack(session, clientMsgId, "OK", "message", posted.message());

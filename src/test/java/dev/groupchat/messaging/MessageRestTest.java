@@ -88,6 +88,24 @@ class MessageRestTest extends EndToEndTest {
 	}
 
 	@Test
+	void aRetryAnswersTheOriginalEvenAfterTheSenderWasMuted() {
+		String owner = user("owner");
+		String member = user("member");
+		String groupId = createGroup(owner, "CHAT");
+		addMember(groupId, owner, member);
+		Api.Response first = post(member, groupId, text("late-retry", "sent before the mute"));
+		assertThat(first.status()).as(first.raw()).isEqualTo(201);
+		assertThat(api.as(owner).patch("/api/v1/groups/" + groupId + "/members/" + member,
+				Map.of("mutedUntil", Instant.now().plus(1, ChronoUnit.HOURS).toString())).status()).isEqualTo(200);
+
+		Api.Response retry = post(member, groupId, text("late-retry", "sent before the mute"));
+
+		assertThat(retry.status()).as("the app must learn its message was stored: " + retry.raw()).isEqualTo(200);
+		assertThat(retry.text("id")).isEqualTo(first.text("id"));
+		assertRefused(post(member, groupId, text("after-mute", "new message")), 403);
+	}
+
+	@Test
 	void tenConcurrentIdenticalPostsStoreOneMessageAndAllAnswerIt() throws Exception {
 		String owner = user("owner");
 		String groupId = createGroup(owner, "CHAT");
@@ -216,6 +234,23 @@ class MessageRestTest extends EndToEndTest {
 	}
 
 	@Test
+	void aMemberCannotRecallTheSystemMessageAboutThemButAModeratorCan() {
+		String owner = user("owner");
+		String member = user("member");
+		String groupId = createGroup(owner, "CHAT");
+		addMember(groupId, owner, member);
+		JsonNode notice = message(owner, groupId, 1);
+		assertThat(notice.path("type").asString()).isEqualTo("SYSTEM");
+
+		Api.Response byMember = api.as(member).delete(messages(groupId) + "/1");
+		assertThat(byMember.status()).as(byMember.raw()).isEqualTo(403);
+		assertThat(message(owner, groupId, 1).path("deleted").asBoolean()).isFalse();
+		assertThat(api.as(member).patch(messages(groupId) + "/1", Map.of("text", "I was never here")).status())
+			.isEqualTo(403);
+		assertThat(api.as(owner).delete(messages(groupId) + "/1").status()).isEqualTo(200);
+	}
+
+	@Test
 	void reactionsCountEachUserOncePerEmoji() {
 		String owner = user("owner");
 		String member = user("member");
@@ -238,6 +273,9 @@ class MessageRestTest extends EndToEndTest {
 		assertThat(unreact.json().path("reactions").path(THUMBS_UP).asInt()).isEqualTo(1);
 		api.as(member).delete(path);
 		assertThat(message(owner, groupId, seq).path("reactions").has(THUMBS_UP)).isFalse();
+		Api.Response tooLong = api.as(owner).put(messages(groupId) + "/" + seq + "/reactions/" + "a".repeat(33), null);
+		assertRefused(tooLong, 400);
+		assertRefused(api.as(owner).put(messages(groupId) + "/99/reactions/ok", null), 404);
 	}
 
 	@Test
