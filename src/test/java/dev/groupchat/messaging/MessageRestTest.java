@@ -354,6 +354,29 @@ class MessageRestTest extends EndToEndTest {
 	}
 
 	@Test
+	void aChunkedBodyOver64KiBIsRefusedWith413Too() throws Exception {
+		String owner = user("owner");
+		String groupId = createGroup(owner, "CHAT");
+		byte[] body = ("{\"clientMsgId\":\"chunked-1\",\"type\":\"TEXT\",\"text\":\"" + "x".repeat(70 * 1024) + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		java.net.http.HttpRequest request = java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + port + messages(groupId)))
+			.header("Authorization", "Bearer " + dev.groupchat.support.TestTokens.token(owner))
+			.header("Content-Type", "application/json")
+			// no length known up front: sent chunked, so only counting while reading can catch it
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+			.build();
+
+		try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+			java.net.http.HttpResponse<String> response = http.send(request,
+					java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+			assertThat(response.body()).contains("\"status\":413");
+		}
+		assertThat(messageCount(groupId)).isZero();
+	}
+
+	@Test
 	void malformedJsonIsABadRequestProblem() {
 		String owner = user("owner");
 		String groupId = createGroup(owner, "CHAT");
