@@ -2,6 +2,7 @@ package dev.groupchat.groups;
 
 import java.time.Clock;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,11 +20,15 @@ class Admission {
 
 	private final Clock clock;
 
-	Admission(MemberRepository members, JoinRequestRepository requests, ApplicationEventPublisher events, Clock clock) {
+	private final JdbcClient jdbc;
+
+	Admission(MemberRepository members, JoinRequestRepository requests, ApplicationEventPublisher events, Clock clock,
+			JdbcClient jdbc) {
 		this.members = members;
 		this.requests = requests;
 		this.events = events;
 		this.clock = clock;
+		this.jdbc = jdbc;
 	}
 
 	/** Adds a member to a group whose row the caller has locked; refuses when it is full. */
@@ -31,6 +36,12 @@ class Admission {
 		lockedGroup.admit();
 		// flushed at once: listeners of MemberJoined (system messages) work in SQL in this transaction
 		Member member = members.saveAndFlush(new Member(lockedGroup.id(), userId, role, clock.instant()));
+		// a newcomer has read what came before them: the history of the group is not their unread count
+		jdbc.sql("update group_member set last_read_seq = (select last_seq from chat_group where id = :groupId)"
+				+ " where group_id = :groupId and user_id = :userId")
+			.param("groupId", lockedGroup.id())
+			.param("userId", userId)
+			.update();
 		requests.findById(new MemberKey(lockedGroup.id(), userId)).filter(JoinRequest::isPending)
 			.ifPresent(requests::delete);
 		MemberView view = member.view(name);

@@ -85,7 +85,13 @@ class GroupChannels implements DisposableBean {
 			return;
 		}
 		if (upTo > after) {
+			long queueAtMost = properties.sendBufferLimit().toBytes() / 2;
 			for (MessageView message : history.between(channel.groupId, after, upTo, properties.resumeLimit())) {
+				// up to a thousand frames at once would overflow the send queue: go at the client's pace
+				if (!subscriber.session.awaitQueuedAtMost(queueAtMost, properties.sendTimeLimit())) {
+					subscriber.session.close(StompSession.SLOW_CONSUMER);
+					return;
+				}
 				subscriber.sendNow(messageFrame(channel, message));
 			}
 		}

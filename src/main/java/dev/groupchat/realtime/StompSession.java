@@ -146,6 +146,21 @@ final class StompSession {
 		}
 	}
 
+	/**
+	 * Waits until at most {@code chars} wait in the send queue; false when the session closed or the
+	 * client did not read that far within {@code timeout}.
+	 */
+	boolean awaitQueuedAtMost(long chars, java.time.Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (outbound.queuedChars() > chars) {
+			if (closing.get() || System.nanoTime() > deadline) {
+				return false;
+			}
+			java.util.concurrent.locks.LockSupport.parkNanos(500_000);
+		}
+		return !closing.get();
+	}
+
 	/** Sends an ERROR frame and closes, as STOMP asks of a server that refuses a frame. */
 	void fail(String message, String problemJson) {
 		send(StompFrames.error(message, problemJson));

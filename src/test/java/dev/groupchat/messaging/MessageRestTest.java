@@ -106,6 +106,25 @@ class MessageRestTest extends EndToEndTest {
 	}
 
 	@Test
+	void aRetryWithinSlowModeAnswersTheOriginalWhileANewMessageWaits() {
+		String owner = user("owner");
+		String member = user("member");
+		String groupId = createGroup(owner, "CHAT");
+		addMember(groupId, owner, member);
+		configure(groupId, owner, Map.of("slowModeSeconds", 60));
+		Api.Response first = post(member, groupId, text("slow-1", "hello"));
+		assertThat(first.status()).as(first.raw()).isEqualTo(201);
+
+		Api.Response retry = post(member, groupId, text("slow-1", "hello"));
+		Api.Response next = post(member, groupId, text("slow-2", "hello again"));
+
+		assertThat(retry.status()).as(retry.raw()).isEqualTo(200);
+		assertThat(retry.text("id")).isEqualTo(first.text("id"));
+		assertRefused(next, 429);
+		assertThat(next.headers().firstValue("Retry-After")).isPresent();
+	}
+
+	@Test
 	void tenConcurrentIdenticalPostsStoreOneMessageAndAllAnswerIt() throws Exception {
 		String owner = user("owner");
 		String groupId = createGroup(owner, "CHAT");
@@ -285,12 +304,13 @@ class MessageRestTest extends EndToEndTest {
 		String groupId = createGroup(owner, "CHAT");
 		addMember(groupId, owner, member);
 		long before = lastSeq(groupId);
+		long unreadAtJoin = myGroup(member, groupId).path("unreadCount").asLong();
 		for (int i = 1; i <= 3; i++) {
 			post(owner, groupId, text("u-" + i, "unread " + i));
 		}
 
 		JsonNode listed = myGroup(member, groupId);
-		assertThat(listed.path("unreadCount").asLong()).isEqualTo(3);
+		assertThat(listed.path("unreadCount").asLong()).isEqualTo(unreadAtJoin + 3);
 		assertThat(listed.path("lastSeq").asLong()).isEqualTo(before + 3);
 		assertThat(listed.path("lastMessage").path("seq").asLong()).isEqualTo(before + 3);
 		assertThat(listed.path("lastMessage").path("text").asString()).isEqualTo("unread 3");
@@ -306,6 +326,28 @@ class MessageRestTest extends EndToEndTest {
 		assertThat(myGroup(member, groupId).path("unreadCount").asLong()).isZero();
 		Api.Response beyond = api.as(member).post("/api/v1/groups/" + groupId + "/read", Map.of("seq", before + 4));
 		assertThat(beyond.status()).as(beyond.raw()).isEqualTo(400);
+	}
+
+	@Test
+	void aNewcomerDoesNotFindTheHistoryBeforeTheirJoinUnread() {
+		String owner = user("owner");
+		String fan = user("fan");
+		String friend = user("friend");
+		String fanGroup = createGroup(owner, "FAN");
+		String chatGroup = createGroup(owner, "CHAT");
+		for (int i = 1; i <= 5; i++) {
+			post(owner, fanGroup, text("f-" + i, "before you came " + i));
+			post(owner, chatGroup, text("c-" + i, "before you came " + i));
+		}
+
+		addMember(fanGroup, owner, fan);
+		addMember(chatGroup, owner, friend);
+
+		assertThat(myGroup(fan, fanGroup).path("unreadCount").asLong()).isZero();
+		assertThat(myGroup(friend, chatGroup).path("unreadCount").asLong()).as("at most the notice of the join")
+			.isLessThanOrEqualTo(1);
+		post(owner, fanGroup, text("f-6", "welcome"));
+		assertThat(myGroup(fan, fanGroup).path("unreadCount").asLong()).isEqualTo(1);
 	}
 
 	@Test
