@@ -4,6 +4,7 @@ import dev.groupchat.groups.GroupAccess;
 import dev.groupchat.groups.GroupKind;
 import dev.groupchat.groups.Sequencer;
 import dev.groupchat.identity.CurrentUser;
+import dev.groupchat.shared.DomainException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
