@@ -39,7 +39,11 @@ class GroupChannels implements DisposableBean {
 
 	private final RealtimeProperties properties;
 
-	GroupChannels(GroupAccess access, History history, EventJson json, RealtimeProperties properties) {
+	private final BusInterest interest;
+
+	GroupChannels(GroupAccess access, History history, EventJson json, RealtimeProperties properties,
+			@org.springframework.context.annotation.Lazy BusInterest interest) {
+		this.interest = interest;
 		this.access = access;
 		this.history = history;
 		this.json = json;
@@ -54,7 +58,11 @@ class GroupChannels implements DisposableBean {
 	void subscribe(StompSession session, String subscriptionId, UUID groupId, Long resumeAfter) {
 		GroupChannel.Subscriber subscriber = new GroupChannel.Subscriber(session, subscriptionId, resumeAfter != null);
 		GroupChannel channel = channels.compute(groupId, (id, existing) -> {
-			GroupChannel c = existing != null ? existing : new GroupChannel(id, access.lastSeq(id).orElse(0L), pool);
+			GroupChannel c = existing;
+			if (c == null) {
+				interest.groupWanted(id);
+				c = new GroupChannel(id, access.lastSeq(id).orElse(0L), pool);
+			}
 			c.reserve();
 			return c;
 		});
@@ -115,7 +123,13 @@ class GroupChannels implements DisposableBean {
 	}
 
 	private void removeIfEmpty(GroupChannel channel) {
-		channels.computeIfPresent(channel.groupId, (id, c) -> c == channel && c.size() == 0 ? null : c);
+		channels.computeIfPresent(channel.groupId, (id, c) -> {
+			if (c == channel && c.size() == 0) {
+				interest.groupUnwanted(id);
+				return null;
+			}
+			return c;
+		});
 	}
 
 	void publish(UUID groupId, long seq, String body) {

@@ -1,10 +1,13 @@
 package dev.groupchat.realtime;
 
+import java.util.UUID;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /** The single-node bus: events go straight to this node's fan-out. */
 @Component
-class LocalEventBus implements EventBus {
+@ConditionalOnProperty(name = "groupchat.bus.type", havingValue = "local", matchIfMissing = true)
+class LocalEventBus implements EventBus, BusInterest {
 
 	private final Fanout fanout;
 
@@ -15,6 +18,22 @@ class LocalEventBus implements EventBus {
 	@Override
 	public void publish(BusEvent event) {
 		fanout.accept(event);
+	}
+
+	@Override
+	public void groupWanted(UUID groupId) {
+	}
+
+	@Override
+	public void groupUnwanted(UUID groupId) {
+	}
+
+	@Override
+	public void userWanted(String userId) {
+	}
+
+	@Override
+	public void userUnwanted(String userId) {
 	}
 
 }

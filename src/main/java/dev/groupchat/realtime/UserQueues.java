@@ -18,8 +18,22 @@ class UserQueues {
 
 	private final AtomicLong ids = new AtomicLong();
 
+	private final BusInterest interest;
+
+	UserQueues(@org.springframework.context.annotation.Lazy BusInterest interest) {
+		this.interest = interest;
+	}
+
 	void add(StompSession session) {
-		sessions.computeIfAbsent(session.user().id(), id -> ConcurrentHashMap.newKeySet()).add(session);
+		sessions.compute(session.user().id(), (id, set) -> {
+			Set<StompSession> result = set;
+			if (result == null) {
+				interest.userWanted(id);
+				result = ConcurrentHashMap.newKeySet();
+			}
+			result.add(session);
+			return result;
+		});
 	}
 
 	void remove(StompSession session) {
@@ -28,7 +42,11 @@ class UserQueues {
 		}
 		sessions.computeIfPresent(session.user().id(), (id, set) -> {
 			set.remove(session);
-			return set.isEmpty() ? null : set;
+			if (set.isEmpty()) {
+				interest.userUnwanted(id);
+				return null;
+			}
+			return set;
 		});
 	}
 

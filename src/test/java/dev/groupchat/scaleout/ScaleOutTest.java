@@ -1,0 +1,118 @@
+package dev.groupchat.scaleout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupchat.GroupchatApplication;
+import dev.groupchat.support.Api;
+import dev.groupchat.support.StompTestClient;
+import dev.groupchat.support.TestTokens;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two nodes on one PostgreSQL exchange events through the machine's RabbitMQ: a member connected to
+ * one node sees, in order and once, what members connected to the other node send. Runs where a
+ * RabbitMQ listens on 127.0.0.1:5672 (CI starts one); elsewhere it is skipped, not faked.
+ */
+@EnabledIf("rabbitMqIsRunning")
+class ScaleOutTest {
+
+	private static ConfigurableApplicationContext nodeA;
+
+	private static ConfigurableApplicationContext nodeB;
+
+	static boolean rabbitMqIsRunning() {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", 5672), 1_000);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	@BeforeAll
+	static void startTwoNodes() {
+		nodeA = node();
+		nodeB = node();
+	}
+
+	@AfterAll
+	static void stopNodes() {
+		nodeA.close();
+		nodeB.close();
+	}
+
+	private static ConfigurableApplicationContext node() {
+		return new SpringApplicationBuilder(GroupchatApplication.class)
+			.properties("server.port=0", "groupchat.bus.type=rabbitmq", "spring.rabbitmq.host=127.0.0.1",
+					"spring.rabbitmq.port=5672", "spring.rabbitmq.username=guest", "spring.rabbitmq.password=guest",
+					"spring.rabbitmq.virtual-host=/")
+			.run();
+	}
+
+	private static int port(ConfigurableApplicationContext node) {
+		return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
+	}
+
+	@Test
+	void membersOnDifferentNodesChatLiveInOrderAndOnce() throws Exception {
+		String alice = "alice-" + UUID.randomUUID().toString().substring(0, 8);
+		String bob = "bob-" + UUID.randomUUID().toString().substring(0, 8);
+		Api onA = new Api(port(nodeA));
+		Api onB = new Api(port(nodeB));
+		Api.Response group = onA.as(alice).post("/api/v1/groups",
+				Map.of("name", "Across nodes", "kind", "CHAT", "memberIds", List.of(bob)));
+		assertThat(group.status()).isEqualTo(201);
+		String groupId = group.text("id");
+		long before = onA.as(alice).get("/api/v1/groups/" + groupId).json().path("lastSeq").asLong();
+
+		try (StompTestClient aliceOnA = StompTestClient.connect(port(nodeA), TestTokens.token(alice));
+				StompTestClient bobOnB = StompTestClient.connect(port(nodeB), TestTokens.token(bob))) {
+			StompTestClient.Subscription aliceSees = aliceOnA.subscribe("/topic/group." + groupId);
+			StompTestClient.Subscription bobSees = bobOnB.subscribe("/topic/group." + groupId);
+			StompTestClient.Subscription bobEvents = bobOnB.subscribe("/user/queue/events");
+			Thread.sleep(500);
+			for (int i = 0; i < 30; i++) {
+				Api sender = i % 2 == 0 ? onB.as(bob) : onA.as(alice);
+				assertThat(sender.post("/api/v1/groups/" + groupId + "/messages",
+						Map.of("clientMsgId", "m" + i, "type", "TEXT", "text", "hello " + i)).status()).isEqualTo(201);
+			}
+			for (StompTestClient.Subscription watcher : List.of(aliceSees, bobSees)) {
+				List<JsonNode> created = watcher.collect("message.created", 30, Duration.ofSeconds(15));
+				List<Long> expected = new ArrayList<>();
+				for (long seq = before + 1; seq <= before + 30; seq++) {
+					expected.add(seq);
+				}
+				assertThat(created.stream().map(e -> e.path("seq").asLong()).toList()).containsExactlyElementsOf(expected);
+				assertThat(watcher.next("message.created", Duration.ofMillis(300))).isNull();
+			}
+
+			// a ban decided on node A ends bob's subscription on node B at once
+			assertThat(onA.as(alice).post("/api/v1/groups/" + groupId + "/bans", Map.of("userId", bob)).status())
+				.isEqualTo(201);
+			assertThat(bobEvents.next("member.banned", Duration.ofSeconds(10))).isNotNull();
+			onA.as(alice).post("/api/v1/groups/" + groupId + "/messages",
+					Map.of("clientMsgId", "after-ban", "type", "TEXT", "text", "bob is gone"));
+			JsonNode afterBan = aliceSees.collect("message.created", 2, Duration.ofSeconds(5)).getLast();
+			assertThat(afterBan.path("message").path("clientMsgId").asString()).isEqualTo("after-ban");
+			// the SYSTEM message of the removal itself may still reach bob; nothing after it does
+			assertThat(bobSees.collect("message.created", 2, Duration.ofSeconds(1)))
+				.noneMatch(e -> e.path("message").path("clientMsgId").asString().equals("after-ban"));
+		}
+	}
+
+}
