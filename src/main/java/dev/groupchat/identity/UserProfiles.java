@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The profiles of users this service has seen. A profile is written when a user is first seen and
@@ -23,18 +25,23 @@ public class UserProfiles {
 
 	private final Cache<String, CurrentUser> written = Caffeine.newBuilder().maximumSize(100_000).build();
 
-	UserProfiles(UserProfileRepository profiles) {
+	private final TransactionTemplate transactions;
+
+	UserProfiles(UserProfileRepository profiles, PlatformTransactionManager transactionManager) {
 		this.profiles = profiles;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
-	/** Records the claims of an authenticated caller, if they changed since last written here. */
-	@Transactional
+	/**
+	 * Records the claims of an authenticated caller, if they changed since last written here. Called
+	 * on every request: the common case (nothing changed) touches no connection and no transaction.
+	 */
 	public void seen(CurrentUser user) {
-		CurrentUser previous = written.getIfPresent(user.id());
-		if (user.equals(previous)) {
+		if (user.equals(written.getIfPresent(user.id()))) {
 			return;
 		}
-		profiles.upsert(user.id(), user.name(), user.fanLevel(), user.ageBand() == null ? null : user.ageBand().name());
+		transactions.executeWithoutResult(tx -> profiles.upsert(user.id(), user.name(), user.fanLevel(),
+				user.ageBand() == null ? null : user.ageBand().name()));
 		written.put(user.id(), user);
 	}
 
