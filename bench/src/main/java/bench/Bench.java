@@ -249,8 +249,8 @@ public final class Bench {
 	}
 
 	void fanout() throws Exception {
-		int fixedSeconds = quick ? 4 : 20;
-		int rampSteps = quick ? 5 : 8;
+		int fixedSeconds = quick ? 3 : 20;
+		int rampSteps = quick ? 4 : 8;
 		double rampStepSeconds = quick ? 1.5 : 3;
 		for (int n : fanoutSizes) {
 			if (heapPerSessionKb > 0 && heapMaxKb > 0) {
@@ -376,7 +376,14 @@ public final class Bench {
 
 	void ingest() throws Exception {
 		int groups = quick ? 200 : 1000;
-		int senders = quick ? 32 : 64;
+		int wanted = quick ? 32 : 64;
+		// pgbench needs one PostgreSQL connection per client, and the machine's PostgreSQL is shared:
+		// cap the concurrency (the same for both sides) by the connections free right now.
+		long free = count("select current_setting('max_connections')::int - count(*) from pg_stat_activity");
+		int senders = (int) Math.max(8, Math.min(wanted, free - 20));
+		if (senders < wanted) {
+			report.note("Ingest concurrency " + senders + " instead of " + wanted + ": only " + free + " PostgreSQL connections were free.");
+		}
 		int seconds = quick ? 5 : 20;
 		log("ingest: creating " + groups + " CHAT groups of 10 members over REST");
 		long s0 = System.nanoTime();
@@ -401,7 +408,7 @@ public final class Bench {
 			ingestService(gids, senders, seconds, r);
 			ingestPgbench(pgFile, senders, seconds, r);
 		}
-		report.ingestDone(this, senders, seconds);
+		report.ingestDone(this, groups, senders, seconds);
 	}
 
 	void ingestService(List<String> gids, int senders, int seconds, int round) {
@@ -463,11 +470,22 @@ public final class Bench {
 				+ "\",\"type\":\"TEXT\",\"text\":\"ingest message with an ordinary length of text in it\"}");
 	}
 
+	static String pgbench(long timeout, List<String> cmd) {
+		try {
+			return Util.run(timeout, cmd);
+		}
+		catch (IllegalStateException ex) {
+			log("pgbench failed, retrying once in 5 s: " + ex.getMessage().lines().filter(l -> l.contains("error")).findFirst().orElse(""));
+			Util.sleep(5000);
+			return Util.run(timeout, cmd);
+		}
+	}
+
 	void ingestPgbench(String file, int clients, int seconds, int round) {
 		Probe probe = new Probe();
 		String prefix = out.resolve("raw/pgbench-ingest-r" + round).toAbsolutePath().toString();
 		deleteLogs(prefix);
-		String o = Util.run(seconds + 60, Util.list("pgbench", "-h", pgHost, "-U", pgUser, "-n", "-c", "" + clients, "-j", "2",
+		String o = pgbench(seconds + 60, Util.list("pgbench", "-h", pgHost, "-U", pgUser, "-n", "-c", "" + clients, "-j", "2",
 				"-T", "" + seconds, "-M", "prepared", "-f", file, "--log", "--log-prefix=" + prefix, db));
 		double tps = tps(o);
 		Histogram h = pgbenchLatency(prefix);
@@ -480,7 +498,7 @@ public final class Bench {
 	// ---- connections ----
 
 	void connections() throws Exception {
-		List<Integer> levels = new ArrayList<>(quick ? List.of(500, 1000, 2000) : List.of(1000, 10_000, 20_000));
+		List<Integer> levels = new ArrayList<>(quick ? List.of(500, 1000, 2000) : List.of(1000, 3000, 10_000, 20_000));
 		levels.replaceAll(l -> Math.min(l, maxSessions));
 		int top = levels.getLast();
 		List<String> tokens = new ArrayList<>();
@@ -615,7 +633,7 @@ public final class Bench {
 		Probe probe = new Probe();
 		String prefix = out.resolve("raw/pgbench-history-c" + conns + "-r" + round).toAbsolutePath().toString();
 		deleteLogs(prefix);
-		String o = Util.run(seconds + 60, Util.list("pgbench", "-h", pgHost, "-U", pgUser, "-n", "-c", "" + conns, "-j",
+		String o = pgbench(seconds + 60, Util.list("pgbench", "-h", pgHost, "-U", pgUser, "-n", "-c", "" + conns, "-j",
 				"" + Math.min(conns, 2), "-T", "" + seconds, "-M", "prepared", "-f", file, "--log", "--log-prefix=" + prefix, db));
 		double tps = tps(o);
 		Histogram h = pgbenchLatency(prefix);

@@ -146,8 +146,8 @@ final class Report {
 		add("ingest", new RoundData(side, round, h, rate, "errors " + errors, load));
 	}
 
-	void ingestDone(Bench b, int senders, int seconds) throws Exception {
-		String sc = "Ingest (1,000 groups × 10 members, " + senders + " concurrent senders, " + seconds + " s)";
+	void ingestDone(Bench b, int groups, int senders, int seconds) throws Exception {
+		String sc = "Ingest (" + String.format(Locale.ROOT, "%,d", groups) + " groups × 10 members, " + senders + " concurrent senders, " + seconds + " s)";
 		double[] tp = compare("ingest", "groupchat", "pgbench", RoundData::throughput);
 		row(sc, "stored messages/s (peer: single-row INSERT/s)", tp, "≥ 2× pgbench", tp[2] >= 2);
 		double[] p99 = compare("ingest", "groupchat", "pgbench", pct(99));
