@@ -16,6 +16,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class GroupchatApplication {
 
+	static final String TOMCAT_WEBSOCKET_BUFFER = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
+
 	public static void main(String[] args) throws Exception {
 		if (TokenCommand.matches(args)) {
 			System.exit(TokenCommand.run(args));
@@ -23,7 +25,20 @@ public class GroupchatApplication {
 		if (ChatCommand.matches(args)) {
 			System.exit(ChatCommand.run(args));
 		}
+		smallWebSocketBuffers();
 		SpringApplication.run(GroupchatApplication.class, args);
+	}
+
+	/**
+	 * Tomcat gives every WebSocket connection three buffers of this size (read, write, encoder) when
+	 * it opens; 8 KiB each is most of what an idle session costs. Frames are assembled from parts
+	 * (see the realtime module), so 2 KiB serve as well. Must be set before Tomcat's WebSocket classes
+	 * load; an explicit -D wins.
+	 */
+	static void smallWebSocketBuffers() {
+		if (System.getProperty(TOMCAT_WEBSOCKET_BUFFER) == null) {
+			System.setProperty(TOMCAT_WEBSOCKET_BUFFER, "2048");
+		}
 	}
 
 }

@@ -8,6 +8,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 
 /** What other modules may ask about who is in a group, without seeing its entities. */
 @Service
@@ -15,8 +19,67 @@ public class GroupAccess {
 
 	private final JdbcClient jdbc;
 
+	/**
+	 * Standings for the paths that ask on every call (history pages, subscriptions, typing,
+	 * reactions). Evicted when a change to them commits on this node; the expiry bounds how long a
+	 * change made on another node takes to be seen here.
+	 */
+	private final Cache<MemberKey, Standing> standings = Caffeine.newBuilder()
+		.maximumSize(200_000)
+		.expireAfterWrite(Duration.ofSeconds(30))
+		.build();
+
 	GroupAccess(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/** As {@link #standing}, from a cache kept current by this module's own events. */
+	public Standing cachedStanding(UUID groupId, String userId) {
+		return standings.get(new MemberKey(groupId, userId), key -> standing(groupId, userId));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void evict(MemberJoined event) {
+		standings.invalidate(new MemberKey(event.groupId(), event.member().userId()));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void evict(MemberLeft event) {
+		standings.invalidate(new MemberKey(event.groupId(), event.userId()));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void evict(MemberBanned event) {
+		standings.invalidate(new MemberKey(event.groupId(), event.userId()));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void evict(MemberUnbanned event) {
+		standings.invalidate(new MemberKey(event.groupId(), event.userId()));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void evict(MemberRoleChanged event) {
+		standings.invalidate(new MemberKey(event.groupId(), event.member().userId()));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void evict(MemberMuted event) {
+		standings.invalidate(new MemberKey(event.groupId(), event.member().userId()));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void evict(GroupUpdated event) {
+		evictGroup(event.groupId());
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void evict(GroupDeleted event) {
+		evictGroup(event.groupId());
+	}
+
+	private void evictGroup(UUID groupId) {
+		standings.asMap().keySet().removeIf(key -> key.groupId().equals(groupId));
 	}
 
 	/** A user's standing in a group: member (with role and mute), reader of a public fan group, or nothing. */

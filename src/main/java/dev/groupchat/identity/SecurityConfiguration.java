@@ -53,7 +53,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(JwtProperties properties, Environment environment) {
+	JwtDecoder jwtDecoder(JwtProperties properties, Environment environment, java.time.Clock clock) {
 		NimbusJwtDecoder decoder = properties.hasJwkSetUri()
 				? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
 					.jwsAlgorithm(SignatureAlgorithm.RS256)
@@ -64,7 +64,7 @@ class SecurityConfiguration {
 					.build();
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(properties.clockSkew()),
 				new Claims()));
-		return decoder;
+		return new CachingJwtDecoder(decoder, clock, 200_000);
 	}
 
 	static SecretKeySpec hmacKey(String secret) {

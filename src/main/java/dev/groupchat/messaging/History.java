@@ -76,7 +76,7 @@ public class History implements LatestMessages {
 	}
 
 	void requireReader(UUID groupId, String userId) {
-		GroupAccess.Standing standing = access.standing(groupId, userId);
+		GroupAccess.Standing standing = access.cachedStanding(groupId, userId);
 		if (!standing.mayRead()) {
 			throw DomainException.notFound("group", groupId);
 		}

@@ -236,9 +236,13 @@ class MessageStore {
 				rs.getString("sender_id"), rs.getString("client_msg_id"), MessageType.valueOf(rs.getString("type")),
 				rs.getString("text"), videoId == null ? null : new Video(videoId, rs.getString("video_cover_url")),
 				rs.getString("media_url"), rs.getObject("reply_to_seq", Long.class),
-				strings(rs.getArray("mentions")), json.readValue(rs.getString("reactions"), COUNTS),
+				strings(rs.getArray("mentions")), counts(rs.getString("reactions")),
 				rs.getTimestamp("created_at").toInstant(), edited == null ? null : edited.toInstant(),
 				rs.getTimestamp("deleted_at") != null);
+	}
+
+	private Map<String, Integer> counts(String reactions) {
+		return "{}".equals(reactions) ? Map.of() : json.readValue(reactions, COUNTS);
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

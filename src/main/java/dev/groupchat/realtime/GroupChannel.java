@@ -24,7 +24,7 @@ import java.util.function.BiFunction;
 final class GroupChannel {
 
 	/** Below this many subscribers, one thread writes them all. */
-	static final int PARALLEL_THRESHOLD = 1_024;
+	static final int PARALLEL_THRESHOLD = 256;
 
 	/**
 	 * An event ready to send: everything after the subscription header, encoded once; the whole

@@ -1,5 +1,6 @@
 package dev.groupchat.realtime;
 
+import dev.groupchat.groups.GroupAccess;
 import dev.groupchat.groups.ReadMarkers;
 import dev.groupchat.messaging.Messaging;
 import dev.groupchat.messaging.PostMessage;
@@ -33,7 +34,7 @@ class StompSends {
 
 	private final ReadMarkers readMarkers;
 
-	private final MembershipCache members;
+	private final GroupAccess access;
 
 	private final EventBus bus;
 
@@ -43,11 +44,11 @@ class StompSends {
 
 	private final Validator validator;
 
-	StompSends(Messaging messaging, ReadMarkers readMarkers, MembershipCache members, EventBus bus, UserQueues users,
+	StompSends(Messaging messaging, ReadMarkers readMarkers, GroupAccess access, EventBus bus, UserQueues users,
 			EventJson json, Validator validator) {
 		this.messaging = messaging;
 		this.readMarkers = readMarkers;
-		this.members = members;
+		this.access = access;
 		this.bus = bus;
 		this.users = users;
 		this.json = json;
@@ -110,7 +111,7 @@ class StompSends {
 	}
 
 	private void typing(StompSession session, Destinations.App app) {
-		if (!members.isMember(app.groupId(), session.user().id())) {
+		if (!access.cachedStanding(app.groupId(), session.user().id()).isMember()) {
 			throw new StompRefusal(403, "only members may type in this group");
 		}
 		bus.publish(BusEvent.toGroup(app.groupId(), 0, json.event("typing", app.groupId(), "userId",

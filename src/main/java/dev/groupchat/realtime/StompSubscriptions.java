@@ -47,7 +47,7 @@ class StompSubscriptions {
 		UUID groupId = Destinations.topic(destination)
 			.orElseThrow(() -> new StompRefusal(403, "cannot subscribe to " + destination));
 		Long resumeAfter = resumeAfter(headers);
-		if (!access.standing(groupId, session.user().id()).mayRead()) {
+		if (!access.cachedStanding(groupId, session.user().id()).mayRead()) {
 			throw new StompRefusal(403, "only members may subscribe to this group");
 		}
 		session.add(new StompSession.Subscription(id, destination, groupId));
