@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Gives each message of a group the next {@code seq}: 1, 2, 3, … with no gap and no duplicate.
  *
  * <p>How: {@code last_seq} lives on the group's row. A writer first locks the rows of the groups it
- * writes to ({@link #lockGroups}, {@code SELECT … FOR UPDATE} in id order, so two writers never
+ * writes to ({@link #lockForPosting}, {@code SELECT … FOR UPDATE} in id order, so two writers never
  * deadlock), decides which messages it accepts, then stores the new {@code last_seq} with
  * {@link #advance} in the same transaction. Until that transaction ends nobody else can take a
  * number in those groups; a rollback returns every number it took, so none is ever skipped, and
@@ -50,35 +50,52 @@ public class Sequencer {
 	public record Posted(UUID groupId, String userId, long seq, Instant at) {
 	}
 
-	/** Locks the live groups among {@code groupIds} until the transaction ends and answers their state. */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public Map<UUID, GroupState> lockGroups(Collection<UUID> groupIds) {
-		Map<UUID, GroupState> states = new HashMap<>();
-		jdbc.sql("""
-				select id, last_seq, post_policy, slow_mode_seconds, kind, member_count from chat_group
-				 where id = any(:ids) and deleted_at is null order by id for update""")
-			.param("ids", groupIds.toArray(UUID[]::new))
-			.query((rs, row) -> new GroupState(rs.getObject(1, UUID.class), rs.getLong(2),
-					PostPolicy.valueOf(rs.getString(3)), rs.getInt(4), GroupKind.valueOf(rs.getString(5)), rs.getInt(6)))
-			.list()
-			.forEach(state -> states.put(state.groupId(), state));
-		return states;
+	/** The groups a batch writes to, locked, and the standing of the users it names in them. */
+	public record Locked(Map<UUID, GroupState> groups, Map<MemberRef, SenderState> members) {
 	}
 
-	/** The standing of each of the given users in each given group; non-members are absent. */
+	/**
+	 * Locks the live groups among {@code groupIds} until the transaction ends, and answers their state
+	 * together with the standing of {@code refs} (non-members are absent): one round trip.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public Map<MemberRef, SenderState> senders(Collection<MemberRef> refs) {
-		Map<MemberRef, SenderState> states = new HashMap<>();
+	public Locked lockForPosting(Collection<UUID> groupIds, Collection<MemberRef> refs) {
+		Map<UUID, GroupState> groups = new HashMap<>();
+		Map<MemberRef, SenderState> members = new HashMap<>();
 		jdbc.sql("""
-				select m.group_id, m.user_id, m.role, m.muted_until, m.last_posted_at
-				  from group_member m join unnest(:groupIds, :userIds) as r(group_id, user_id) using (group_id, user_id)""")
+				with locked as (
+				    select id, last_seq, post_policy, slow_mode_seconds, kind, member_count from chat_group
+				     where id = any(:ids) and deleted_at is null order by id for update)
+				select l.id, l.last_seq, l.post_policy, l.slow_mode_seconds, l.kind, l.member_count,
+				       s.user_id, s.role, s.muted_until, s.last_posted_at
+				  from locked l
+				  left join (select m.group_id, m.user_id, m.role, m.muted_until, m.last_posted_at
+				               from group_member m
+				               join unnest(:groupIds, :userIds) as r(group_id, user_id)
+				                 on m.group_id = r.group_id and m.user_id = r.user_id) s on s.group_id = l.id""")
+			.param("ids", groupIds.toArray(UUID[]::new))
 			.param("groupIds", refs.stream().map(MemberRef::groupId).toArray(UUID[]::new))
 			.param("userIds", refs.stream().map(MemberRef::userId).toArray(String[]::new))
-			.query((rs, row) -> Map.entry(new MemberRef(rs.getObject(1, UUID.class), rs.getString(2)), new SenderState(
-					Role.valueOf(rs.getString(3)), instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)))))
-			.list()
-			.forEach(entry -> states.put(entry.getKey(), entry.getValue()));
-		return states;
+			.query(rs -> {
+				UUID groupId = rs.getObject(1, UUID.class);
+				groups.computeIfAbsent(groupId, id -> groupState(rs, id));
+				String userId = rs.getString(7);
+				if (userId != null) {
+					members.put(new MemberRef(groupId, userId), new SenderState(Role.valueOf(rs.getString(8)),
+							instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10))));
+				}
+			});
+		return new Locked(groups, members);
+	}
+
+	private static GroupState groupState(java.sql.ResultSet rs, UUID groupId) {
+		try {
+			return new GroupState(groupId, rs.getLong(2), PostPolicy.valueOf(rs.getString(3)), rs.getInt(4),
+					GroupKind.valueOf(rs.getString(5)), rs.getInt(6));
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Stores the groups' new last seq and the senders' read markers and post times. */
@@ -88,20 +105,19 @@ public class Sequencer {
 			return;
 		}
 		jdbc.sql("""
-				update chat_group g set last_seq = n.last_seq
-				  from unnest(:ids, :seqs) as n(id, last_seq) where g.id = n.id""")
-			.param("ids", lastSeqs.keySet().toArray(UUID[]::new))
-			.param("seqs", lastSeqs.values().toArray(Long[]::new))
-			.update();
-		jdbc.sql("""
+				with groups as (
+				    update chat_group g set last_seq = n.last_seq
+				      from unnest(:ids, :seqs) as n(id, last_seq) where g.id = n.id)
 				update group_member m set last_read_seq = greatest(m.last_read_seq, p.seq), last_posted_at = p.at
 				  from (select group_id, user_id, max(seq) as seq, max(at) as at
-				          from unnest(:groupIds, :userIds, :seqs, :ats) as x(group_id, user_id, seq, at)
+				          from unnest(:groupIds, :userIds, :seqs2, :ats) as x(group_id, user_id, seq, at)
 				         group by group_id, user_id) p
 				 where m.group_id = p.group_id and m.user_id = p.user_id""")
+			.param("ids", lastSeqs.keySet().toArray(UUID[]::new))
+			.param("seqs", lastSeqs.values().toArray(Long[]::new))
 			.param("groupIds", posted.stream().map(Posted::groupId).toArray(UUID[]::new))
 			.param("userIds", posted.stream().map(Posted::userId).toArray(String[]::new))
-			.param("seqs", posted.stream().map(Posted::seq).toArray(Long[]::new))
+			.param("seqs2", posted.stream().map(Posted::seq).toArray(Long[]::new))
 			.param("ats", posted.stream().map(p -> Timestamp.from(p.at())).toArray(Timestamp[]::new))
 			.update();
 	}

@@ -33,8 +33,9 @@ public class History implements LatestMessages {
 	/**
 	 * A page of messages in ascending seq: after {@code afterSeq} (oldest first), before
 	 * {@code beforeSeq} (the newest ones before it), or the newest messages when neither is given.
+	 * Not transactional on purpose: one statement reads the page (the reader's standing comes from a
+	 * cache), and a transaction around it would only add a COMMIT round trip.
 	 */
-	@Transactional(readOnly = true)
 	public Page page(CurrentUser user, UUID groupId, Long beforeSeq, Long afterSeq, Integer limit) {
 		requireReader(groupId, user.id());
 		int size = limit == null ? DEFAULT_LIMIT : limit;

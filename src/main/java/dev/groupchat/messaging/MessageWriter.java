@@ -193,8 +193,9 @@ class MessageWriter implements SmartLifecycle {
 			refs.add(new MemberRef(pending.groupId(), pending.senderId()));
 			pending.message().mentions().forEach(m -> refs.add(new MemberRef(pending.groupId(), m)));
 		}
-		Map<UUID, GroupState> groups = sequencer.lockGroups(groupIds);
-		Map<MemberRef, SenderState> members = sequencer.senders(refs);
+		Sequencer.Locked locked = sequencer.lockForPosting(groupIds, refs);
+		Map<UUID, GroupState> groups = locked.groups();
+		Map<MemberRef, SenderState> members = locked.members();
 		Set<MessageStore.SendKey> seen = store.existing(batch.stream().map(Pending::key).toList());
 		Map<UUID, Long> lastSeqs = new HashMap<>();
 		Map<MemberRef, Instant> postedAt = new HashMap<>();
