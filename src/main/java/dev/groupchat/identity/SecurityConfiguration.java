@@ -53,7 +53,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(JwtProperties properties, Environment environment, java.time.Clock clock) {
+	JwtDecoder jwtDecoder(JwtProperties properties, Environment environment,
+			org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock) {
 		NimbusJwtDecoder decoder = properties.hasJwkSetUri()
 				? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
 					.jwsAlgorithm(SignatureAlgorithm.RS256)
@@ -64,7 +65,7 @@ class SecurityConfiguration {
 					.build();
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(properties.clockSkew()),
 				new Claims()));
-		return new CachingJwtDecoder(decoder, clock, 200_000);
+		return new CachingJwtDecoder(decoder, clock.getIfAvailable(java.time.Clock::systemUTC), 200_000);
 	}
 
 	static SecretKeySpec hmacKey(String secret) {
