@@ -1,7 +1,9 @@
 package dev.groupchat.realtime;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -88,7 +90,8 @@ final class GroupChannel {
 
 	private final AtomicInteger size = new AtomicInteger();
 
-	private final List<Subscriber> subscribers = new ArrayList<>();
+	/** Keyed by session and subscription: a disconnect storm of a big group stays linear. */
+	private final Map<String, Subscriber> subscribers = new LinkedHashMap<>();
 
 	private Subscriber[] snapshot = new Subscriber[0];
 
@@ -117,7 +120,7 @@ final class GroupChannel {
 	CompletableFuture<Long> subscribe(Subscriber subscriber) {
 		CompletableFuture<Long> added = new CompletableFuture<>();
 		tasks.execute(() -> {
-			subscribers.add(subscriber);
+			subscribers.put(key(subscriber.session, subscriber.subscriptionId), subscriber);
 			changed = true;
 			added.complete(delivered);
 		});
@@ -135,11 +138,26 @@ final class GroupChannel {
 		});
 	}
 
-	/** Removes subscribers; {@code then} runs after, with how many are left. */
+	/** Removes one subscription; {@code then} runs after. */
+	void remove(StompSession session, String subscriptionId, Runnable then) {
+		tasks.execute(() -> {
+			if (subscribers.remove(key(session, subscriptionId)) != null) {
+				changed = true;
+				size.decrementAndGet();
+			}
+			then.run();
+		});
+	}
+
+	private static String key(StompSession session, String subscriptionId) {
+		return session.id() + '\u0000' + subscriptionId;
+	}
+
+	/** Removes the subscribers {@code which} selects; {@code then} runs after. */
 	void remove(java.util.function.Predicate<Subscriber> which, java.util.function.Consumer<Subscriber> removed,
 			Runnable then) {
 		tasks.execute(() -> {
-			subscribers.removeIf(s -> {
+			subscribers.values().removeIf(s -> {
 				boolean match = which.test(s);
 				if (match) {
 					changed = true;
@@ -196,7 +214,7 @@ final class GroupChannel {
 
 	private void deliver(Frame frame) {
 		if (changed) {
-			snapshot = subscribers.toArray(Subscriber[]::new);
+			snapshot = subscribers.values().toArray(Subscriber[]::new);
 			changed = false;
 		}
 		Subscriber[] all = snapshot;

@@ -108,8 +108,7 @@ class GroupChannels implements DisposableBean {
 	void unsubscribe(StompSession session, StompSession.Subscription subscription) {
 		GroupChannel channel = channels.get(subscription.groupId());
 		if (channel != null) {
-			channel.remove(s -> s.session == session && s.subscriptionId.equals(subscription.id()), s -> {
-			}, () -> removeIfEmpty(channel));
+			channel.remove(session, subscription.id(), () -> removeIfEmpty(channel));
 		}
 	}
 
