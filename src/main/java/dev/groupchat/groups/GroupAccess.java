@@ -112,19 +112,6 @@ public class GroupAccess {
 			.orElse(new Standing(false, null, null, false, false));
 	}
 
-	/** Which of the given users are members of the group. */
-	@Transactional(readOnly = true)
-	public List<String> membersAmong(UUID groupId, Collection<String> userIds) {
-		if (userIds.isEmpty()) {
-			return List.of();
-		}
-		return jdbc.sql("select user_id from group_member where group_id = :groupId and user_id = any(:ids)")
-			.param("groupId", groupId)
-			.param("ids", userIds.toArray(String[]::new))
-			.query(String.class)
-			.list();
-	}
-
 	/** The group's kind, or empty when it does not exist. */
 	@Transactional(readOnly = true)
 	public Optional<GroupKind> kind(UUID groupId) {

@@ -36,10 +36,6 @@ final class DevelopmentSecret {
 		}
 	}
 
-	static String readExisting(Path file) throws IOException {
-		return Files.readString(file, StandardCharsets.UTF_8).trim();
-	}
-
 	private static void restrict(Path file) {
 		try {
 			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

@@ -4,7 +4,6 @@ import dev.groupchat.groups.GroupAccess;
 import dev.groupchat.groups.GroupKind;
 import dev.groupchat.groups.Sequencer;
 import dev.groupchat.identity.CurrentUser;
-import dev.groupchat.shared.DomainException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -24,9 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Messaging {
-
-	/** The mention that notifies everyone; only moderators may use it in groups of more than 50. */
-	public static final String ALL = PostingPolicy.ALL;
 
 	private final Sequencer sequencer;
 
@@ -67,12 +63,6 @@ public class Messaging {
 			return writer.submit(sender.id(), groupId, message).join();
 		}
 		catch (CompletionException ex) {
-			if (ex.getCause() instanceof DomainException refused) {
-				// a retry of a message stored before the sender was muted, slowed or removed answers the original
-				return store.findByClientMsgId(groupId, sender.id(), message.clientMsgId())
-					.map(original -> new Posted(original, false))
-					.orElseThrow(() -> refused);
-			}
 			if (ex.getCause() instanceof RuntimeException cause) {
 				throw cause;
 			}
