@@ -1,5 +1,6 @@
 package dev.groupchat.groups;
 
+import dev.groupchat.shared.DomainException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -92,6 +93,23 @@ public class GroupAccess {
 		/** Members, and anyone not banned for a PUBLIC fan group. */
 		public boolean mayRead() {
 			return role != null || (publicReadable && !banned);
+		}
+
+		/** Refuses one who may not read: the group does not exist for them (404). */
+		public Standing requireReader(UUID groupId) {
+			if (!mayRead()) {
+				throw DomainException.notFound("group", groupId);
+			}
+			return this;
+		}
+
+		/** Refuses a non-member: 404 if they cannot even read the group, else 403. */
+		public Standing requireMember(UUID groupId) {
+			requireReader(groupId);
+			if (!isMember()) {
+				throw DomainException.forbidden("only members of this group may do this");
+			}
+			return this;
 		}
 
 	}

@@ -114,7 +114,7 @@ public class GroupManagement {
 		Limit limit = Limit.of(page.limit() + 1);
 		List<GroupMembership> found = page.cursor() == null
 				? groupRepository.findForMember(user.id(), limit)
-				: groupRepository.findForMemberAfter(user.id(), afterId(page.cursor()), limit);
+				: groupRepository.findForMemberAfter(user.id(), Cursors.uuid(Cursors.decode(page.cursor(), 1).getFirst()), limit);
 		CursorPage<GroupMembership> result = CursorPage.of(found, page.limit(),
 				m -> Cursors.encode(m.group().id().toString()));
 		Map<UUID, Object> last = latestMessages.getIfAvailable(() -> groups -> Map.of())
@@ -126,15 +126,6 @@ public class GroupManagement {
 			GroupView view = m.group().view();
 			return new GroupSummary(view, Math.max(0, view.lastSeq() - m.lastReadSeq()), last.get(view.id()));
 		});
-	}
-
-	private static UUID afterId(String cursor) {
-		try {
-			return UUID.fromString(Cursors.decode(cursor, 1).getFirst());
-		}
-		catch (IllegalArgumentException ex) {
-			throw DomainException.invalid("cursor is not valid; pass back a nextCursor exactly as received");
-		}
 	}
 
 }

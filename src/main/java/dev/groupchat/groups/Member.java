@@ -59,10 +59,6 @@ class Member {
 		mutedUntil = until;
 	}
 
-	boolean isMutedAt(Instant now) {
-		return mutedUntil != null && mutedUntil.isAfter(now);
-	}
-
 	MemberView view(String name) {
 		return new MemberView(key.userId(), name, role, joinedAt, mutedUntil);
 	}

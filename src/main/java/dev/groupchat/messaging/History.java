@@ -77,10 +77,7 @@ public class History implements LatestMessages {
 	}
 
 	void requireReader(UUID groupId, String userId) {
-		GroupAccess.Standing standing = access.cachedStanding(groupId, userId);
-		if (!standing.mayRead()) {
-			throw DomainException.notFound("group", groupId);
-		}
+		access.cachedStanding(groupId, userId).requireReader(groupId);
 	}
 
 	/** A page of history: {@code hasMore} tells whether more lie beyond it in the paging direction. */

@@ -80,12 +80,7 @@ public class MessageChanges {
 	}
 
 	private GroupAccess.Standing member(UUID groupId, String userId) {
-		GroupAccess.Standing standing = access.cachedStanding(groupId, userId);
-		if (!standing.isMember()) {
-			throw standing.mayRead() ? DomainException.forbidden("only members of this group may do this")
-					: DomainException.notFound("group", groupId);
-		}
-		return standing;
+		return access.cachedStanding(groupId, userId).requireMember(groupId);
 	}
 
 	private MessageView message(UUID groupId, long seq) {

@@ -42,32 +42,6 @@ class MessageStore {
 		this.json = json;
 	}
 
-	/** Inserts the message, or answers empty when (group, sender, clientMsgId) already exists. */
-	Optional<MessageView> insert(UUID id, UUID groupId, long seq, String senderId, PostMessage m, Instant now) {
-		return jdbc.sql("""
-				insert into message (id, group_id, seq, sender_id, client_msg_id, type, text, video_id,
-				                     video_cover_url, media_url, reply_to_seq, mentions, created_at)
-				values (:id, :groupId, :seq, :senderId, :clientMsgId, :type, :text, :videoId, :coverUrl, :mediaUrl,
-				        :replyToSeq, :mentions, :now)
-				on conflict (group_id, sender_id, client_msg_id) do nothing
-				returning """ + COLUMNS)
-			.param("id", id)
-			.param("groupId", groupId)
-			.param("seq", seq)
-			.param("senderId", senderId)
-			.param("clientMsgId", m.clientMsgId())
-			.param("type", m.type().name())
-			.param("text", m.text())
-			.param("videoId", m.video() == null ? null : m.video().videoId())
-			.param("coverUrl", m.video() == null ? null : m.video().coverUrl())
-			.param("mediaUrl", m.mediaUrl())
-			.param("replyToSeq", m.replyToSeq())
-			.param("mentions", m.mentions().toArray(String[]::new))
-			.param("now", Timestamp.from(now))
-			.query(mapper)
-			.optional();
-	}
-
 	/** A message accepted for storage, with its seq. */
 	record NewMessage(UUID id, UUID groupId, long seq, String senderId, PostMessage message) {
 	}

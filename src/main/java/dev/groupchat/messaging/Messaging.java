@@ -79,8 +79,9 @@ public class Messaging {
 				null);
 		transactions.executeWithoutResult(tx -> {
 			long seq = sequencer.nextSystem(groupId);
-			store.insert(UuidVersion7Strategy.INSTANCE.generateUuid(null), groupId, seq, aboutUserId, message,
-					clock.instant()).ifPresent(stored -> events.publishEvent(new MessagePosted(stored)));
+			store.insertAll(List.of(new MessageStore.NewMessage(UuidVersion7Strategy.INSTANCE.generateUuid(null), groupId,
+					seq, aboutUserId, message)), clock.instant())
+				.forEach(stored -> events.publishEvent(new MessagePosted(stored)));
 		});
 	}
 

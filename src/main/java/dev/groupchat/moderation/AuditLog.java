@@ -11,7 +11,6 @@ import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.messaging.MessageRecalled;
 import dev.groupchat.shared.CursorPage;
 import dev.groupchat.shared.Cursors;
-import dev.groupchat.shared.DomainException;
 import dev.groupchat.shared.PageRequest;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -117,7 +116,7 @@ public class AuditLog {
 	@Transactional(readOnly = true)
 	public CursorPage<AuditEntry> entries(CurrentUser user, UUID groupId, PageRequest page) {
 		moderators.require(user, groupId);
-		long before = page.cursor() == null ? Long.MAX_VALUE : parse(Cursors.decode(page.cursor(), 1).getFirst());
+		long before = page.cursor() == null ? Long.MAX_VALUE : Cursors.number(Cursors.decode(page.cursor(), 1).getFirst());
 		List<AuditEntry> rows = jdbc.sql("""
 				select id, actor_id, action, target_id, reason, details::text, created_at from audit_entry
 				 where group_id = :groupId and id < :before order by id desc limit :limit""")
@@ -129,15 +128,6 @@ public class AuditLog {
 					rs.getTimestamp(7).toInstant()))
 			.list();
 		return CursorPage.of(rows, page.limit(), e -> Cursors.encode(Long.toString(e.id())));
-	}
-
-	private static long parse(String value) {
-		try {
-			return Long.parseLong(value);
-		}
-		catch (NumberFormatException ex) {
-			throw DomainException.invalid("cursor is not valid; pass back a nextCursor exactly as received");
-		}
 	}
 
 }

@@ -17,24 +17,14 @@ class Moderators {
 	}
 
 	void require(CurrentUser user, UUID groupId) {
-		GroupAccess.Standing standing = access.standing(groupId, user.id());
-		if (!standing.mayRead()) {
-			throw DomainException.notFound("group", groupId);
-		}
-		if (!standing.isMember() || !standing.role().isModerator()) {
+		GroupAccess.Standing standing = access.standing(groupId, user.id()).requireMember(groupId);
+		if (!standing.role().isModerator()) {
 			throw DomainException.forbidden("only the owner and admins may moderate this group");
 		}
 	}
 
 	GroupAccess.Standing requireMember(CurrentUser user, UUID groupId) {
-		GroupAccess.Standing standing = access.standing(groupId, user.id());
-		if (!standing.mayRead()) {
-			throw DomainException.notFound("group", groupId);
-		}
-		if (!standing.isMember()) {
-			throw DomainException.forbidden("only members of this group may do this");
-		}
-		return standing;
+		return access.standing(groupId, user.id()).requireMember(groupId);
 	}
 
 }

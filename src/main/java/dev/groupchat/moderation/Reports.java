@@ -81,7 +81,7 @@ public class Reports {
 		if (page.cursor() != null) {
 			List<String> position = Cursors.decode(page.cursor(), 2);
 			after = Cursors.instant(position.get(0));
-			afterId = parse(position.get(1));
+			afterId = Cursors.uuid(position.get(1));
 		}
 		List<ReportView> rows = jdbc.sql("""
 				select id, seq, sender_id, reason, status, created_at from message_report
@@ -150,15 +150,6 @@ public class Reports {
 
 	private MessageView message(UUID groupId, long seq) {
 		return history.find(groupId, seq).orElseThrow(() -> DomainException.notFound("message", seq));
-	}
-
-	private static UUID parse(String value) {
-		try {
-			return UUID.fromString(value);
-		}
-		catch (IllegalArgumentException ex) {
-			throw DomainException.invalid("cursor is not valid; pass back a nextCursor exactly as received");
-		}
 	}
 
 	/** How to resolve a report; {@code muteSeconds} (default one day) applies to MUTE. */

@@ -45,6 +45,26 @@ public final class Cursors {
 		}
 	}
 
+	/** A UUID part of a cursor. */
+	public static java.util.UUID uuid(String part) {
+		try {
+			return java.util.UUID.fromString(part);
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid();
+		}
+	}
+
+	/** A number part of a cursor. */
+	public static long number(String part) {
+		try {
+			return Long.parseLong(part);
+		}
+		catch (NumberFormatException ex) {
+			throw invalid();
+		}
+	}
+
 	private static DomainException invalid() {
 		return DomainException.invalid("cursor is not valid; pass back a nextCursor exactly as received");
 	}
