@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -83,8 +84,13 @@ public class GroupAccess {
 		standings.asMap().keySet().removeIf(key -> key.groupId().equals(groupId));
 	}
 
-	/** A user's standing in a group: member (with role and mute), reader of a public fan group, or nothing. */
-	public record Standing(boolean exists, Role role, Instant mutedUntil, boolean publicReadable, boolean banned) {
+	/**
+	 * A user's standing in a group: member (with role and mute), reader of a public fan group, or
+	 * nothing; with the group's post policy, so that who may post can be answered before a message
+	 * is queued.
+	 */
+	public record Standing(boolean exists, Role role, Instant mutedUntil, boolean publicReadable, boolean banned,
+			PostPolicy postPolicy) {
 
 		public boolean isMember() {
 			return role != null;
@@ -118,16 +124,39 @@ public class GroupAccess {
 	public Standing standing(UUID groupId, String userId) {
 		return jdbc.sql("""
 				select m.role, m.muted_until, (g.kind = 'FAN' and g.visibility = 'PUBLIC') as public_readable,
-				       exists (select 1 from group_ban b where b.group_id = g.id and b.user_id = :userId) as banned
+				       exists (select 1 from group_ban b where b.group_id = g.id and b.user_id = :userId) as banned,
+				       g.post_policy
 				  from chat_group g left join group_member m on m.group_id = g.id and m.user_id = :userId
 				 where g.id = :groupId and g.deleted_at is null""")
 			.param("groupId", groupId)
 			.param("userId", userId)
 			.query((rs, row) -> new Standing(true, rs.getString(1) == null ? null : Role.valueOf(rs.getString(1)),
 					rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(), rs.getBoolean(3),
-					rs.getBoolean(4)))
+					rs.getBoolean(4), PostPolicy.valueOf(rs.getString(5))))
 			.optional()
-			.orElse(new Standing(false, null, null, false, false));
+			.orElse(new Standing(false, null, null, false, false, null));
+	}
+
+	/**
+	 * Which of {@code userIds} may read the group now (members, and readers of a PUBLIC fan group
+	 * who are not banned); nobody once the group is deleted. Read uncached, for deciding whose live
+	 * subscriptions end.
+	 */
+	@Transactional(readOnly = true)
+	public Set<String> readersAmong(UUID groupId, Collection<String> userIds) {
+		if (userIds.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(jdbc.sql("""
+				select u.id from chat_group g cross join unnest(:userIds::text[]) as u(id)
+				 where g.id = :groupId and g.deleted_at is null
+				   and (exists (select 1 from group_member m where m.group_id = g.id and m.user_id = u.id)
+				        or (g.kind = 'FAN' and g.visibility = 'PUBLIC'
+				            and not exists (select 1 from group_ban b where b.group_id = g.id and b.user_id = u.id)))""")
+			.param("groupId", groupId)
+			.param("userIds", userIds.toArray(String[]::new))
+			.query(String.class)
+			.list());
 	}
 
 	/** The group's kind, or empty when it does not exist. */

@@ -23,17 +23,24 @@ public class MessageChanges {
 
 	private final Clock clock;
 
-	MessageChanges(GroupAccess access, MessageStore store, ApplicationEventPublisher events, Clock clock) {
+	private final SendChecks checks;
+
+	MessageChanges(GroupAccess access, MessageStore store, ApplicationEventPublisher events, Clock clock,
+			SendChecks checks) {
+		this.checks = checks;
 		this.access = access;
 		this.store = store;
 		this.events = events;
 		this.clock = clock;
 	}
 
-	/** The sender edits the text of their message. */
+	/**
+	 * The sender edits the text of their message. The new text passes the checks of a new message
+	 * (posting rights, rate limits, keyword filter); slow mode is for new messages only.
+	 */
 	@Transactional
 	public MessageView edit(CurrentUser user, UUID groupId, long seq, String text) {
-		member(groupId, user.id());
+		checks.requirePoster(user.id(), groupId, true);
 		MessageView message = message(groupId, seq);
 		if (!message.senderId().equals(user.id()) || message.type() == MessageType.SYSTEM) {
 			throw DomainException.forbidden("only the sender may edit a message");
@@ -41,6 +48,7 @@ public class MessageChanges {
 		if (message.deleted()) {
 			throw DomainException.conflict("a recalled message cannot be edited");
 		}
+		checks.guard(new SendGuard.Attempt(user.id(), groupId, message.type(), text, message.mentions()));
 		MessageView edited = store.edit(groupId, seq, text, clock.instant()).orElseThrow();
 		events.publishEvent(new MessageEdited(edited));
 		return edited;

@@ -15,8 +15,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sending messages, over REST and STOMP alike: the message's shape and the {@link SendGuard}s (rate
- * limits, keyword filters: all answered from memory) are checked on the caller's thread, then the
+ * Sending messages, over REST and STOMP alike: the message's shape, the sender's right to post and
+ * the {@link SendGuard}s (rate limits, keyword filters: all answered from memory), in that order (see
+ * {@link SendChecks}), are checked on the caller's thread, then the
  * {@link MessageWriter} stores it with the group locked, checks the group's rules, assigns the seq and
  * commits in a batch with others. A repeated clientMsgId answers the original. {@link MessagePosted}
  * is published after commit, in seq order.
@@ -38,12 +39,12 @@ public class Messaging {
 
 	private final Clock clock;
 
-	private final List<SendGuard> guards;
+	private final SendChecks checks;
 
 	Messaging(Sequencer sequencer, GroupAccess access, MessageStore store, MessageWriter writer,
 			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock,
-			List<SendGuard> guards) {
-		this.guards = List.copyOf(guards);
+			SendChecks checks) {
+		this.checks = checks;
 		this.sequencer = sequencer;
 		this.access = access;
 		this.store = store;
@@ -56,9 +57,8 @@ public class Messaging {
 	/** Stores and announces a message; a repeated clientMsgId answers the original ({@code created} false). */
 	public Posted post(CurrentUser sender, UUID groupId, PostMessage message) {
 		message.validateShape();
-		SendGuard.Attempt attempt = new SendGuard.Attempt(sender.id(), groupId, message.type(), message.text(),
-				message.mentions());
-		guards.forEach(guard -> guard.check(attempt));
+		checks.requirePoster(sender.id(), groupId, false);
+		checks.guard(new SendGuard.Attempt(sender.id(), groupId, message.type(), message.text(), message.mentions()));
 		try {
 			return writer.submit(sender.id(), groupId, message).join();
 		}

@@ -1,10 +1,12 @@
 package dev.groupchat.messaging;
 
+import dev.groupchat.groups.GroupAccess;
 import dev.groupchat.groups.PostPolicy;
 import dev.groupchat.groups.PostingRights;
 import dev.groupchat.shared.DomainException;
 import java.time.Instant;
 import java.util.Set;
+import java.util.UUID;
 
 /** The rules a message must pass with its group locked: who may post, when, and what it may refer to. */
 final class PostingPolicy {
@@ -15,6 +17,26 @@ final class PostingPolicy {
 	static final int ALL_FREE_UP_TO = 50;
 
 	private PostingPolicy() {
+	}
+
+	/**
+	 * Refuses, before anything else is looked at, a sender who may not post in the group at all: not
+	 * a member (404 when the group does not exist for them), muted, or not a moderator under
+	 * {@code postPolicy: ADMINS}. Run again, authoritatively, by {@link #check} with the group locked.
+	 */
+	static void checkStanding(GroupAccess.Standing standing, UUID groupId, Instant now) {
+		if (!standing.exists()) {
+			throw DomainException.notFound("group", groupId);
+		}
+		if (!standing.isMember()) {
+			throw MessagingProblems.notAllowedToPost("only members of this group may post");
+		}
+		if (standing.mutedUntil() != null && standing.mutedUntil().isAfter(now)) {
+			throw MessagingProblems.notAllowedToPost("you are muted in this group until " + standing.mutedUntil());
+		}
+		if (standing.postPolicy() == PostPolicy.ADMINS && !standing.role().isModerator()) {
+			throw MessagingProblems.notAllowedToPost("only the owner and admins post in this group");
+		}
 	}
 
 	/**

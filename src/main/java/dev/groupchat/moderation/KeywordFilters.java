@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +29,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * compiled filters; a change evicts the group's entry after it commits (and entries expire, so a
  * change made on another node is seen within a minute).
  */
+@Order(SendGuard.CONTENT)
 @Service
 public class KeywordFilters implements SendGuard {
 

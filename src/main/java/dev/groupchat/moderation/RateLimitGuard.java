@@ -11,12 +11,14 @@ import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Token buckets (Bucket4j) per user across all groups and per group, kept in memory on this node;
  * idle buckets expire. A refused send answers 429 with the seconds until a token is back.
  */
+@Order(SendGuard.LIMITS)
 @Component
 class RateLimitGuard implements SendGuard {
 

@@ -1,6 +1,7 @@
 package dev.groupchat.realtime;
 
 import dev.groupchat.groups.GroupDeleted;
+import dev.groupchat.groups.GroupKind;
 import dev.groupchat.groups.GroupUpdated;
 import dev.groupchat.groups.JoinRequestDecided;
 import dev.groupchat.groups.MemberBanned;
@@ -9,17 +10,21 @@ import dev.groupchat.groups.MemberLeft;
 import dev.groupchat.groups.MemberMuted;
 import dev.groupchat.groups.MemberRoleChanged;
 import dev.groupchat.groups.ReadMarked;
+import dev.groupchat.groups.Visibility;
 import dev.groupchat.messaging.MessageEdited;
 import dev.groupchat.messaging.MessagePosted;
 import dev.groupchat.messaging.MessageRecalled;
 import dev.groupchat.messaging.ReactionChanged;
 import dev.groupchat.moderation.KeywordFilterChanged;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Turns the domain modules' events into live events, after their transaction commits, so that no
- * client ever sees something that was rolled back. Each event is serialized here, once.
+ * client ever sees something that was rolled back. Each event is serialized here, once. Whatever
+ * takes away read access (a leave, kick or ban, the group going private or being deleted) also ends
+ * the affected subscriptions on every node, each with a last {@code subscription.ended} event.
  */
 @Component
 class DomainEventRelay {
@@ -65,7 +70,8 @@ class DomainEventRelay {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(MemberLeft event) {
-		bus.publish(BusEvent.dropMember(event.groupId(), event.userId()));
+		String reason = event.reason().name();
+		bus.publish(BusEvent.dropMember(event.groupId(), event.userId(), ended(event.groupId(), reason)));
 		String body = json.event("member.left", event.groupId(), "userId", event.userId(), "by", event.by(), "reason",
 				event.reason());
 		bus.publish(BusEvent.toGroup(event.groupId(), 0, body));
@@ -75,7 +81,7 @@ class DomainEventRelay {
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(MemberBanned event) {
 		// a banned member also left (MemberLeft); a banned non-member may still read a public group
-		bus.publish(BusEvent.dropMember(event.groupId(), event.userId()));
+		bus.publish(BusEvent.dropMember(event.groupId(), event.userId(), ended(event.groupId(), "BANNED")));
 		bus.publish(BusEvent.toUser(event.userId(), json.event("member.banned", event.groupId(), "userId",
 				event.userId(), "by", event.by())));
 	}
@@ -96,6 +102,10 @@ class DomainEventRelay {
 	void on(GroupUpdated event) {
 		bus.publish(BusEvent.toGroup(event.groupId(), 0,
 				json.event("group.updated", event.groupId(), "group", event.group(), "by", event.by())));
+		if (event.group().kind() == GroupKind.FAN && event.group().visibility() == Visibility.PRIVATE) {
+			// it may have been public a moment ago: readers who are no members lose access now
+			bus.publish(BusEvent.recheckReaders(event.groupId(), ended(event.groupId(), "VISIBILITY_PRIVATE")));
+		}
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
@@ -108,10 +118,15 @@ class DomainEventRelay {
 	void on(GroupDeleted event) {
 		String body = json.event("group.deleted", event.groupId(), "by", event.by());
 		bus.publish(BusEvent.toGroup(event.groupId(), 0, body));
+		bus.publish(BusEvent.dropGroup(event.groupId(), ended(event.groupId(), "GROUP_DELETED")));
 		for (String memberId : event.memberIds()) {
-			bus.publish(BusEvent.dropMember(event.groupId(), memberId));
 			bus.publish(BusEvent.toUser(memberId, body));
 		}
+	}
+
+	/** The last event of a subscription that ended because its user may no longer read the group. */
+	private String ended(UUID groupId, String reason) {
+		return json.event("subscription.ended", groupId, "reason", reason);
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

@@ -19,7 +19,9 @@ class Fanout {
 		switch (event.kind()) {
 			case GROUP -> channels.publish(event.groupId(), event.seq(), event.json());
 			case USER -> users.deliver(event.userId(), event.json());
-			case DROP_MEMBER -> channels.drop(event.groupId(), event.userId());
+			case DROP_MEMBER -> channels.drop(event.groupId(), event.userId(), event.json());
+			case DROP_GROUP -> channels.dropAll(event.groupId(), event.json());
+			case RECHECK_READERS -> channels.recheck(event.groupId(), event.json());
 		}
 	}
 

@@ -1,9 +1,11 @@
 package dev.groupchat.realtime;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -59,6 +61,8 @@ final class GroupChannel {
 
 		private List<Frame> backlog;
 
+		private volatile boolean ended;
+
 		Subscriber(StompSession session, String subscriptionId, boolean catchingUp) {
 			this.session = session;
 			this.subscriptionId = subscriptionId;
@@ -69,13 +73,30 @@ final class GroupChannel {
 			if (backlog != null) {
 				backlog.add(frame);
 			}
-			else {
+			else if (!ended) {
 				session.send(frame.forSubscription(subscriptionId));
 			}
 		}
 
-		void sendNow(Frame frame) {
-			session.send(frame.forSubscription(subscriptionId));
+		synchronized void sendNow(Frame frame) {
+			if (!ended) {
+				session.send(frame.forSubscription(subscriptionId));
+			}
+		}
+
+		/** Nothing more goes out on this subscription; {@code last}, when given, is its final frame. */
+		synchronized void end(Frame last) {
+			if (!ended) {
+				ended = true;
+				backlog = null;
+				if (last != null) {
+					session.send(last.forSubscription(subscriptionId));
+				}
+			}
+		}
+
+		String userId() {
+			return session.user() == null ? null : session.user().id();
 		}
 
 	}
@@ -102,6 +123,9 @@ final class GroupChannel {
 	private long delivered;
 
 	private volatile long waitingSince;
+
+	/** How many times subscribers were ended for lost access; a subscribe compares it to see one it missed. */
+	private volatile long revocations;
 
 	GroupChannel(UUID groupId, long lastSeq, ForkJoinPool pool) {
 		this.groupId = groupId;
@@ -153,10 +177,14 @@ final class GroupChannel {
 		return session.id() + '\u0000' + subscriptionId;
 	}
 
-	/** Removes the subscribers {@code which} selects; {@code then} runs after. */
+	/**
+	 * Ends the subscribers {@code which} selects, as access to the group was lost ({@link #revocations}
+	 * counts it); {@code removed} runs for each, {@code then} after.
+	 */
 	void remove(java.util.function.Predicate<Subscriber> which, java.util.function.Consumer<Subscriber> removed,
 			Runnable then) {
 		tasks.execute(() -> {
+			revocations++;
 			subscribers.values().removeIf(s -> {
 				boolean match = which.test(s);
 				if (match) {
@@ -168,6 +196,26 @@ final class GroupChannel {
 			});
 			then.run();
 		});
+	}
+
+	/**
+	 * Starts a check of who may still read: counted as a revocation at once, so that a subscriber
+	 * added while the check runs looks again itself; completes with the users subscribed now.
+	 */
+	CompletableFuture<Set<String>> revoking() {
+		CompletableFuture<Set<String>> users = new CompletableFuture<>();
+		tasks.execute(() -> {
+			revocations++;
+			Set<String> ids = new HashSet<>();
+			subscribers.values().forEach(s -> ids.add(s.userId()));
+			ids.remove(null);
+			users.complete(ids);
+		});
+		return users;
+	}
+
+	long revocations() {
+		return revocations;
 	}
 
 	int size() {

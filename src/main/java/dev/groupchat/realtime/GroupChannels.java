@@ -5,6 +5,7 @@ import dev.groupchat.messaging.History;
 import dev.groupchat.messaging.MessageView;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +13,10 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -23,6 +28,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class GroupChannels implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(GroupChannels.class);
 
 	private final Map<UUID, GroupChannel> channels = new ConcurrentHashMap<>();
 
@@ -51,12 +58,23 @@ class GroupChannels implements DisposableBean {
 	}
 
 	/**
-	 * Subscribes a session to a group's topic; with {@code resumeAfter}, first replays the stored
-	 * messages after it (or one {@code resync.required} when more than the limit were missed).
-	 * Returns once the subscription is in place.
+	 * Subscribes a session to a group's topic if {@code mayRead} (read uncached: a standing cached
+	 * here may not know yet of a ban on another node); with {@code resumeAfter}, first replays the
+	 * stored messages after it (or one {@code resync.required} when more than the limit were missed).
+	 * Returns once the subscription is in place. Nothing is delivered before access is certain: when
+	 * access was revoked here between the check and the subscriber's arrival (or this node only now
+	 * started to hear the group's events), {@code mayRead} is asked again.
+	 *
+	 * @throws StompRefusal 403 when the user may not read the group
 	 */
-	void subscribe(StompSession session, String subscriptionId, UUID groupId, Long resumeAfter) {
-		GroupChannel.Subscriber subscriber = new GroupChannel.Subscriber(session, subscriptionId, resumeAfter != null);
+	void subscribe(StompSession session, String subscriptionId, UUID groupId, Long resumeAfter,
+			BooleanSupplier mayRead) {
+		GroupChannel known = channels.get(groupId);
+		long revocationsSeen = known == null ? -1 : known.revocations();
+		if (!mayRead.getAsBoolean()) {
+			throw refused();
+		}
+		GroupChannel.Subscriber subscriber = new GroupChannel.Subscriber(session, subscriptionId, true);
 		GroupChannel channel = channels.compute(groupId, (id, existing) -> {
 			GroupChannel c = existing;
 			if (c == null) {
@@ -67,13 +85,30 @@ class GroupChannels implements DisposableBean {
 			return c;
 		});
 		long lastDelivered = await(channel.subscribe(subscriber));
+		boolean confirmed = false;
+		try {
+			confirmed = channel == known && channel.revocations() == revocationsSeen || mayRead.getAsBoolean();
+		}
+		finally {
+			if (!confirmed) {
+				subscriber.end(null);
+				channel.remove(session, subscriptionId, () -> removeIfEmpty(channel));
+			}
+		}
+		if (!confirmed) {
+			throw refused();
+		}
 		if (resumeAfter != null) {
 			replay(subscriber, channel, resumeAfter, lastDelivered);
-			channel.live(subscriber, lastDelivered);
 		}
+		channel.live(subscriber, lastDelivered);
 	}
 
-	private static long await(java.util.concurrent.CompletableFuture<Long> added) {
+	private static StompRefusal refused() {
+		return new StompRefusal(403, "only members may subscribe to this group");
+	}
+
+	private static <T> T await(java.util.concurrent.CompletableFuture<T> added) {
 		try {
 			return added.get(10, TimeUnit.SECONDS);
 		}
@@ -112,12 +147,50 @@ class GroupChannels implements DisposableBean {
 		}
 	}
 
-	/** The user is no longer allowed to read the group: their subscriptions to it end now. */
-	void drop(UUID groupId, String userId) {
+	/**
+	 * The user may no longer read the group: their subscriptions to it end now, each with the event
+	 * {@code ended} (when given) as its last frame.
+	 */
+	void drop(UUID groupId, String userId, String ended) {
+		end(groupId, s -> userId.equals(s.userId()), ended);
+	}
+
+	/** Nobody may read the group any more (it was deleted): every subscription to it ends now. */
+	void dropAll(UUID groupId, String ended) {
+		end(groupId, s -> true, ended);
+	}
+
+	/**
+	 * Who may read the group changed for others than its members (it stopped being public): each
+	 * local subscriber is checked against the database and those who may no longer read are ended.
+	 * When the check fails, they are all ended (they may subscribe again, and are checked then).
+	 */
+	void recheck(UUID groupId, String ended) {
+		GroupChannel channel = channels.get(groupId);
+		if (channel == null) {
+			return;
+		}
+		Set<String> subscribed = await(channel.revoking());
+		Set<String> readers;
+		try {
+			readers = access.readersAmong(groupId, subscribed);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not check the readers of group {}; ending its subscriptions: {}", groupId, ex.getMessage());
+			readers = Set.of();
+		}
+		Set<String> mayRead = readers;
+		end(groupId, s -> subscribed.contains(s.userId()) && !mayRead.contains(s.userId()), ended);
+	}
+
+	private void end(UUID groupId, Predicate<GroupChannel.Subscriber> which, String ended) {
 		GroupChannel channel = channels.get(groupId);
 		if (channel != null) {
-			channel.remove(s -> s.session.user() != null && s.session.user().id().equals(userId),
-					s -> s.session.remove(s.subscriptionId), () -> removeIfEmpty(channel));
+			GroupChannel.Frame last = ended == null ? null : frame(channel, 0, ended);
+			channel.remove(which, s -> {
+				s.end(last);
+				s.session.remove(s.subscriptionId);
+			}, () -> removeIfEmpty(channel));
 		}
 	}
 

@@ -7,8 +7,9 @@ import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.stereotype.Component;
 
 /**
- * SUBSCRIBE and UNSUBSCRIBE: a group's topic for those who may read it (checked once, here; the
- * fan-out itself never looks membership up), and the caller's own queues.
+ * SUBSCRIBE and UNSUBSCRIBE: a group's topic for those who may read it (checked on SUBSCRIBE against
+ * the database, never a cache; the fan-out itself never looks membership up, it hears of lost access
+ * through the bus), and the caller's own queues.
  */
 @Component
 class StompSubscriptions {
@@ -47,11 +48,16 @@ class StompSubscriptions {
 		UUID groupId = Destinations.topic(destination)
 			.orElseThrow(() -> new StompRefusal(403, "cannot subscribe to " + destination));
 		Long resumeAfter = resumeAfter(headers);
-		if (!access.cachedStanding(groupId, session.user().id()).mayRead()) {
-			throw new StompRefusal(403, "only members may subscribe to this group");
-		}
+		String userId = session.user().id();
 		session.add(new StompSession.Subscription(id, destination, groupId));
-		channels.subscribe(session, id, groupId, resumeAfter);
+		try {
+			// uncached: a standing cached on this node may not know yet of a ban decided on another
+			channels.subscribe(session, id, groupId, resumeAfter, () -> access.standing(groupId, userId).mayRead());
+		}
+		catch (RuntimeException ex) {
+			session.remove(id);
+			throw ex;
+		}
 	}
 
 	private static Long resumeAfter(StompHeaderAccessor headers) {

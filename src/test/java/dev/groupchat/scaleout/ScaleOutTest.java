@@ -115,4 +115,64 @@ class ScaleOutTest {
 		}
 	}
 
+	@Test
+	void aPublicGroupGoingPrivateOnNodeAEndsAReadersSubscriptionOnNodeB() throws Exception {
+		String owner = "owner-" + UUID.randomUUID().toString().substring(0, 8);
+		String reader = "reader-" + UUID.randomUUID().toString().substring(0, 8);
+		Api onA = new Api(port(nodeA));
+		String groupId = publicFanGroup(onA, owner);
+
+		try (StompTestClient readerOnB = StompTestClient.connect(port(nodeB), TestTokens.token(reader))) {
+			StompTestClient.Subscription readerSees = readerOnB.subscribeAndAwait("/topic/group." + groupId);
+			assertThat(post(onA, owner, groupId, "while public")).isEqualTo(201);
+			assertThat(readerSees.next("message.created", Duration.ofSeconds(10))).isNotNull();
+
+			assertThat(onA.as(owner).patch("/api/v1/groups/" + groupId, Map.of("visibility", "PRIVATE")).status())
+				.isEqualTo(200);
+
+			JsonNode ended = readerSees.next("subscription.ended", Duration.ofSeconds(10));
+			assertThat(ended).as("the reader on node B is told at once").isNotNull();
+			assertThat(ended.path("reason").asString()).isEqualTo("VISIBILITY_PRIVATE");
+			assertThat(post(onA, owner, groupId, "now private")).isEqualTo(201);
+			Thread.sleep(1_000);
+			assertThat(readerSees.drain()).isEmpty();
+		}
+	}
+
+	@Test
+	void aUserBannedOnNodeACannotSubscribeAgainOnNodeBRightAfter() throws Exception {
+		String owner = "owner-" + UUID.randomUUID().toString().substring(0, 8);
+		String reader = "reader-" + UUID.randomUUID().toString().substring(0, 8);
+		Api onA = new Api(port(nodeA));
+		String groupId = publicFanGroup(onA, owner);
+
+		try (StompTestClient readerOnB = StompTestClient.connect(port(nodeB), TestTokens.token(reader))) {
+			// node B has now looked up (and may remember) that the reader may read the group
+			StompTestClient.Subscription first = readerOnB.subscribeAndAwait("/topic/group." + groupId);
+			assertThat(onA.as(owner).post("/api/v1/groups/" + groupId + "/bans", Map.of("userId", reader)).status())
+				.isEqualTo(201);
+			assertThat(first.next("subscription.ended", Duration.ofSeconds(10))).isNotNull();
+
+			StompTestClient.Subscription again = readerOnB.subscribe("/topic/group." + groupId);
+
+			assertThat(readerOnB.errors.poll(10, java.util.concurrent.TimeUnit.SECONDS)).as("SUBSCRIBE is refused")
+				.startsWith("ERROR");
+			assertThat(again.next(Duration.ofMillis(500))).isNull();
+		}
+	}
+
+	private static String publicFanGroup(Api onA, String owner) {
+		Api.Response group = onA.as(owner).post("/api/v1/groups", Map.of("name", "Public fans", "kind", "FAN"));
+		assertThat(group.status()).isEqualTo(201);
+		String groupId = group.text("id");
+		assertThat(onA.as(owner).patch("/api/v1/groups/" + groupId, Map.of("visibility", "PUBLIC", "joinPolicy", "OPEN"))
+			.status()).isEqualTo(200);
+		return groupId;
+	}
+
+	private static int post(Api on, String sender, String groupId, String text) {
+		return on.as(sender).post("/api/v1/groups/" + groupId + "/messages",
+				Map.of("clientMsgId", "c-" + System.nanoTime(), "type", "TEXT", "text", text)).status();
+	}
+
 }

@@ -1,0 +1,57 @@
+package dev.groupchat.messaging;
+
+import dev.groupchat.groups.GroupAccess;
+import dev.groupchat.shared.DomainException;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a message, new or edited, passes before it is stored, least revealing and cheapest first:
+ * the sender's right to post in the group, then the {@link SendGuard}s in their {@code @Order}
+ * (rate limits, then the keyword filter). An outsider is refused before the group's rate-limit
+ * bucket or its filter is touched, so they can neither drain the bucket nor probe the filter.
+ */
+@Component
+class SendChecks {
+
+	private final GroupAccess access;
+
+	private final List<SendGuard> guards;
+
+	private final Clock clock;
+
+	SendChecks(GroupAccess access, List<SendGuard> guards, Clock clock) {
+		this.access = access;
+		this.guards = List.copyOf(guards);
+		this.clock = clock;
+	}
+
+	/**
+	 * Refuses a sender who may not post in the group. {@code authoritative} reads the standing
+	 * uncached (an edit, which nothing checks again); otherwise the cached standing is trusted to
+	 * accept, since the writer checks again with the group locked, and read again before refusing,
+	 * since the cache may not yet know of a change made on another node.
+	 */
+	void requirePoster(String senderId, UUID groupId, boolean authoritative) {
+		if (authoritative) {
+			PostingPolicy.checkStanding(access.standing(groupId, senderId), groupId, clock.instant());
+			return;
+		}
+		try {
+			PostingPolicy.checkStanding(access.cachedStanding(groupId, senderId), groupId, clock.instant());
+		}
+		catch (DomainException ex) {
+			PostingPolicy.checkStanding(access.standing(groupId, senderId), groupId, clock.instant());
+		}
+	}
+
+	/** Runs the guards (rate limits, keyword filter) on a message whose sender may post. */
+	void guard(SendGuard.Attempt attempt) {
+		for (SendGuard guard : guards) {
+			guard.check(attempt);
+		}
+	}
+
+}
