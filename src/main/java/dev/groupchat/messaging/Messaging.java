@@ -4,6 +4,7 @@ import dev.groupchat.groups.GroupAccess;
 import dev.groupchat.groups.GroupKind;
 import dev.groupchat.groups.Sequencer;
 import dev.groupchat.identity.CurrentUser;
+import dev.groupchat.shared.DomainException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -57,7 +58,15 @@ public class Messaging {
 	/** Stores and announces a message; a repeated clientMsgId answers the original ({@code created} false). */
 	public Posted post(CurrentUser sender, UUID groupId, PostMessage message) {
 		message.validateShape();
-		checks.requirePoster(sender.id(), groupId, false);
+		try {
+			checks.requirePoster(sender.id(), groupId, false);
+		}
+		catch (DomainException refused) {
+			// a retry of a message stored before the refusal (a mute, a kick) still learns it was stored
+			return store.findByClientMsgId(groupId, sender.id(), message.clientMsgId())
+				.map(original -> new Posted(original, false))
+				.orElseThrow(() -> refused);
+		}
 		checks.guard(new SendGuard.Attempt(sender.id(), groupId, message.type(), message.text(), message.mentions()));
 		try {
 			return writer.submit(sender.id(), groupId, message).join();
