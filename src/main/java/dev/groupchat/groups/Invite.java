@@ -32,6 +32,12 @@ class Invite {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
+	@Column(name = "revoked_at")
+	private Instant revokedAt;
+
+	@Column(name = "revoked_by")
+	private String revokedBy;
+
 	protected Invite() {
 	}
 
@@ -44,8 +50,11 @@ class Invite {
 		this.createdAt = now;
 	}
 
-	/** Counts one use, refusing an expired or used-up invite. Call with the row locked. */
+	/** Counts one use, refusing a revoked, expired or used-up invite. Call with the row locked. */
 	void use(Instant now) {
+		if (revokedAt != null) {
+			throw GroupProblems.inviteGone("has been revoked");
+		}
 		if (expiresAt != null && !expiresAt.isAfter(now)) {
 			throw GroupProblems.inviteGone("has expired");
 		}
@@ -55,12 +64,38 @@ class Invite {
 		uses++;
 	}
 
+	/** Ends the invite for good; revoking it again changes nothing. */
+	void revoke(String by, Instant now) {
+		if (revokedAt == null) {
+			revokedAt = now;
+			revokedBy = by;
+		}
+	}
+
+	/** Whether joining with it would count a use now (the creator's right is kept by revocation). */
+	boolean isValid(Instant now) {
+		return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now))
+				&& (maxUses == null || uses < maxUses);
+	}
+
 	UUID groupId() {
 		return groupId;
 	}
 
-	InviteView view() {
-		return new InviteView(code, groupId, expiresAt, maxUses, uses);
+	String code() {
+		return code;
+	}
+
+	String createdBy() {
+		return createdBy;
+	}
+
+	Instant createdAt() {
+		return createdAt;
+	}
+
+	InviteView view(Instant now) {
+		return new InviteView(code, groupId, createdBy, createdAt, expiresAt, maxUses, uses, isValid(now));
 	}
 
 }

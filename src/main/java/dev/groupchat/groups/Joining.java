@@ -71,7 +71,7 @@ public class Joining {
 		groups.actor(groupId, user.id()).requireMayInvite();
 		Instant now = clock.instant();
 		Duration ttl = expiresInSeconds == null ? properties.defaultInviteTtl() : Duration.ofSeconds(expiresInSeconds);
-		return invites.save(new Invite(newCode(), groupId, user.id(), maxUses, now.plus(ttl), now)).view();
+		return invites.save(new Invite(newCode(), groupId, user.id(), maxUses, now.plus(ttl), now)).view(now);
 	}
 
 	/** Joins through an invite code: a member at once, or a pending request under APPROVAL. */

@@ -1,23 +1,21 @@
 package dev.groupchat.messaging;
 
 import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A user's own messages and reactions, for their data export. Rows are streamed from a database
- * cursor ({@link #FETCH_SIZE} at a time) to the consumer, so a user with a hundred thousand messages
- * costs no more memory than one with ten. The cursor needs a transaction: callers either have one or
- * get one per call.
+ * A user's own messages and reactions, for their data export, in pages by keyset: each page is one
+ * short read, so a download that takes half an hour holds a database connection only for the
+ * moments it reads. Pass the last row of a page to get the next one (null for the first).
  */
 @Service
 public class MessageExport {
-
-	static final int FETCH_SIZE = 500;
 
 	private final JdbcClient jdbc;
 
@@ -28,32 +26,36 @@ public class MessageExport {
 		this.store = store;
 	}
 
-	/** Every message stored with the user as sender (recalled ones as tombstones), oldest first. */
+	/** Messages stored with the user as sender (recalled ones as tombstones), oldest first, after {@code after}. */
 	@Transactional(readOnly = true)
-	public void forEachMessageOf(String senderId, Consumer<MessageView> consumer) {
-		try (Stream<MessageView> rows = jdbc.sql("select " + MessageStore.COLUMNS
-				+ " from message where sender_id = :senderId order by created_at, group_id, seq")
-			.param("senderId", senderId)
-			.withFetchSize(FETCH_SIZE)
-			.query(store.rowMapper())
-			.stream()) {
-			rows.forEach(consumer);
+	public List<MessageView> messagesOf(String senderId, MessageView after, int limit) {
+		String sql = "select " + MessageStore.COLUMNS + " from message where sender_id = :senderId"
+				+ (after == null ? "" : " and (created_at, group_id, seq) > (:createdAt, :groupId, :seq)")
+				+ " order by created_at, group_id, seq limit :limit";
+		JdbcClient.StatementSpec statement = jdbc.sql(sql).param("senderId", senderId).param("limit", limit);
+		if (after != null) {
+			statement = statement.param("createdAt", OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC))
+				.param("groupId", after.groupId())
+				.param("seq", after.seq());
 		}
+		return statement.query(store.rowMapper()).list();
 	}
 
-	/** Every reaction the user gave, oldest first. */
+	/** Reactions the user gave, oldest first, after {@code after}. */
 	@Transactional(readOnly = true)
-	public void forEachReactionOf(String userId, Consumer<OwnReaction> consumer) {
-		try (Stream<OwnReaction> rows = jdbc.sql("""
-				select group_id, seq, emoji, created_at from message_reaction where user_id = :userId
-				 order by created_at, group_id, seq, emoji""")
-			.param("userId", userId)
-			.withFetchSize(FETCH_SIZE)
-			.query((rs, row) -> new OwnReaction(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3),
-					rs.getObject(4, Timestamp.class).toInstant()))
-			.stream()) {
-			rows.forEach(consumer);
+	public List<OwnReaction> reactionsOf(String userId, OwnReaction after, int limit) {
+		String sql = "select group_id, seq, emoji, created_at from message_reaction where user_id = :userId"
+				+ (after == null ? "" : " and (created_at, group_id, seq, emoji) > (:createdAt, :groupId, :seq, :emoji)")
+				+ " order by created_at, group_id, seq, emoji limit :limit";
+		JdbcClient.StatementSpec statement = jdbc.sql(sql).param("userId", userId).param("limit", limit);
+		if (after != null) {
+			statement = statement.param("createdAt", OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC))
+				.param("groupId", after.groupId())
+				.param("seq", after.seq())
+				.param("emoji", after.emoji());
 		}
+		return statement.query((rs, row) -> new OwnReaction(rs.getObject(1, UUID.class), rs.getLong(2),
+				rs.getString(3), rs.getObject(4, Timestamp.class).toInstant())).list();
 	}
 
 }

@@ -5,27 +5,31 @@ import dev.groupchat.groups.UserMemberships;
 import dev.groupchat.identity.UserProfiles;
 import dev.groupchat.identity.UserProfiles.StoredProfile;
 import dev.groupchat.messaging.MessageExport;
+import dev.groupchat.messaging.MessageView;
+import dev.groupchat.messaging.OwnReaction;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.List;
+import java.util.function.BiFunction;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes everything the service holds about a user as one JSON document: profile, memberships, their
- * messages and their reactions. Messages and reactions go from a database cursor straight to the
- * output, one at a time, so memory stays flat however many there are.
- *
- * <p>One read-only REPEATABLE READ transaction spans the whole document, so it is a consistent
- * snapshot; it holds a connection for as long as the client takes to download.
+ * messages and their reactions. Messages and reactions are read in pages of {@link #PAGE_SIZE} by
+ * keyset, each page one short read, and written out before the next is read: memory stays flat
+ * however many there are, and a client that downloads slowly holds no database connection while it
+ * does. The price: the document is not one snapshot, so a message sent, edited or recalled while the
+ * download runs may or may not show its change.
  */
 @Service
 class DataExport {
 
 	static final int FORMAT_VERSION = 1;
+
+	static final int PAGE_SIZE = 500;
 
 	private final UserProfiles profiles;
 
@@ -46,7 +50,6 @@ class DataExport {
 		this.clock = clock;
 	}
 
-	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public void write(String userId, OutputStream out) {
 		try (JsonGenerator generator = json.createGenerator(out, JsonEncoding.UTF8)) {
 			generator.writeStartObject();
@@ -61,13 +64,28 @@ class DataExport {
 			}
 			generator.writeEndArray();
 			generator.writeArrayPropertyStart("messages");
-			messages.forEachMessageOf(userId, generator::writePOJO);
+			writePaged(generator, (MessageView after, Integer limit) -> messages.messagesOf(userId, after, limit));
 			generator.writeEndArray();
 			generator.writeArrayPropertyStart("reactions");
-			messages.forEachReactionOf(userId, generator::writePOJO);
+			writePaged(generator, (OwnReaction after, Integer limit) -> messages.reactionsOf(userId, after, limit));
 			generator.writeEndArray();
 			generator.writeEndObject();
 		}
+	}
+
+	/** Writes page after page; a page's connection is back in the pool before its rows are written. */
+	private static <T> void writePaged(JsonGenerator generator, BiFunction<T, Integer, List<T>> pageAfter) {
+		T last = null;
+		List<T> page;
+		do {
+			page = pageAfter.apply(last, PAGE_SIZE);
+			for (T row : page) {
+				generator.writePOJO(row);
+			}
+			generator.flush();
+			last = page.isEmpty() ? null : page.getLast();
+		}
+		while (page.size() == PAGE_SIZE);
 	}
 
 	private static void writeProfile(JsonGenerator generator, StoredProfile profile) {

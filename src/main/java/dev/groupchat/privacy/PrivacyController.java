@@ -29,9 +29,12 @@ class PrivacyController {
 
 	private final AccountDeletion deletion;
 
-	PrivacyController(DataExport export, AccountDeletion deletion) {
+	private final ExportTurns turns;
+
+	PrivacyController(DataExport export, AccountDeletion deletion, ExportTurns turns) {
 		this.export = export;
 		this.deletion = deletion;
+		this.turns = turns;
 	}
 
 	@GetMapping("/export")
@@ -40,16 +43,28 @@ class PrivacyController {
 					+ "memberships: [{groupId, groupName, role, joinedAt, mutedUntil, lastReadSeq}], messages: [message "
 					+ "JSON of every message the caller sent, recalled ones as tombstones], reactions: [{groupId, seq, "
 					+ "emoji, createdAt}]}`. Streamed: a failure after the first bytes ends the download early, "
-					+ "leaving invalid JSON, and never turns into a problem document.",
-			responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
-					schema = @Schema(type = "object"))))
+					+ "leaving invalid JSON, and never turns into a problem document. Read page by page, so it is not one "
+					+ "snapshot: a change made while it downloads may or may not show. One export at a time per "
+					+ "user: a second one while the first still runs answers 429 (`rate-limited`, `Retry-After`).",
+			responses = { @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+					schema = @Schema(type = "object"))),
+					@ApiResponse(responseCode = "429", description = "an export of the caller is still running") })
 	ResponseEntity<StreamingResponseBody> export(CurrentUser user) {
 		String userId = user.id();
+		ExportTurns.Turn turn = turns.take(userId);
+		StreamingResponseBody body = out -> {
+			try {
+				export.write(userId, out);
+			}
+			finally {
+				turns.giveBack(turn);
+			}
+		};
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(FILENAME).build().toString())
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(out -> export.write(userId, out));
+			.body(body);
 	}
 
 	@DeleteMapping

@@ -78,6 +78,16 @@ class AuthorizationMatrixTest extends EndToEndTest {
 					(c, fx) -> c.post(fx.group() + "/invites", Map.of())),
 			row("POST   /invites (CHAT)",                    201, 201, 201, 404, 401, chat(),
 					(c, fx) -> c.post(fx.group() + "/invites", Map.of())),
+			row("GET    /invites (FAN)",                      200, 200, 403, 404, 401, fan().then(Fixture::invite),
+					(c, fx) -> c.get(fx.group() + "/invites")),
+			row("GET    /invites (CHAT: a member sees own)",  200, 200, 200, 404, 401, chat().then(Fixture::invite),
+					(c, fx) -> c.get(fx.group() + "/invites")),
+			row("DELETE /invites/{code} (FAN)",               204, 204, 403, 404, 401, fan().then(Fixture::invite),
+					(c, fx) -> c.delete(fx.group() + "/invites/" + fx.get("code"))),
+			row("DELETE /invites/{code} of another (CHAT)",   204, 204, 403, 404, 401, chat().then(Fixture::invite),
+					(c, fx) -> c.delete(fx.group() + "/invites/" + fx.get("code"))),
+			row("DELETE /invites/{code} own (CHAT)",          204, 204, 204, 404, 401, chat().then(Fixture::memberInvite),
+					(c, fx) -> c.delete(fx.group() + "/invites/" + fx.get("code"))),
 			row("POST   /invites/{code}/join",               200, 200, 200, 201, 401, fan().then(Fixture::invite),
 					(c, fx) -> c.post("/api/v1/invites/" + fx.get("code") + "/join", Map.of())),
 			row("POST   /groups/{id}/join (PUBLIC, OPEN)",   200, 200, 200, 201, 401, publicFan("OPEN"),
@@ -231,6 +241,10 @@ class AuthorizationMatrixTest extends EndToEndTest {
 
 		void invite() {
 			vars.put("code", expect(api.as(owner).post(group() + "/invites", Map.of()), 201).text("code"));
+		}
+
+		void memberInvite() {
+			vars.put("code", expect(api.as(member).post(group() + "/invites", Map.of()), 201).text("code"));
 		}
 
 		/** Under APPROVAL, a fresh user asks to join through an invite and waits. */

@@ -1,0 +1,54 @@
+package dev.groupchat.groups;
+
+import dev.groupchat.identity.CurrentUser;
+import dev.groupchat.shared.CursorPage;
+import dev.groupchat.shared.DomainException;
+import dev.groupchat.shared.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/groups/{groupId}/invites")
+@Tag(name = "Joining")
+class InviteController {
+
+	/** Codes are 12 characters of an unambiguous alphabet; anything else cannot name an invite. */
+	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{1,32}");
+
+	private final InviteManagement invites;
+
+	InviteController(InviteManagement invites) {
+		this.invites = invites;
+	}
+
+	@GetMapping
+	@Operation(summary = "Live invites, newest first, with use counts (OWNER, ADMIN: all; a member of a CHAT group: "
+			+ "their own)", description = "`{items: [{code, groupId, createdBy, createdAt, expiresAt, maxUses, uses, "
+					+ "valid}], nextCursor}`. Revoked invites are not listed; expired and used-up ones are, with "
+					+ "`valid: false`.")
+	CursorPage<InviteView> list(CurrentUser user, @PathVariable String groupId,
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+		return invites.list(user, GroupId.parse(groupId), PageRequest.of(limit, cursor));
+	}
+
+	@DeleteMapping("/{code}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Revoke an invite (OWNER, ADMIN, its creator): joining with it then answers 410; "
+			+ "revoking it again answers 204")
+	void revoke(CurrentUser user, @PathVariable String groupId, @PathVariable String code) {
+		if (!CODE.matcher(code).matches()) {
+			throw DomainException.notFound("invite", "with that code");
+		}
+		invites.revoke(user, GroupId.parse(groupId), code);
+	}
+
+}
