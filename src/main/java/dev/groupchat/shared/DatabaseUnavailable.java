@@ -32,11 +32,19 @@ public final class DatabaseUnavailable {
 					|| t instanceof SocketTimeoutException) {
 				return true;
 			}
-			if (t instanceof SQLException sql && transientState(sql.getSQLState())) {
+			if (t instanceof SQLException sql && (transientState(sql.getSQLState()) || closedByPool(sql))) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Hikari's answer (without an SQLState) on a connection it already evicted as broken, such as the
+	 * rollback after a statement lost its connection.
+	 */
+	private static boolean closedByPool(SQLException sql) {
+		return sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage());
 	}
 
 	private static boolean transientState(String state) {
