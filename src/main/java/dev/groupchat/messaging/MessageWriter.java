@@ -5,6 +5,7 @@ import dev.groupchat.groups.Sequencer;
 import dev.groupchat.groups.Sequencer.GroupState;
 import dev.groupchat.groups.Sequencer.MemberRef;
 import dev.groupchat.groups.Sequencer.SenderState;
+import dev.groupchat.shared.DatabaseUnavailable;
 import dev.groupchat.shared.DomainException;
 import dev.groupchat.shared.ProblemType;
 import java.time.Clock;
@@ -20,6 +21,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.hibernate.id.uuid.UuidVersion7Strategy;
@@ -40,6 +44,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * others of its batch are unaffected. A repeated (group, sender, clientMsgId), already stored or
  * earlier in the same batch, takes no seq and answers the original. The queues are bounded: when a
  * writer falls behind, senders are told to retry.
+ * <p>
+ * A batch that fails because the database does not answer is not retried message by message: its
+ * sends are answered 503 "retry" at once and the {@link StoreCircuit} refuses new ones until the
+ * database is back. A sender waits at most {@code sendTimeout} for its answer. On shutdown
+ * ({@link #drain}) new sends are refused with 503 "retry" and those queued are written and answered.
  */
 @Component
 class MessageWriter implements SmartLifecycle {
@@ -83,10 +92,18 @@ class MessageWriter implements SmartLifecycle {
 
 	private final List<Thread> threads = new ArrayList<>();
 
+	private final StoreCircuit circuit;
+
+	private final AtomicInteger batchesInFlight = new AtomicInteger();
+
 	private volatile boolean running;
 
+	private volatile boolean accepting = true;
+
 	MessageWriter(Sequencer sequencer, MessageStore store, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager, Clock clock, MessagingProperties properties) {
+			PlatformTransactionManager transactionManager, Clock clock, MessagingProperties properties,
+			StoreCircuit circuit) {
+		this.circuit = circuit;
 		this.sequencer = sequencer;
 		this.store = store;
 		this.events = events;
@@ -98,8 +115,51 @@ class MessageWriter implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Stores a message through its group's writer and waits for the answer, at most {@code sendTimeout}:
+	 * past that the send is answered 503 "retry" (and dropped if it is still queued).
+	 */
+	Messaging.Posted post(String senderId, UUID groupId, PostMessage message) {
+		CompletableFuture<Messaging.Posted> result = submit(senderId, groupId, message);
+		try {
+			return result.get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			if (result.completeExceptionally(DatabaseUnavailable.problem())) {
+				circuit.trip("no answer to a send within " + properties.sendTimeout().toMillis() + " ms");
+			}
+			if (result.state() == java.util.concurrent.Future.State.SUCCESS) {
+				return result.resultNow();
+			}
+			throw answer(result.exceptionNow());
+		}
+		catch (ExecutionException ex) {
+			throw answer(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw DatabaseUnavailable.problem();
+		}
+	}
+
+	private static RuntimeException answer(Throwable failure) {
+		if (failure instanceof DomainException domain) {
+			return domain;
+		}
+		if (DatabaseUnavailable.isCause(failure)) {
+			return DatabaseUnavailable.problem();
+		}
+		return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+	}
+
 	/** Queues a message for its group's writer; answers when it is stored, refused or found stored. */
 	CompletableFuture<Messaging.Posted> submit(String senderId, UUID groupId, PostMessage message) {
+		if (!accepting) {
+			throw MessagingProblems.restarting();
+		}
+		if (circuit.isOpen()) {
+			throw DatabaseUnavailable.problem();
+		}
 		Pending pending = new Pending(senderId, groupId, message, new CompletableFuture<>());
 		BlockingQueue<Pending> queue = queues.get(Math.floorMod(groupId.hashCode(), queues.size()));
 		try {
@@ -125,7 +185,13 @@ class MessageWriter implements SmartLifecycle {
 				}
 				batch.add(first);
 				queue.drainTo(batch, properties.maxBatch() - 1);
-				write(batch);
+				batchesInFlight.incrementAndGet();
+				try {
+					write(batch);
+				}
+				finally {
+					batchesInFlight.decrementAndGet();
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -140,20 +206,27 @@ class MessageWriter implements SmartLifecycle {
 		}
 	}
 
-	/** Writes a batch; if the batch as a whole fails, each message is tried alone so one cannot sink the rest. */
-	private void write(List<Pending> batch) {
+	/**
+	 * Writes a batch. If the database does not answer, every send of the batch is answered "retry" at
+	 * once; if the batch fails otherwise (one message's data), each message is tried alone so that one
+	 * cannot sink the rest.
+	 */
+	private void write(List<Pending> all) {
+		List<Pending> batch = all.stream().filter(pending -> !pending.result().isDone()).toList();
+		if (batch.isEmpty()) {
+			return;
+		}
+		if (circuit.isOpen()) {
+			batch.forEach(pending -> pending.result().completeExceptionally(DatabaseUnavailable.problem()));
+			return;
+		}
 		List<MessageView> stored;
 		Map<Pending, Outcome> outcomes = new LinkedHashMap<>();
 		try {
 			stored = transactions.execute(tx -> store(batch, outcomes));
 		}
 		catch (RuntimeException ex) {
-			if (batch.size() == 1) {
-				batch.getFirst().result().completeExceptionally(ex);
-				return;
-			}
-			log.warn("A batch of {} messages failed ({}); writing them one by one", batch.size(), ex.toString());
-			batch.forEach(pending -> write(List.of(pending)));
+			failed(batch, ex);
 			return;
 		}
 		Map<GroupSeq, MessageView> bySeq = new HashMap<>();
@@ -162,6 +235,20 @@ class MessageWriter implements SmartLifecycle {
 			.sorted(java.util.Comparator.comparingLong(MessageView::seq))
 			.forEach(message -> events.publishEvent(new MessagePosted(message)));
 		outcomes.forEach((pending, outcome) -> complete(pending, outcome, bySeq));
+	}
+
+	private void failed(List<Pending> batch, RuntimeException ex) {
+		if (DatabaseUnavailable.isCause(ex)) {
+			circuit.trip(ex.getClass().getSimpleName());
+			batch.forEach(pending -> pending.result().completeExceptionally(DatabaseUnavailable.problem()));
+		}
+		else if (batch.size() == 1) {
+			batch.getFirst().result().completeExceptionally(ex);
+		}
+		else {
+			log.warn("A batch of {} messages failed ({}); writing them one by one", batch.size(), ex.toString());
+			batch.forEach(pending -> write(List.of(pending)));
+		}
 	}
 
 	private void complete(Pending pending, Outcome outcome, Map<GroupSeq, MessageView> bySeq) {
@@ -255,8 +342,25 @@ class MessageWriter implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Stops taking new messages (they are answered 503 "retry") and waits, at most {@code timeout},
+	 * until every queued one is written and answered. Answers whether all were.
+	 */
+	boolean drain(java.time.Duration timeout) {
+		accepting = false;
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (queues.stream().anyMatch(queue -> !queue.isEmpty()) || batchesInFlight.get() > 0) {
+			if (System.nanoTime() > deadline) {
+				return false;
+			}
+			java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+		}
+		return true;
+	}
+
 	@Override
 	public void stop() {
+		accepting = false;
 		running = false;
 		for (Thread thread : threads) {
 			try {
@@ -267,6 +371,11 @@ class MessageWriter implements SmartLifecycle {
 			}
 		}
 		threads.clear();
+		for (BlockingQueue<Pending> queue : queues) {
+			for (Pending left; (left = queue.poll()) != null;) {
+				left.result().completeExceptionally(MessagingProblems.restarting());
+			}
+		}
 	}
 
 	/** Starts before the web server and stops after it, so queued messages are written on shutdown. */

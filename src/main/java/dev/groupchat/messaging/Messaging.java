@@ -8,7 +8,6 @@ import dev.groupchat.shared.DomainException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import org.hibernate.id.uuid.UuidVersion7Strategy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -68,15 +67,15 @@ public class Messaging {
 				.orElseThrow(() -> refused);
 		}
 		checks.guard(new SendGuard.Attempt(sender.id(), groupId, message.type(), message.text(), message.mentions()));
-		try {
-			return writer.submit(sender.id(), groupId, message).join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw ex;
-		}
+		return writer.post(sender.id(), groupId, message);
+	}
+
+	/**
+	 * For shutdown: refuses new messages from now on (503, "retry") and waits, at most
+	 * {@code timeout}, until those already queued are stored and answered. Answers whether all were.
+	 */
+	public boolean drain(java.time.Duration timeout) {
+		return writer.drain(timeout);
 	}
 
 	/**

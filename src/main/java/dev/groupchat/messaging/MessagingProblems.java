@@ -18,6 +18,12 @@ final class MessagingProblems {
 				+ " seconds; try again in " + retryAfter + " s", java.util.Map.of("retryAfterSeconds", retryAfter));
 	}
 
+	/** This node is shutting down: the client resends (on another node) after reconnecting. */
+	static DomainException restarting() {
+		return new DomainException(ProblemType.UNAVAILABLE, "the server is restarting; nothing was stored, send again",
+				java.util.Map.of("retryAfterSeconds", 1));
+	}
+
 	static DomainException messageNotFound(long seq) {
 		return DomainException.notFound("message", seq);
 	}

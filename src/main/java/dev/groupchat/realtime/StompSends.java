@@ -44,6 +44,9 @@ class StompSends {
 
 	private final Validator validator;
 
+	/** Sends being stored or answered right now; shutdown waits for them before closing sessions. */
+	private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+
 	StompSends(Messaging messaging, ReadMarkers readMarkers, GroupAccess access, EventBus bus, UserQueues users,
 			EventJson json, Validator validator) {
 		this.messaging = messaging;
@@ -59,7 +62,15 @@ class StompSends {
 		Destinations.App app = Destinations.app(headers.getDestination())
 			.orElseThrow(() -> new StompRefusal(403, "cannot send to " + headers.getDestination()));
 		switch (app.action()) {
-			case "send" -> post(session, app, body);
+			case "send" -> {
+				inFlight.incrementAndGet();
+				try {
+					post(session, app, body);
+				}
+				finally {
+					inFlight.decrementAndGet();
+				}
+			}
 			case "typing" -> typing(session, app);
 			default -> read(session, app, body);
 		}
@@ -90,6 +101,18 @@ class StompSends {
 			ack(session, clientMsgId, "ERROR", "problem",
 					Problems.of(ProblemType.INTERNAL, "The message could not be stored; it has been logged."));
 		}
+	}
+
+	/** Waits, at most {@code timeout}, until no send is being stored or answered; answers whether none is. */
+	boolean awaitIdle(java.time.Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (inFlight.get() > 0) {
+			if (System.nanoTime() > deadline) {
+				return false;
+			}
+			java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+		}
+		return true;
 	}
 
 	private void validate(PostMessage message) {

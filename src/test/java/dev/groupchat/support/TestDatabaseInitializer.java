@@ -12,15 +12,20 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+	/** Set by a test that brings a PostgreSQL of its own (one it stops and pauses). */
+	public static final String PRIVATE_DATABASE = "groupchat.test.private-database";
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		TestDatabase.Coordinates db = TestDatabase.get();
 		Map<String, Object> properties = new HashMap<>(Map.of(
-				"spring.datasource.url", db.url(),
-				"spring.datasource.username", db.username(),
-				"spring.datasource.password", db.password(),
 				"spring.test.database.replace", "none",
 				"groupchat.jwt.secret", TestTokens.SECRET));
+		if (!context.getEnvironment().containsProperty(PRIVATE_DATABASE)) {
+			TestDatabase.Coordinates db = TestDatabase.get();
+			properties.put("spring.datasource.url", db.url());
+			properties.put("spring.datasource.username", db.username());
+			properties.put("spring.datasource.password", db.password());
+		}
 		// tests send far faster than people do: only the tests of the limits themselves switch them on
 		if (!context.getEnvironment().containsProperty("groupchat.rate-limit.enabled")) {
 			properties.put("groupchat.rate-limit.enabled", "false");

@@ -1,0 +1,227 @@
+package dev.groupchat.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupchat.support.Api;
+import dev.groupchat.support.RawStompSocket;
+import dev.groupchat.support.TestDatabase;
+import dev.groupchat.support.TestTokens;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * SIGTERM to the packaged service while a client sends as fast as it can: every message acked OK is
+ * stored, once, with contiguous seqs; every other answer is a "retry" (type {@code unavailable});
+ * the STOMP connection is closed with 1012 (service restart, reconnect); the process is gone
+ * within 30 s.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class ShutdownDrainIT {
+
+	private static final Path JAR = Path.of("target", "groupchat.jar");
+
+	private Process service;
+
+	private Path log;
+
+	@AfterEach
+	void kill() throws Exception {
+		if (service != null && service.isAlive()) {
+			service.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+	}
+
+	@Test
+	void sigtermDuringABurstAcksWhatItStoredAndAsksClientsToReconnect() throws Exception {
+		int port = start();
+		String owner = "owner-" + UUID.randomUUID().toString().substring(0, 8);
+		Api api = new Api(port).as(owner);
+		Api.Response created = api.post("/api/v1/groups", Map.of("name", "Shutdown", "kind", "FAN"));
+		assertThat(created.status()).as(created.raw()).isEqualTo(201);
+		String groupId = created.text("id");
+
+		CompletableFuture<Integer> closeCode = idleSession(port, TestTokens.token(owner));
+		RawStompSocket socket = RawStompSocket.connected(port, TestTokens.token(owner));
+		socket.send("SUBSCRIBE", Map.of("id", "acks", "destination", "/user/queue/acks"), "");
+		AtomicInteger sent = new AtomicInteger();
+		Thread sender = Thread.ofVirtual().start(() -> burst(socket, groupId, sent));
+		List<JsonNode> acks = new ArrayList<>();
+		while (acks.size() < 100) {
+			RawStompSocket.Frame frame = socket.next("MESSAGE", Duration.ofSeconds(10));
+			assertThat(frame).as("ack " + acks.size()).isNotNull();
+			acks.add(frame.json());
+		}
+
+		long sigterm = System.nanoTime();
+		service.destroy();
+		assertThat(socket.awaitClosed(Duration.ofSeconds(25))).as("the server closed the WebSocket").isTrue();
+		assertThat(closeCode.get(5, TimeUnit.SECONDS)).as("close status of an idle session").isEqualTo(1012);
+		assertThat(service.waitFor(30, TimeUnit.SECONDS)).as("exited within 30 s of SIGTERM").isTrue();
+		Duration exit = Duration.ofNanos(System.nanoTime() - sigterm);
+		sender.join(5_000);
+		for (RawStompSocket.Frame frame; (frame = socket.next("MESSAGE", Duration.ofMillis(100))) != null;) {
+			acks.add(frame.json());
+		}
+
+		Map<String, String> answers = new LinkedHashMap<>();
+		for (JsonNode ack : acks) {
+			String status = ack.path("status").asString();
+			if (status.equals("ERROR")) {
+				assertThat(ack.path("problem").path("type").asString()).as(ack.toString())
+					.isEqualTo("https://groupchat.dev/problems/unavailable");
+			}
+			assertThat(answers.put(ack.path("clientMsgId").asString(), status)).as("one ack per send").isNull();
+		}
+		List<String> acked = answers.entrySet().stream().filter(e -> e.getValue().equals("OK")).map(Map.Entry::getKey)
+			.toList();
+		List<Stored> stored = stored(groupId);
+		assertThat(stored.stream().map(Stored::clientMsgId)).as("every OK-acked message is stored")
+			.containsAll(acked)
+			.doesNotHaveDuplicates();
+		for (int i = 0; i < stored.size(); i++) {
+			assertThat(stored.get(i).seq()).as("seqs contiguous").isEqualTo(i + 1);
+		}
+		assertThat(Files.readString(log)).as("shutdown log").contains("writer queue drained");
+		System.out.printf("shutdown: sent %d, acked OK %d, retry %d, stored %d, exit %d ms%n", sent.get(),
+				acked.size(), answers.size() - acked.size(), stored.size(), exit.toMillis());
+	}
+
+	/** A second session on the JDK's WebSocket client, which reports the close code as received. */
+	private static CompletableFuture<Integer> idleSession(int port, String token) throws Exception {
+		CompletableFuture<Integer> closed = new CompletableFuture<>();
+		CompletableFuture<Void> connected = new CompletableFuture<>();
+		WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("v12.stomp")
+			.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new WebSocket.Listener() {
+				@Override
+				public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+					if (data.toString().startsWith("CONNECTED")) {
+						connected.complete(null);
+					}
+					socket.request(1);
+					return null;
+				}
+
+				@Override
+				public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+					closed.complete(statusCode);
+					return null;
+				}
+
+				@Override
+				public void onError(WebSocket socket, Throwable error) {
+					closed.completeExceptionally(error);
+				}
+			})
+			.get(10, TimeUnit.SECONDS);
+		ws.sendText("CONNECT\naccept-version:1.2\nhost:localhost\nAuthorization:Bearer " + token + "\n\n\0", true);
+		connected.get(10, TimeUnit.SECONDS);
+		return closed;
+	}
+
+	private static void burst(RawStompSocket socket, String groupId, AtomicInteger sent) {
+		for (int i = 0; i < 5_000 && socket.isOpen(); i++) {
+			try {
+				socket.send("SEND", Map.of("destination", "/app/group." + groupId + ".send", "content-type",
+						"application/json"), "{\"clientMsgId\":\"m-" + i + "\",\"type\":\"TEXT\",\"text\":\"burst " + i + "\"}");
+				sent.incrementAndGet();
+				Thread.sleep(2);
+			}
+			catch (RuntimeException | InterruptedException ex) {
+				return;
+			}
+		}
+	}
+
+	private record Stored(long seq, String clientMsgId) {
+	}
+
+	private static List<Stored> stored(String groupId) throws Exception {
+		TestDatabase.Coordinates db = TestDatabase.get();
+		try (Connection connection = DriverManager.getConnection(db.url(), db.username(), db.password());
+				PreparedStatement query = connection
+					.prepareStatement("select seq, client_msg_id from message where group_id = ? order by seq")) {
+			query.setObject(1, UUID.fromString(groupId));
+			List<Stored> rows = new ArrayList<>();
+			try (ResultSet result = query.executeQuery()) {
+				while (result.next()) {
+					rows.add(new Stored(result.getLong(1), result.getString(2)));
+				}
+			}
+			return rows;
+		}
+	}
+
+	/** Starts the jar on the suite's database and a free port; answers the port once it is ready. */
+	private int start() throws Exception {
+		assertThat(JAR).as("the packaged jar (run through mvn verify)").isRegularFile();
+		int port = freePort();
+		log = Files.createTempFile("groupchat-shutdown", ".log");
+		TestDatabase.Coordinates db = TestDatabase.get();
+		String java = ProcessHandle.current().info().command().orElseThrow();
+		ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString(), "--server.port=" + port,
+				"--server.address=127.0.0.1");
+		Map<String, String> env = builder.environment();
+		env.keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("GROUPCHAT_"));
+		env.put("SPRING_DATASOURCE_URL", db.url());
+		env.put("SPRING_DATASOURCE_USERNAME", db.username());
+		env.put("SPRING_DATASOURCE_PASSWORD", db.password());
+		env.put("GROUPCHAT_JWT_SECRET", TestTokens.SECRET);
+		env.put("GROUPCHAT_RATE_LIMIT_ENABLED", "false");
+		service = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		awaitReady(port);
+		return port;
+	}
+
+	private void awaitReady(int port) throws Exception {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+		HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+			.timeout(Duration.ofSeconds(5))
+			.build();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+		while (System.nanoTime() < deadline) {
+			assertThat(service.isAlive()).as("service alive; log:\n%s", Files.readString(log)).isTrue();
+			try {
+				if (http.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(300);
+		}
+		throw new AssertionError("not ready within 90 s:\n" + Files.readString(log));
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
