@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param confirmTimeout how long a publish waits for the broker's confirm before it counts as lost
  */
 @ConfigurationProperties("groupchat.bus")
-public record BusProperties(@DefaultValue("local") String type, @DefaultValue("3s") Duration lastSeqCheckInterval,
+public record BusProperties(@DefaultValue("local") String type, @DefaultValue("2s") Duration lastSeqCheckInterval,
 		@DefaultValue("10000") int publishBuffer, @DefaultValue("5s") Duration confirmTimeout) {
 
 }

@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.TaskScheduler;
+import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -100,8 +101,10 @@ class RabbitBusConfiguration {
 		container.setMessageListener(bus);
 		container.setConcurrentConsumers(1);
 		container.setPrefetchCount(500);
-		// after an outage, consume again within a second of the broker's return
-		container.setRecoveryInterval(1_000);
+		// during an outage, try to consume again after 0.5, 1, 2, 4 s, then every 4 s (each try logs)
+		ExponentialBackOff recovery = new ExponentialBackOff(500, 2);
+		recovery.setMaxInterval(4_000);
+		container.setRecoveryBackOff(recovery);
 		container.setMissingQueuesFatal(false);
 		return container;
 	}

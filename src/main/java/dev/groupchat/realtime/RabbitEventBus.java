@@ -50,6 +50,8 @@ class RabbitEventBus implements EventBus, BusInterest, MessageListener, Connecti
 
 	private volatile boolean connected;
 
+	private volatile boolean lost;
+
 	RabbitEventBus(AmqpAdmin admin, Queue queue, String exchange, String origin, Fanout fanout, JsonMapper json) {
 		this.admin = admin;
 		this.queue = queue;
@@ -129,6 +131,10 @@ class RabbitEventBus implements EventBus, BusInterest, MessageListener, Connecti
 		}
 		// from here on a new binding is declared by bind() itself; the loop covers those from before
 		connected = true;
+		if (lost) {
+			lost = false;
+			log.info("Event bus: connected to RabbitMQ again; restoring {} bindings", bound.size());
+		}
 		for (String key : bound) {
 			try {
 				admin.declareBinding(binding(key));
@@ -146,12 +152,21 @@ class RabbitEventBus implements EventBus, BusInterest, MessageListener, Connecti
 
 	@Override
 	public void onShutDown(ShutdownSignalException signal) {
-		connected = false;
+		disconnected();
 	}
 
 	@Override
 	public void onFailed(Exception exception) {
+		disconnected();
+	}
+
+	private void disconnected() {
 		connected = false;
+		if (!lost) {
+			lost = true;
+			log.warn("Event bus: lost the connection to RabbitMQ; this node's sessions still get its own events,"
+					+ " the other nodes' messages are read from PostgreSQL until it is back");
+		}
 	}
 
 	/** While the broker is away only remembered; {@link #onCreate} binds it when it is back. */
