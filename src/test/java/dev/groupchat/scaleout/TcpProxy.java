@@ -61,14 +61,20 @@ final class TcpProxy implements AutoCloseable {
 					continue;
 				}
 				Socket target = new Socket();
-				target.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 2_000);
+				try {
+					target.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 2_000);
+				}
+				catch (IOException ex) {
+					closeQuietly(client);
+					continue;
+				}
 				open.add(client);
 				open.add(target);
 				pump(client, target);
 				pump(target, client);
 			}
 			catch (IOException ex) {
-				// the server socket closed, or the target refused: the client sees a closed connection
+				// the proxy is closing
 			}
 		}
 	}
