@@ -26,9 +26,9 @@ class BusHealthIndicator extends AbstractHealthIndicator {
 	protected void doHealthCheck(Health.Builder builder) {
 		(bus.connected() ? builder.up() : builder.down()).withDetail("type", bus instanceof LocalEventBus ? "local" : "rabbitmq");
 		publisher.ifAvailable(p -> builder.withDetail("waiting", p.waiting())
-			.withDetail("failed", p.failed())
-			.withDetail("unconfirmed", p.lost())
-			.withDetail("dropped", p.dropped()));
+			.withDetail("failed", p.stats().failed())
+			.withDetail("unconfirmed", p.stats().unconfirmed())
+			.withDetail("dropped", p.stats().dropped()));
 	}
 
 }

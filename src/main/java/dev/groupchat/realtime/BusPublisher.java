@@ -5,10 +5,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
@@ -20,19 +17,16 @@ import tools.jackson.databind.json.JsonMapper;
  * Publishes bus events to RabbitMQ on a thread of its own, so that the thread that committed them
  * (a message writer about to ack a batch) never waits for the broker nor sees its errors. The buffer
  * is bounded: when it is full, events are dropped and counted. Every publish is confirmed by the
- * broker; an unconfirmed one is counted as lost. While the connection is down, messages (events
- * with a seq) are not buffered: the other nodes read them from PostgreSQL (gap filling and the
- * last-seq check). Other events wait in the buffer and are retried until the broker is back.
+ * broker; an unconfirmed one is counted ({@link PublishStats}). While the connection is down,
+ * messages (events with a seq) are not buffered: the other nodes read them from PostgreSQL (gap
+ * filling and the last-seq check). Other events wait in the buffer and are retried until the broker
+ * is back.
  */
 final class BusPublisher implements SmartLifecycle {
 
 	static final String ORIGIN = "groupchat-origin";
 
-	private static final Logger log = LoggerFactory.getLogger(BusPublisher.class);
-
 	private static final int MAX_UNCONFIRMED = 5_000;
-
-	private static final long WARN_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
 	private final RabbitTemplate rabbit;
 
@@ -50,13 +44,7 @@ final class BusPublisher implements SmartLifecycle {
 
 	private final Semaphore unconfirmed = new Semaphore(MAX_UNCONFIRMED);
 
-	private final AtomicLong failed = new AtomicLong();
-
-	private final AtomicLong dropped = new AtomicLong();
-
-	private final AtomicLong lost = new AtomicLong();
-
-	private volatile long lastWarning = System.nanoTime() - WARN_EVERY_NANOS;
+	private final PublishStats stats;
 
 	private volatile boolean running;
 
@@ -71,17 +59,17 @@ final class BusPublisher implements SmartLifecycle {
 		this.connected = connected;
 		this.confirmTimeout = properties.confirmTimeout();
 		this.buffer = new ArrayBlockingQueue<>(properties.publishBuffer());
+		this.stats = new PublishStats(buffer::size);
 	}
 
 	/** Queues an event for the broker; never blocks and never throws. */
 	void offer(BusEvent event) {
 		if (recoverable(event) && !connected.getAsBoolean()) {
-			dropped.incrementAndGet();
+			stats.dropped(null);
 			return;
 		}
 		if (!buffer.offer(event)) {
-			dropped.incrementAndGet();
-			warn("the publish buffer is full", null);
+			stats.dropped("the publish buffer is full");
 		}
 	}
 
@@ -103,8 +91,7 @@ final class BusPublisher implements SmartLifecycle {
 				return;
 			}
 			catch (RuntimeException ex) {
-				failed.incrementAndGet();
-				warn("publishing failed", ex);
+				stats.failed("publishing failed", ex);
 			}
 		}
 		for (BusEvent event = buffer.poll(); event != null; event = buffer.poll()) {
@@ -124,8 +111,7 @@ final class BusPublisher implements SmartLifecycle {
 	private boolean tryPublish(BusEvent event) {
 		try {
 			if (!unconfirmed.tryAcquire(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				failed.incrementAndGet();
-				warn("the broker confirms nothing", null);
+				stats.failed("the broker confirms nothing", null);
 				return false;
 			}
 		}
@@ -136,19 +122,19 @@ final class BusPublisher implements SmartLifecycle {
 		try {
 			CorrelationData confirm = new CorrelationData();
 			rabbit.send(exchange, routingKey(event), message(event), confirm);
-			confirm.getFuture().orTimeout(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((result, error) -> {
-				unconfirmed.release();
-				if (error != null || !result.isAck()) {
-					lost.incrementAndGet();
-					warn("the broker did not confirm a publish", error);
-				}
-			});
+			confirm.getFuture()
+				.orTimeout(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS)
+				.whenComplete((result, error) -> {
+					unconfirmed.release();
+					if (error != null || !result.isAck()) {
+						stats.unconfirmed(error);
+					}
+				});
 			return true;
 		}
 		catch (RuntimeException ex) {
 			unconfirmed.release();
-			failed.incrementAndGet();
-			warn("publishing failed", ex);
+			stats.failed("publishing failed", ex);
 			return false;
 		}
 	}
@@ -164,27 +150,8 @@ final class BusPublisher implements SmartLifecycle {
 		return event.kind() == BusEvent.Kind.USER ? "u." + event.userId() : "g." + event.groupId();
 	}
 
-	/** At most one warning per ten seconds, with the running counts; never an event's content. */
-	private void warn(String what, Throwable cause) {
-		long now = System.nanoTime();
-		if (now - lastWarning < WARN_EVERY_NANOS) {
-			return;
-		}
-		lastWarning = now;
-		log.warn("Event bus: {} ({}); so far {} publishes failed, {} unconfirmed, {} dropped, {} waiting", what,
-				cause == null ? "no detail" : cause.toString(), failed.get(), lost.get(), dropped.get(), buffer.size());
-	}
-
-	long failed() {
-		return failed.get();
-	}
-
-	long lost() {
-		return lost.get();
-	}
-
-	long dropped() {
-		return dropped.get();
+	PublishStats stats() {
+		return stats;
 	}
 
 	int waiting() {
@@ -200,6 +167,9 @@ final class BusPublisher implements SmartLifecycle {
 	@Override
 	public void stop() {
 		running = false;
+		if (thread == null) {
+			return;
+		}
 		try {
 			thread.join(2_000);
 		}

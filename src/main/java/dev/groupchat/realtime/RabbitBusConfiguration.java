@@ -71,13 +71,14 @@ class RabbitBusConfiguration {
 			MeterRegistry registry) {
 		BusPublisher publisher = new BusPublisher(rabbit, EXCHANGE, nodeId, json, bus::connected, properties);
 		bus.publishWith(publisher);
-		FunctionCounter.builder("groupchat.bus.publish.failed", publisher, BusPublisher::failed)
+		PublishStats stats = publisher.stats();
+		FunctionCounter.builder("groupchat.bus.publish.failed", stats, PublishStats::failed)
 			.description("Publishes to the broker that failed (the broker was unreachable)")
 			.register(registry);
-		FunctionCounter.builder("groupchat.bus.publish.unconfirmed", publisher, BusPublisher::lost)
+		FunctionCounter.builder("groupchat.bus.publish.unconfirmed", stats, PublishStats::unconfirmed)
 			.description("Publishes the broker did not confirm in time")
 			.register(registry);
-		FunctionCounter.builder("groupchat.bus.publish.dropped", publisher, BusPublisher::dropped)
+		FunctionCounter.builder("groupchat.bus.publish.dropped", stats, PublishStats::dropped)
 			.description("Events not handed to the broker: buffer full, or a message while it was away")
 			.register(registry);
 		Gauge.builder("groupchat.bus.publish.waiting", publisher, BusPublisher::waiting)

@@ -46,7 +46,7 @@ class BusPublisherTest {
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
 		// messages are left to PostgreSQL; other events wait, at most the buffer's size of them
 		assertThat(publisher.waiting()).isLessThanOrEqualTo(3);
-		assertThat(publisher.dropped()).isGreaterThanOrEqualTo(500 + 20 - 3 - 1);
+		assertThat(publisher.stats().dropped()).isGreaterThanOrEqualTo(500 + 20 - 3 - 1);
 	}
 
 	private static int closedPort() {
