@@ -152,7 +152,12 @@ class RabbitEventBus implements EventBus, BusInterest, MessageListener, Connecti
 
 	@Override
 	public void onShutDown(ShutdownSignalException signal) {
-		disconnected();
+		if (signal.isInitiatedByApplication()) {
+			connected = false;
+		}
+		else {
+			disconnected();
+		}
 	}
 
 	@Override

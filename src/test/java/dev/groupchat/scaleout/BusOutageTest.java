@@ -99,7 +99,8 @@ class BusOutageTest {
 			assertThat(busHealth(nodeA)).isEqualTo(Status.DOWN);
 
 			// every send is acked in its normal time, and node A's subscriber gets its own message at once
-			int sends = 12;
+			// -DbusOutage.sends=100 makes a 20-second outage of it
+			int sends = Integer.getInteger("busOutage.sends", 12);
 			List<Long> busySeqs = new ArrayList<>();
 			for (int i = 0; i < sends; i++) {
 				boolean fromA = i % 2 == 0;
@@ -156,8 +157,8 @@ class BusOutageTest {
 				.status()).isBetween(200, 299);
 			assertThat(aliceBusy.collect("reaction.changed", 2, Duration.ofSeconds(3))).hasSize(1);
 			assertThat(bobBusy.collect("reaction.changed", 2, Duration.ofMillis(500))).hasSize(1);
-			System.out.printf("BusOutageTest: slowest ack during the outage %d ms; the quiet group's last message"
-					+ " reached node B %d ms after it was sent%n", outageSlowestAck.toMillis(), quietCaughtUp.toMillis());
+			System.out.printf("BusOutageTest: %d sends acked during the outage, slowest in %d ms; the quiet group's"
+					+ " last message reached node B %d ms after it was sent%n", sends, outageSlowestAck.toMillis(), quietCaughtUp.toMillis());
 		}
 	}
 
