@@ -3,7 +3,9 @@ package dev.groupchat.groups;
 import dev.groupchat.shared.DomainException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -176,6 +178,24 @@ public class GroupAccess {
 			.param("groupId", groupId)
 			.query(Long.class)
 			.optional();
+	}
+
+	/**
+	 * The last seqs of the live groups among {@code groupIds}, in one query (a node checks every
+	 * group it delivers at once); deleted and unknown groups are absent.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, Long> lastSeqs(Collection<UUID> groupIds) {
+		Map<UUID, Long> lastSeqs = new HashMap<>();
+		if (groupIds.isEmpty()) {
+			return lastSeqs;
+		}
+		jdbc.sql("select id, last_seq from chat_group where id = any(:ids) and deleted_at is null")
+			.param("ids", groupIds.toArray(UUID[]::new))
+			.query(rs -> {
+				lastSeqs.put(rs.getObject(1, UUID.class), rs.getLong(2));
+			});
+		return lastSeqs;
 	}
 
 	/**

@@ -122,6 +122,9 @@ final class GroupChannel {
 
 	private long delivered;
 
+	/** The stored last seq the previous last-seq check saw. */
+	private long storedAtLastCheck;
+
 	private volatile long waitingSince;
 
 	/** How many times subscribers were ended for lost access; a subscribe compares it to see one it missed. */
@@ -239,6 +242,21 @@ final class GroupChannel {
 		tasks.execute(() -> {
 			if (!early.isEmpty() && now - waitingSince >= timeoutMs) {
 				loader.apply(delivered, early.firstKey()).forEach(this::accept);
+			}
+		});
+	}
+
+	/**
+	 * Fetches messages the bus lost that no later event revealed: those up to the last seq seen at
+	 * the previous check that are still not delivered. {@code loader} answers the stored frames with
+	 * {@code after < seq < before}, at most {@code limit} of them.
+	 */
+	void catchUp(long storedLastSeq, int limit, BiFunction<Long, Long, List<Frame>> loader) {
+		tasks.execute(() -> {
+			long target = Math.min(storedAtLastCheck, storedLastSeq);
+			storedAtLastCheck = storedLastSeq;
+			if (target > delivered) {
+				loader.apply(delivered, Math.min(target, delivered + limit) + 1).forEach(this::accept);
 			}
 		});
 	}

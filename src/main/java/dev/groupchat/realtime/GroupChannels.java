@@ -216,12 +216,34 @@ class GroupChannels implements DisposableBean {
 	void fillGaps() {
 		long now = System.currentTimeMillis();
 		for (GroupChannel channel : channels.values()) {
-			channel.fillOverdueGap(now, properties.gapTimeout().toMillis(),
-					(after, before) -> history.between(channel.groupId, after, before - 1, (int) (before - after))
-						.stream()
-						.map(message -> messageFrame(channel, message))
-						.toList());
+			channel.fillOverdueGap(now, properties.gapTimeout().toMillis(), (after, before) -> stored(channel, after, before));
 		}
+	}
+
+	/** The stored messages with {@code after < seq < before}, as frames. */
+	private List<GroupChannel.Frame> stored(GroupChannel channel, long after, long before) {
+		return history.between(channel.groupId, after, before - 1, (int) (before - after))
+			.stream()
+			.map(message -> messageFrame(channel, message))
+			.toList();
+	}
+
+	/**
+	 * Compares the stored last seqs of groups with what their channels delivered, and fetches what
+	 * a channel still misses since the previous call (see {@link GroupChannel#catchUp}).
+	 */
+	void catchUp(Map<UUID, Long> storedLastSeqs) {
+		storedLastSeqs.forEach((groupId, lastSeq) -> {
+			GroupChannel channel = channels.get(groupId);
+			if (channel != null) {
+				channel.catchUp(lastSeq, properties.resumeLimit(), (after, before) -> stored(channel, after, before));
+			}
+		});
+	}
+
+	/** The groups with subscribers on this node. */
+	java.util.Set<UUID> groupIds() {
+		return java.util.Set.copyOf(channels.keySet());
 	}
 
 	int channelCount() {

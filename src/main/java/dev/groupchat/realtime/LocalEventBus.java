@@ -1,6 +1,8 @@
 package dev.groupchat.realtime;
 
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -8,6 +10,8 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnProperty(name = "groupchat.bus.type", havingValue = "local", matchIfMissing = true)
 class LocalEventBus implements EventBus, BusInterest {
+
+	private static final Logger log = LoggerFactory.getLogger(LocalEventBus.class);
 
 	private final Fanout fanout;
 
@@ -17,7 +21,12 @@ class LocalEventBus implements EventBus, BusInterest {
 
 	@Override
 	public void publish(BusEvent event) {
-		fanout.accept(event);
+		try {
+			fanout.accept(event);
+		}
+		catch (RuntimeException ex) {
+			log.error("Delivery of a {} event failed", event.kind(), ex);
+		}
 	}
 
 	@Override

@@ -1,5 +1,9 @@
 package dev.groupchat.realtime;
 
+import dev.groupchat.groups.GroupAccess;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.UUID;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.DirectExchange;
@@ -8,20 +12,40 @@ import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Several nodes, one PostgreSQL, events through RabbitMQ ({@code groupchat.bus.type=rabbitmq}; the
- * broker is configured with Spring Boot's {@code spring.rabbitmq.*}).
+ * broker is configured with Spring Boot's {@code spring.rabbitmq.*}, publisher confirms are always on).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "groupchat.bus.type", havingValue = "rabbitmq")
 class RabbitBusConfiguration {
 
 	static final String EXCHANGE = "groupchat.events";
+
+	/** Tells this node's own events apart when the broker brings them back. */
+	private final String nodeId = UUID.randomUUID().toString();
+
+	/** The bus counts a publish as done only when the broker confirms it. */
+	@Bean
+	static BeanPostProcessor publisherConfirms() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof CachingConnectionFactory connections) {
+					connections.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
+				}
+				return bean;
+			}
+		};
+	}
 
 	@Bean
 	DirectExchange groupchatEvents() {
@@ -31,15 +55,42 @@ class RabbitBusConfiguration {
 	/** This node's queue: exclusive and gone with the node. */
 	@Bean
 	Queue nodeQueue() {
-		return QueueBuilder.nonDurable("groupchat.node." + UUID.randomUUID()).exclusive().autoDelete().build();
+		return QueueBuilder.nonDurable("groupchat.node." + nodeId).exclusive().autoDelete().build();
 	}
 
 	@Bean
-	RabbitEventBus rabbitEventBus(RabbitTemplate rabbit, AmqpAdmin admin, Queue nodeQueue, Fanout fanout,
-			JsonMapper json, CachingConnectionFactory connections) {
-		RabbitEventBus bus = new RabbitEventBus(rabbit, admin, nodeQueue, EXCHANGE, fanout, json);
+	RabbitEventBus rabbitEventBus(AmqpAdmin admin, Queue nodeQueue, Fanout fanout, JsonMapper json,
+			CachingConnectionFactory connections) {
+		RabbitEventBus bus = new RabbitEventBus(admin, nodeQueue, EXCHANGE, nodeId, fanout, json);
 		connections.addConnectionListener(bus);
 		return bus;
+	}
+
+	@Bean
+	BusPublisher busPublisher(RabbitTemplate rabbit, JsonMapper json, RabbitEventBus bus, BusProperties properties,
+			MeterRegistry registry) {
+		BusPublisher publisher = new BusPublisher(rabbit, EXCHANGE, nodeId, json, bus::connected, properties);
+		bus.publishWith(publisher);
+		PublishStats stats = publisher.stats();
+		FunctionCounter.builder("groupchat.bus.publish.failed", stats, PublishStats::failed)
+			.description("Publishes to the broker that failed (the broker was unreachable)")
+			.register(registry);
+		FunctionCounter.builder("groupchat.bus.publish.unconfirmed", stats, PublishStats::unconfirmed)
+			.description("Publishes the broker did not confirm in time")
+			.register(registry);
+		FunctionCounter.builder("groupchat.bus.publish.dropped", stats, PublishStats::dropped)
+			.description("Events not handed to the broker: buffer full, or a message while it was away")
+			.register(registry);
+		Gauge.builder("groupchat.bus.publish.waiting", publisher, BusPublisher::waiting)
+			.description("Events waiting to be published to the broker")
+			.register(registry);
+		return publisher;
+	}
+
+	@Bean
+	LastSeqCheck lastSeqCheck(GroupChannels channels, GroupAccess access, TaskScheduler scheduler,
+			BusProperties properties) {
+		return new LastSeqCheck(channels, access, scheduler, properties);
 	}
 
 	/** One consumer: the node's queue is delivered in order. */
@@ -51,6 +102,11 @@ class RabbitBusConfiguration {
 		container.setMessageListener(bus);
 		container.setConcurrentConsumers(1);
 		container.setPrefetchCount(500);
+		// during an outage, try to consume again after 0.5, 1, 2, 4 s, then every 4 s (each try logs)
+		ExponentialBackOff recovery = new ExponentialBackOff(500, 2);
+		recovery.setMaxInterval(4_000);
+		container.setRecoveryBackOff(recovery);
+		container.setMissingQueuesFatal(false);
 		return container;
 	}
 
