@@ -183,6 +183,16 @@ class GroupChannels implements DisposableBean {
 		end(groupId, s -> subscribed.contains(s.userId()) && !mayRead.contains(s.userId()), ended);
 	}
 
+	/**
+	 * Checks every local subscriber again ({@link #recheck}), for when events that end subscriptions
+	 * may have been lost (this node was cut off from the bus). One query per group with subscribers.
+	 */
+	void recheckAll() {
+		for (UUID groupId : groupIds()) {
+			recheck(groupId, json.event("subscription.ended", groupId, "reason", "ACCESS_LOST"));
+		}
+	}
+
 	private void end(UUID groupId, Predicate<GroupChannel.Subscriber> which, String ended) {
 		GroupChannel channel = channels.get(groupId);
 		if (channel != null) {

@@ -14,6 +14,11 @@ import org.springframework.scheduling.TaskScheduler;
  * subscribers of; a channel that is still behind a seq it was already behind at the previous check
  * fetches the missing messages from PostgreSQL. A message in flight through the broker is thus
  * never fetched twice, and a lost one arrives within two intervals.
+ * <p>
+ * While this node is cut off from the broker, and once more at the first check after it is back,
+ * the events that end subscriptions (a kick, a ban, a group gone private) may have been lost too:
+ * before any message is caught up, every local subscriber is checked again against PostgreSQL, so
+ * nobody removed on another node reads what was posted after.
  */
 final class LastSeqCheck implements SmartLifecycle {
 
@@ -27,9 +32,15 @@ final class LastSeqCheck implements SmartLifecycle {
 
 	private final BusProperties properties;
 
+	private final EventBus bus;
+
+	private volatile boolean cutOffAtLastCheck;
+
 	private volatile ScheduledFuture<?> task;
 
-	LastSeqCheck(GroupChannels channels, GroupAccess access, TaskScheduler scheduler, BusProperties properties) {
+	LastSeqCheck(GroupChannels channels, GroupAccess access, TaskScheduler scheduler, BusProperties properties,
+			EventBus bus) {
+		this.bus = bus;
 		this.channels = channels;
 		this.access = access;
 		this.scheduler = scheduler;
@@ -37,9 +48,15 @@ final class LastSeqCheck implements SmartLifecycle {
 	}
 
 	void check() {
+		boolean cutOff = !bus.connected();
+		boolean recheck = cutOff || cutOffAtLastCheck;
+		cutOffAtLastCheck = cutOff;
 		java.util.Set<UUID> groups = channels.groupIds();
 		if (groups.isEmpty()) {
 			return;
+		}
+		if (recheck) {
+			channels.recheckAll();
 		}
 		try {
 			channels.catchUp(access.lastSeqs(groups));

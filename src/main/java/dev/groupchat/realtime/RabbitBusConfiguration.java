@@ -89,8 +89,8 @@ class RabbitBusConfiguration {
 
 	@Bean
 	LastSeqCheck lastSeqCheck(GroupChannels channels, GroupAccess access, TaskScheduler scheduler,
-			BusProperties properties) {
-		return new LastSeqCheck(channels, access, scheduler, properties);
+			BusProperties properties, RabbitEventBus bus) {
+		return new LastSeqCheck(channels, access, scheduler, properties, bus);
 	}
 
 	/** One consumer: the node's queue is delivered in order. */
