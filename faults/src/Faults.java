@@ -280,6 +280,8 @@ public final class Faults {
 			subs.add(new Subscriber(node, secret, r, group).timing(load));
 		}
 		load.start(200);
+		Thread.sleep(2_000);
+		subs.forEach(Subscriber::resetLatencies);
 		Thread.sleep(8_000);
 		long baseP99 = Subscriber.p99(subs);
 		subs.forEach(Subscriber::resetLatencies);
