@@ -336,6 +336,7 @@ class MessageWriter implements SmartLifecycle {
 	@Override
 	public void start() {
 		running = true;
+		accepting = true;
 		for (int i = 0; i < queues.size(); i++) {
 			BlockingQueue<Pending> queue = queues.get(i);
 			threads.add(Thread.ofPlatform().name("message-writer-" + i).daemon().start(() -> work(queue)));

@@ -83,6 +83,9 @@ final class PrivatePostgres implements AutoCloseable {
 		if (postgres != null) {
 			stop();
 		}
+		try (java.util.stream.Stream<Path> paths = Files.walk(dataDir)) {
+			paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
 	}
 
 	private static int freePort() throws IOException {
