@@ -76,15 +76,15 @@ final class GroupChannel {
 		}
 
 		void send(Frame frame) {
-			if (backlog != null && backlog.size() >= backlogLimit) {
+			if (backlog == null) {
+				session.send(frame.forSubscription(subscriptionId));
+			}
+			else if (!overflowed && backlog.size() >= backlogLimit) {
 				overflowed = true;
 				backlog.clear();
 			}
-			else if (backlog != null && !overflowed) {
+			else if (!overflowed) {
 				backlog.add(frame);
-			}
-			else {
-				session.send(frame.forSubscription(subscriptionId));
 			}
 		}
 
