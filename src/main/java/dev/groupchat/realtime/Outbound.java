@@ -30,6 +30,8 @@ final class Outbound implements SendHandler {
 
 	private final Runnable onOverflow;
 
+	private final Runnable onFailure;
+
 	private final Queue<String> queue = new ConcurrentLinkedQueue<>();
 
 	private final AtomicLong queued = new AtomicLong();
@@ -44,10 +46,12 @@ final class Outbound implements SendHandler {
 
 	private volatile boolean failed;
 
-	Outbound(Session socket, long limit, Runnable onOverflow) {
+	/** {@code onOverflow} runs when the client reads too slowly, {@code onFailure} when a write fails. */
+	Outbound(Session socket, long limit, Runnable onOverflow, Runnable onFailure) {
 		this.socket = socket;
 		this.limit = limit;
 		this.onOverflow = onOverflow;
+		this.onFailure = onFailure;
 	}
 
 	void send(String frame) {
@@ -55,7 +59,7 @@ final class Outbound implements SendHandler {
 			return;
 		}
 		if (queued.addAndGet(frame.length()) > limit) {
-			fail();
+			fail(onOverflow);
 			return;
 		}
 		queue.add(frame);
@@ -79,7 +83,7 @@ final class Outbound implements SendHandler {
 				socket.getAsyncRemote().sendText(next, this);
 			}
 			catch (RuntimeException ex) {
-				fail();
+				fail(onFailure);
 				return;
 			}
 			finally {
@@ -91,7 +95,7 @@ final class Outbound implements SendHandler {
 	@Override
 	public void onResult(SendResult result) {
 		if (!result.isOK()) {
-			fail();
+			fail(onFailure);
 			return;
 		}
 		queued.addAndGet(-writing);
@@ -113,11 +117,11 @@ final class Outbound implements SendHandler {
 		return writingSince;
 	}
 
-	private void fail() {
+	private void fail(Runnable then) {
 		if (!failed) {
 			failed = true;
 			queue.clear();
-			onOverflow.run();
+			then.run();
 		}
 	}
 

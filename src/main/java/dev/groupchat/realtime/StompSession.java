@@ -63,7 +63,8 @@ final class StompSession {
 		this.socket = socket;
 		this.nativeSession = nativeSession;
 		this.limits = limits;
-		this.outbound = new Outbound(nativeSession, limits.sendBufferLimit(), () -> close(CloseReason.SLOW_CONSUMER));
+		this.outbound = new Outbound(nativeSession, limits.sendBufferLimit(), () -> close(CloseReason.SLOW_CONSUMER),
+				() -> close(CloseReason.CLIENT));
 		this.typing = new TokenBucket(limits.typingPerSecond(), limits.typingPerSecond() * 5);
 		this.reads = new TokenBucket(limits.readsPerSecond(), limits.readsPerSecond() * 5);
 		this.replays = new TokenBucket(1, limits.replayBurst());

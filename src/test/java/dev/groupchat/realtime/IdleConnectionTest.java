@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.groupchat.support.EndToEndTest;
 import dev.groupchat.support.RawStompSocket;
 import dev.groupchat.support.RawStompSocket.Frame;
+import dev.groupchat.support.RawWebSocket;
+import dev.groupchat.support.TestTokens;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -53,6 +55,19 @@ class IdleConnectionTest extends EndToEndTest {
 			Duration after = Duration.ofNanos(System.nanoTime() - start);
 			assertThat(read).as("the server closed the idle connection").isEqualTo(-1);
 			assertThat(after).as("within Tomcat's 10 s connection timeout").isLessThan(Duration.ofSeconds(16));
+		}
+	}
+
+	@Test
+	void aConnectedSessionWithoutHeartBeatsStaysOpenPastBothTimeouts() throws Exception {
+		try (RawWebSocket socket = RawWebSocket.open(port, 0)) {
+			socket.sendText("CONNECT\naccept-version:1.2\nheart-beat:0,0\nAuthorization:Bearer "
+					+ TestTokens.token(user("quiet")) + "\n\n\0");
+			assertThat(socket.nextText(Duration.ofSeconds(10))).startsWith("CONNECTED");
+			Thread.sleep(13_000);
+			socket.sendText("SUBSCRIBE\nid:e\ndestination:/user/queue/events\nreceipt:r\n\n\0");
+			assertThat(socket.nextText(Duration.ofSeconds(10))).as("still served after 13 quiet seconds")
+				.startsWith("RECEIPT");
 		}
 	}
 

@@ -78,7 +78,6 @@ class SlowConsumerTest extends EndToEndTest {
 					closedAfter = Duration.ofNanos(System.nanoTime() - start);
 				}
 			}
-			System.out.println("FIGURE slow consumer closed after " + closedAfter);
 			assertThat(closedAfter).as("the stalled subscriber was closed while the group talked").isNotNull();
 			assertThat(closedAfter).as("within seconds").isLessThan(Duration.ofSeconds(11));
 			assertThat(server.closeReason()).isEqualTo(CloseReason.SLOW_CONSUMER);
