@@ -73,11 +73,11 @@ public record RealtimeProperties(DataSize maxFrameSize, DataSize readBufferSize,
 
 	/** The limits each session enforces on itself. */
 	SessionLimits sessionLimits() {
-		return new SessionLimits(sendBufferLimit.toBytes(), maxSubscriptionsPerSession, maxSubscriptionIdLength,
+		return new SessionLimits(maxFrameSize.toBytes(), sendBufferLimit.toBytes(), maxSubscriptionsPerSession, maxSubscriptionIdLength,
 				typingPerSecond, readsPerSecond, replaysPerSession);
 	}
 
-	record SessionLimits(long sendBufferLimit, int maxSubscriptions, int maxSubscriptionIdLength, double typingPerSecond,
+	record SessionLimits(long maxFrameSize, long sendBufferLimit, int maxSubscriptions, int maxSubscriptionIdLength, double typingPerSecond,
 			double readsPerSecond, int replayBurst) {
 	}
 

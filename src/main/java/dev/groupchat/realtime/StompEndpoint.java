@@ -87,8 +87,8 @@ class StompEndpoint extends AbstractWebSocketHandler implements SubProtocolCapab
 		if (session == null) {
 			return;
 		}
-		byte[] frame = session.assemble(part, last, properties.maxFrameSize().toBytes());
-		if (frame == StompSession.TOO_LARGE) {
+		byte[] frame = session.inbound().add(part, last);
+		if (frame == FrameAssembler.TOO_LARGE) {
 			commands.refuse(session, 413, "frame exceeds " + properties.maxFrameSize().toBytes() + " bytes");
 		}
 		else if (frame != null && binary && !FrameHygiene.isUtf8(frame)) {

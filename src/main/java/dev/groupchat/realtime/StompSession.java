@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
- * One client connection: its user after CONNECT, its subscriptions and heart-beat state. Frames go
- * out through an {@link Outbound} queue with asynchronous writes, so fan-out never waits for a
- * client; closing happens on a virtual thread after the queued frames (an ERROR, say) are written.
+ * One client connection: its user after CONNECT, its subscriptions, heart-beat state and the limits
+ * it holds to (subscriptions, typing, reads, replays). Frames go out through an {@link Outbound}
+ * queue with asynchronous writes, so fan-out never waits for a client; closing happens on a virtual
+ * thread after the queued frames (an ERROR, say) are written, and records its {@link CloseReason}.
  */
 final class StompSession {
 
@@ -30,6 +31,8 @@ final class StompSession {
 	private final jakarta.websocket.Session nativeSession;
 
 	private final RealtimeProperties.SessionLimits limits;
+
+	private final FrameAssembler inbound;
 
 	private final TokenBucket typing;
 
@@ -65,44 +68,15 @@ final class StompSession {
 		this.limits = limits;
 		this.outbound = new Outbound(nativeSession, limits.sendBufferLimit(), () -> close(CloseReason.SLOW_CONSUMER),
 				() -> close(CloseReason.CLIENT));
+		this.inbound = new FrameAssembler(limits.maxFrameSize());
 		this.typing = new TokenBucket(limits.typingPerSecond(), limits.typingPerSecond() * 5);
 		this.reads = new TokenBucket(limits.readsPerSecond(), limits.readsPerSecond() * 5);
 		this.replays = new TokenBucket(1, limits.replayBurst());
 	}
 
-	/** Answered by {@link #assemble} for a frame over the limit. */
-	static final byte[] TOO_LARGE = new byte[0];
-
-	private java.io.ByteArrayOutputStream partial;
-
-	/**
-	 * Adds one part of an incoming frame (the container delivers a connection's parts one at a time,
-	 * in order). Answers the whole frame after its last part, {@link #TOO_LARGE} past the limit, and
-	 * null while parts are still to come. Parts are joined as bytes: a character split between two
-	 * binary parts stays whole.
-	 */
-	byte[] assemble(byte[] part, boolean last, long limit) {
-		if (partial == null && last) {
-			return bounded(part, limit);
-		}
-		if (partial == null) {
-			partial = new java.io.ByteArrayOutputStream();
-		}
-		partial.writeBytes(part);
-		if (partial.size() > limit) {
-			partial = null;
-			return TOO_LARGE;
-		}
-		if (!last) {
-			return null;
-		}
-		byte[] frame = partial.toByteArray();
-		partial = null;
-		return bounded(frame, limit);
-	}
-
-	private static byte[] bounded(byte[] frame, long limit) {
-		return frame.length > limit ? TOO_LARGE : frame;
+	/** Where the parts of this connection's incoming frames are joined. */
+	FrameAssembler inbound() {
+		return inbound;
 	}
 
 	String id() {
