@@ -24,21 +24,33 @@ public class ReadMarkers {
 		this.events = events;
 	}
 
-	/** Records that the caller has read up to {@code seq}; answers the marker now in force. */
+	/**
+	 * Records that the caller has read up to {@code seq}; answers the marker now in force. Only a marker
+	 * that moved is announced ({@link ReadMarked}).
+	 */
 	@Transactional
 	public long markRead(CurrentUser user, UUID groupId, long seq) {
 		Actor actor = groups.actor(groupId, user.id()).requireMember();
 		if (seq < 0 || seq > actor.group().view().lastSeq()) {
 			throw DomainException.invalid("seq must be between 0 and the group's lastSeq");
 		}
-		long marker = jdbc.sql("""
-				update group_member set last_read_seq = greatest(last_read_seq, :seq)
-				 where group_id = :groupId and user_id = :userId returning last_read_seq""")
+		java.util.Optional<Long> moved = jdbc.sql("""
+				update group_member set last_read_seq = :seq
+				 where group_id = :groupId and user_id = :userId and last_read_seq < :seq returning last_read_seq""")
 			.param("seq", seq)
 			.param("groupId", groupId)
 			.param("userId", user.id())
 			.query(Long.class)
-			.single();
+			.optional();
+		if (moved.isEmpty()) {
+			// the marker did not move: nothing to tell the group
+			return jdbc.sql("select last_read_seq from group_member where group_id = :groupId and user_id = :userId")
+				.param("groupId", groupId)
+				.param("userId", user.id())
+				.query(Long.class)
+				.single();
+		}
+		long marker = moved.get();
 		events.publishEvent(new ReadMarked(groupId, user.id(), marker));
 		return marker;
 	}

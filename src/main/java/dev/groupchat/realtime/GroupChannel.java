@@ -59,22 +59,38 @@ final class GroupChannel {
 
 		final String subscriptionId;
 
+		private final int backlogLimit;
+
 		private List<Frame> backlog;
 
 		private volatile boolean ended;
 
+		private boolean overflowed;
+
 		Subscriber(StompSession session, String subscriptionId, boolean catchingUp) {
+			this(session, subscriptionId, catchingUp, Integer.MAX_VALUE);
+		}
+
+		/** A catching-up subscriber holds at most {@code backlogLimit} live events while its replay is sent. */
+		Subscriber(StompSession session, String subscriptionId, boolean catchingUp, int backlogLimit) {
 			this.session = session;
 			this.subscriptionId = subscriptionId;
 			this.backlog = catchingUp ? new ArrayList<>() : null;
+			this.backlogLimit = backlogLimit;
 		}
 
 		void send(Frame frame) {
-			if (backlog != null) {
-				backlog.add(frame);
+			if (backlog == null) {
+				if (!ended) {
+					session.send(frame.forSubscription(subscriptionId));
+				}
 			}
-			else if (!ended) {
-				session.send(frame.forSubscription(subscriptionId));
+			else if (!overflowed && backlog.size() >= backlogLimit) {
+				overflowed = true;
+				backlog.clear();
+			}
+			else if (!overflowed) {
+				backlog.add(frame);
 			}
 		}
 
@@ -130,7 +146,17 @@ final class GroupChannel {
 	/** How many times subscribers were ended for lost access; a subscribe compares it to see one it missed. */
 	private volatile long revocations;
 
+	/** Live events waiting in this channel's queue before new ones are dropped. */
+	private final int capacity;
+
+	private final AtomicInteger dropped = new AtomicInteger();
+
 	GroupChannel(UUID groupId, long lastSeq, ForkJoinPool pool) {
+		this(groupId, lastSeq, pool, 10_000);
+	}
+
+	GroupChannel(UUID groupId, long lastSeq, ForkJoinPool pool, int capacity) {
+		this.capacity = capacity;
 		this.groupId = groupId;
 		this.destination = "/topic/group." + groupId;
 		this.delivered = lastSeq;
@@ -154,12 +180,19 @@ final class GroupChannel {
 		return added;
 	}
 
-	/** Ends a subscriber's catch-up: the live events that came during its replay follow it, in order. */
-	void live(Subscriber subscriber, long replayedUpTo) {
+	/**
+	 * Ends a subscriber's catch-up: the live events that came during its replay follow it, in order.
+	 * When more came than its backlog holds, they were dropped and one {@code resync} frame (from the
+	 * replayed seq to the last delivered one) stands for them; live events follow it.
+	 */
+	void live(Subscriber subscriber, long replayedUpTo, BiFunction<Long, Long, Frame> resync) {
 		tasks.execute(() -> {
 			List<Frame> backlog = subscriber.backlog;
 			subscriber.backlog = null;
-			if (backlog != null) {
+			if (subscriber.overflowed) {
+				subscriber.sendNow(resync.apply(replayedUpTo, delivered));
+			}
+			else if (backlog != null) {
 				backlog.stream().filter(f -> f.seq == 0 || f.seq > replayedUpTo).forEach(subscriber::sendNow);
 			}
 		});
@@ -225,9 +258,20 @@ final class GroupChannel {
 		return size.get();
 	}
 
-	/** Delivers an event: at once when unordered or next in line, else when its turn comes. */
+	/**
+	 * Delivers an event: at once when unordered or next in line, else when its turn comes. When the
+	 * channel's queue is full the event is dropped: a message's seq is then missing, and the gap is
+	 * filled from the database once a later message arrives; an event without seq is lost.
+	 */
 	void publish(Frame frame) {
-		tasks.execute(() -> accept(frame));
+		if (!tasks.offer(() -> accept(frame), capacity)) {
+			dropped.incrementAndGet();
+		}
+	}
+
+	/** Live events dropped because the queue was full. */
+	int dropped() {
+		return dropped.get();
 	}
 
 	/**

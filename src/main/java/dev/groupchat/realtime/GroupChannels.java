@@ -48,6 +48,9 @@ class GroupChannels implements DisposableBean {
 
 	private final BusInterest interest;
 
+	/** Resume replays running on this node (each holds up to a thousand messages until written). */
+	private final java.util.concurrent.Semaphore replays;
+
 	GroupChannels(GroupAccess access, History history, EventJson json, RealtimeProperties properties,
 			@org.springframework.context.annotation.Lazy BusInterest interest) {
 		this.interest = interest;
@@ -55,6 +58,7 @@ class GroupChannels implements DisposableBean {
 		this.history = history;
 		this.json = json;
 		this.properties = properties;
+		this.replays = new java.util.concurrent.Semaphore(properties.replayConcurrency());
 	}
 
 	/**
@@ -74,12 +78,13 @@ class GroupChannels implements DisposableBean {
 		if (!mayRead.getAsBoolean()) {
 			throw refused();
 		}
-		GroupChannel.Subscriber subscriber = new GroupChannel.Subscriber(session, subscriptionId, true);
+		GroupChannel.Subscriber subscriber = new GroupChannel.Subscriber(session, subscriptionId, true,
+				properties.replayBacklog());
 		GroupChannel channel = channels.compute(groupId, (id, existing) -> {
 			GroupChannel c = existing;
 			if (c == null) {
 				interest.groupWanted(id);
-				c = new GroupChannel(id, access.lastSeq(id).orElse(0L), pool);
+				c = new GroupChannel(id, access.lastSeq(id).orElse(0L), pool, properties.groupQueueCapacity());
 			}
 			c.reserve();
 			return c;
@@ -101,7 +106,7 @@ class GroupChannels implements DisposableBean {
 		if (resumeAfter != null) {
 			replay(subscriber, channel, resumeAfter, lastDelivered);
 		}
-		channel.live(subscriber, lastDelivered);
+		channel.live(subscriber, lastDelivered, (from, upTo) -> resync(channel, from, upTo));
 	}
 
 	private static StompRefusal refused() {
@@ -121,23 +126,47 @@ class GroupChannels implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Replays the stored messages after {@code after}, within the bounds: more missed than the resume
+	 * limit, no replay budget left in the session, or no free replay slot on the node within the wait
+	 * each answer one {@code resync.required} instead (the client then pages the REST history).
+	 */
 	private void replay(GroupChannel.Subscriber subscriber, GroupChannel channel, long after, long upTo) {
-		if (upTo - after > properties.resumeLimit()) {
-			subscriber.sendNow(frame(channel, 0, json.event("resync.required", channel.groupId, "fromSeq", after,
-					"lastSeq", upTo)));
+		if (upTo <= after) {
 			return;
 		}
-		if (upTo > after) {
+		if (upTo - after > properties.resumeLimit() || !subscriber.session.replayAllowed() || !replaySlot()) {
+			subscriber.sendNow(resync(channel, after, upTo));
+			return;
+		}
+		try {
 			long queueAtMost = properties.sendBufferLimit().toBytes() / 2;
 			for (MessageView message : history.between(channel.groupId, after, upTo, properties.resumeLimit())) {
 				// up to a thousand frames at once would overflow the send queue: go at the client's pace
-				if (!subscriber.session.awaitQueuedAtMost(queueAtMost, properties.sendTimeLimit())) {
-					subscriber.session.close(StompSession.SLOW_CONSUMER);
+				if (!subscriber.session.awaitQueuedAtMost(queueAtMost, properties.sendTimeout())) {
+					subscriber.session.close(CloseReason.SLOW_CONSUMER);
 					return;
 				}
 				subscriber.sendNow(messageFrame(channel, message));
 			}
 		}
+		finally {
+			replays.release();
+		}
+	}
+
+	private boolean replaySlot() {
+		try {
+			return replays.tryAcquire(properties.replayWait().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private GroupChannel.Frame resync(GroupChannel channel, long from, long upTo) {
+		return frame(channel, 0, json.event("resync.required", channel.groupId, "fromSeq", from, "lastSeq", upTo));
 	}
 
 	void unsubscribe(StompSession session, StompSession.Subscription subscription) {

@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.web.socket.CloseStatus;
 
 /**
  * What a SIGTERM does to live clients. It runs after the web server stopped accepting connections
@@ -23,7 +22,6 @@ class RealtimeShutdown implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(RealtimeShutdown.class);
 
 	/** RFC 6455 close code 1012: the server is restarting; the client should reconnect. */
-	static final CloseStatus SERVICE_RESTART = new CloseStatus(1012, "service restart");
 
 	private static final Duration DRAIN_LIMIT = Duration.ofSeconds(6);
 
@@ -56,7 +54,7 @@ class RealtimeShutdown implements SmartLifecycle {
 		boolean drained = messaging.drain(DRAIN_LIMIT);
 		boolean acked = sends.awaitIdle(ACK_LIMIT);
 		int open = endpoint.sessions().size();
-		endpoint.sessions().forEach(session -> session.close(SERVICE_RESTART));
+		endpoint.sessions().forEach(session -> session.close(CloseReason.SHUTDOWN));
 		long deadline = System.nanoTime() + CLOSE_LIMIT.toNanos();
 		while (!endpoint.sessions().isEmpty() && System.nanoTime() < deadline) {
 			java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);

@@ -23,16 +23,29 @@ final class SerialExecutor implements Executor, Runnable {
 
 	private final AtomicBoolean scheduled = new AtomicBoolean();
 
+	private final java.util.concurrent.atomic.AtomicInteger size = new java.util.concurrent.atomic.AtomicInteger();
+
 	SerialExecutor(Executor pool) {
 		this.pool = pool;
 	}
 
+	/** Queues a task whatever the queue's length (control tasks: subscribe, unsubscribe, catch-up). */
 	@Override
 	public void execute(Runnable task) {
+		size.incrementAndGet();
 		tasks.add(task);
 		if (scheduled.compareAndSet(false, true)) {
 			pool.execute(this);
 		}
+	}
+
+	/** Queues a task unless {@code capacity} tasks are already waiting; false when it was not queued. */
+	boolean offer(Runnable task, int capacity) {
+		if (size.get() >= capacity) {
+			return false;
+		}
+		execute(task);
+		return true;
 	}
 
 	@Override
@@ -43,6 +56,7 @@ final class SerialExecutor implements Executor, Runnable {
 				if (task == null) {
 					break;
 				}
+				size.decrementAndGet();
 				try {
 					task.run();
 				}

@@ -68,7 +68,7 @@ class StompCommands {
 				case SEND -> sends.send(session, headers, frame.getPayload());
 				case DISCONNECT -> {
 					receipt(session, headers);
-					session.close(org.springframework.web.socket.CloseStatus.NORMAL);
+					session.close(CloseReason.CLIENT);
 					return;
 				}
 				default -> {
@@ -109,20 +109,28 @@ class StompCommands {
 		long sendEvery = client[1] == 0 ? 0 : Math.max(offer, client[1]);
 		long expectEvery = client[0] == 0 ? 0 : Math.max(offer, client[0]);
 		session.connected(user, jwt.getExpiresAt(), sendEvery, expectEvery);
-		users.add(session);
+		if (!users.add(session)) {
+			refuse(session, 429, "at most " + properties.maxSessionsPerUser() + " sessions per user; close one first");
+			return;
+		}
 		session.send(StompFrames.connected(user.id(), offer, offer));
 	}
 
 	/** Sends an ERROR frame with a problem document and closes the connection. */
 	void refuse(StompSession session, int status, String detail) {
+		refuse(session, status, detail, CloseReason.POLICY);
+	}
+
+	void refuse(StompSession session, int status, String detail, CloseReason reason) {
 		ProblemType type = switch (HttpStatus.valueOf(status)) {
 			case UNAUTHORIZED -> ProblemType.UNAUTHORIZED;
 			case FORBIDDEN -> ProblemType.FORBIDDEN;
 			case NOT_FOUND -> ProblemType.NOT_FOUND;
 			case CONTENT_TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
+			case TOO_MANY_REQUESTS -> ProblemType.RATE_LIMITED;
 			default -> ProblemType.VALIDATION;
 		};
-		session.fail(detail, json.write(Problems.of(type, detail)));
+		session.fail(detail, json.write(Problems.of(type, detail)), reason);
 	}
 
 	private static void receipt(StompSession session, StompHeaderAccessor headers) {

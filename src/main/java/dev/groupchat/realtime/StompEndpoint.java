@@ -54,9 +54,8 @@ class StompEndpoint extends AbstractWebSocketHandler implements SubProtocolCapab
 	public void afterConnectionEstablished(WebSocketSession socket) {
 		jakarta.websocket.Session nativeSession = ((NativeWebSocketSession) socket)
 			.getNativeSession(jakarta.websocket.Session.class);
-		nativeSession.getUserProperties().put(BLOCKING_SEND_TIMEOUT, properties.sendTimeLimit().toMillis());
-		sessions.put(socket.getId(),
-				new StompSession(socket, nativeSession, properties.sendBufferLimit().toBytes()));
+		nativeSession.getUserProperties().put(BLOCKING_SEND_TIMEOUT, properties.sendTimeout().toMillis());
+		sessions.put(socket.getId(), new StompSession(socket, nativeSession, properties.sessionLimits()));
 	}
 
 	/**
@@ -71,32 +70,29 @@ class StompEndpoint extends AbstractWebSocketHandler implements SubProtocolCapab
 
 	@Override
 	protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
-		StompSession session = sessions.get(socket.getId());
-		if (session == null) {
-			return;
-		}
-		byte[] frame = session.assemble(message.getPayload(), message.isLast(), properties.maxFrameSize().toBytes());
-		if (frame == StompSession.TOO_LARGE) {
-			commands.refuse(session, 413, "frame exceeds " + properties.maxFrameSize().toBytes() + " bytes");
-		}
-		else if (frame != null) {
-			handle(session, frame);
-		}
+		received(socket, message.asBytes(), message.isLast(), false);
 	}
 
+	/** Binary frames are accepted as long as they are UTF-8 text, as STOMP's headers must be. */
 	@Override
 	protected void handleBinaryMessage(WebSocketSession socket, BinaryMessage message) {
-		StompSession session = sessions.get(socket.getId());
-		if (session == null) {
-			return;
-		}
 		ByteBuffer payload = message.getPayload();
 		byte[] bytes = new byte[payload.remaining()];
 		payload.get(bytes);
-		byte[] frame = session.assemble(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), message.isLast(),
-				properties.maxFrameSize().toBytes());
-		if (frame == StompSession.TOO_LARGE) {
+		received(socket, bytes, message.isLast(), true);
+	}
+
+	private void received(WebSocketSession socket, byte[] part, boolean last, boolean binary) {
+		StompSession session = sessions.get(socket.getId());
+		if (session == null) {
+			return;
+		}
+		byte[] frame = session.inbound().add(part, last);
+		if (frame == FrameAssembler.TOO_LARGE) {
 			commands.refuse(session, 413, "frame exceeds " + properties.maxFrameSize().toBytes() + " bytes");
+		}
+		else if (frame != null && binary && !FrameHygiene.isUtf8(frame)) {
+			commands.refuse(session, 400, "a frame must be UTF-8 text");
 		}
 		else if (frame != null) {
 			handle(session, frame);
@@ -121,6 +117,11 @@ class StompEndpoint extends AbstractWebSocketHandler implements SubProtocolCapab
 			if (!session.isOpen()) {
 				return;
 			}
+			String problem = FrameHygiene.problem(frame, properties.maxHeaders());
+			if (problem != null) {
+				commands.refuse(session, 400, problem);
+				return;
+			}
 			commands.handle(session, frame);
 		}
 	}
@@ -134,6 +135,7 @@ class StompEndpoint extends AbstractWebSocketHandler implements SubProtocolCapab
 	public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
 		StompSession session = sessions.remove(socket.getId());
 		if (session != null) {
+			log.debug("Session {} closed: {} ({})", socket.getId(), session.closeReason(), status.getCode());
 			commands.closed(session);
 		}
 	}

@@ -133,9 +133,13 @@ class StompSends {
 		users.send(session, UserQueues.ACKS, json.write(ack));
 	}
 
+	/** Typing beyond the session's rate is dropped: it is ephemeral, and the next one says the same. */
 	private void typing(StompSession session, Destinations.App app) {
 		if (!access.cachedStanding(app.groupId(), session.user().id()).isMember()) {
 			throw new StompRefusal(403, "only members may type in this group");
+		}
+		if (!session.typingAllowed()) {
+			return;
 		}
 		bus.publish(BusEvent.toGroup(app.groupId(), 0, json.event("typing", app.groupId(), "userId",
 				session.user().id(), "name", session.user().name())));
@@ -152,6 +156,10 @@ class StompSends {
 		}
 		catch (JacksonException ex) {
 			throw new StompRefusal(400, "read needs a body {\"seq\": N}");
+		}
+		if (!session.readAllowed()) {
+			// beyond the session's rate, dropped: markers only move forward, the client's next read catches up
+			return;
 		}
 		try {
 			readMarkers.markRead(session.user(), app.groupId(), seq);

@@ -2,7 +2,6 @@ package dev.groupchat.realtime;
 
 import dev.groupchat.identity.CurrentUser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -11,13 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
- * One client connection: its user after CONNECT, its subscriptions and heart-beat state. Frames go
- * out through an {@link Outbound} queue with asynchronous writes, so fan-out never waits for a
- * client; closing happens on a virtual thread after the queued frames (an ERROR, say) are written.
+ * One client connection: its user after CONNECT, its subscriptions, heart-beat state and the limits
+ * it holds to (subscriptions, typing, reads, replays). Frames go out through an {@link Outbound}
+ * queue with asynchronous writes, so fan-out never waits for a client; closing happens on a virtual
+ * thread after the queued frames (an ERROR, say) are written, and records its {@link CloseReason}.
  */
 final class StompSession {
 
@@ -28,6 +27,22 @@ final class StompSession {
 	}
 
 	private final WebSocketSession socket;
+
+	private final jakarta.websocket.Session nativeSession;
+
+	private final RealtimeProperties.SessionLimits limits;
+
+	private final FrameAssembler inbound;
+
+	private final TokenBucket typing;
+
+	private final TokenBucket reads;
+
+	private final TokenBucket replays;
+
+	private final long openedAt = System.currentTimeMillis();
+
+	private volatile CloseReason closeReason;
 
 	private final Outbound outbound;
 
@@ -47,46 +62,21 @@ final class StompSession {
 
 	private volatile long lastReceivedAt = System.currentTimeMillis();
 
-	StompSession(WebSocketSession socket, jakarta.websocket.Session nativeSession, long sendBufferLimit) {
+	StompSession(WebSocketSession socket, jakarta.websocket.Session nativeSession, RealtimeProperties.SessionLimits limits) {
 		this.socket = socket;
-		this.outbound = new Outbound(nativeSession, sendBufferLimit, () -> close(SLOW_CONSUMER));
+		this.nativeSession = nativeSession;
+		this.limits = limits;
+		this.outbound = new Outbound(nativeSession, limits.sendBufferLimit(), () -> close(CloseReason.SLOW_CONSUMER),
+				() -> close(CloseReason.CLIENT));
+		this.inbound = new FrameAssembler(limits.maxFrameSize());
+		this.typing = new TokenBucket(limits.typingPerSecond(), limits.typingPerSecond() * 5);
+		this.reads = new TokenBucket(limits.readsPerSecond(), limits.readsPerSecond() * 5);
+		this.replays = new TokenBucket(1, limits.replayBurst());
 	}
 
-	/** Closed because its queue outgrew the limit: the client reads slower than the group talks. */
-	static final CloseStatus SLOW_CONSUMER = new CloseStatus(1008, "slow consumer");
-
-	/** Answered by {@link #assemble} for a frame over the limit. */
-	static final byte[] TOO_LARGE = new byte[0];
-
-	private StringBuilder partial;
-
-	/**
-	 * Adds one part of an incoming frame (the container delivers a connection's parts one at a time,
-	 * in order). Answers the whole frame after its last part, {@link #TOO_LARGE} past the limit, and
-	 * null while parts are still to come.
-	 */
-	byte[] assemble(String part, boolean last, long limit) {
-		if (partial == null && last) {
-			return bounded(part.getBytes(StandardCharsets.UTF_8), limit);
-		}
-		if (partial == null) {
-			partial = new StringBuilder();
-		}
-		partial.append(part);
-		if (partial.length() > limit) {
-			partial = null;
-			return TOO_LARGE;
-		}
-		if (!last) {
-			return null;
-		}
-		byte[] frame = partial.toString().getBytes(StandardCharsets.UTF_8);
-		partial = null;
-		return bounded(frame, limit);
-	}
-
-	private static byte[] bounded(byte[] frame, long limit) {
-		return frame.length > limit ? TOO_LARGE : frame;
+	/** Where the parts of this connection's incoming frames are joined. */
+	FrameAssembler inbound() {
+		return inbound;
 	}
 
 	String id() {
@@ -112,8 +102,31 @@ final class StompSession {
 		return expiresAt;
 	}
 
+	/** Adds a subscription within the session's limits (count, id length); else a refusal. */
 	void add(Subscription subscription) {
+		if (subscription.id().length() > limits.maxSubscriptionIdLength()) {
+			throw new StompRefusal(400, "a subscription id may have at most " + limits.maxSubscriptionIdLength()
+					+ " characters");
+		}
+		if (subscriptions.size() >= limits.maxSubscriptions()) {
+			throw new StompRefusal(429, "a session may hold at most " + limits.maxSubscriptions() + " subscriptions");
+		}
 		subscriptions.put(subscription.id(), subscription);
+	}
+
+	/** Whether a typing frame is within the session's rate; beyond it, typing is dropped. */
+	boolean typingAllowed() {
+		return typing.tryTake();
+	}
+
+	/** Whether a read frame is within the session's rate; beyond it, the frame is dropped. */
+	boolean readAllowed() {
+		return reads.tryTake();
+	}
+
+	/** Whether the session may start another replay now (a burst, refilled at one a second). */
+	boolean replayAllowed() {
+		return replays.tryTake();
 	}
 
 	Optional<Subscription> remove(String subscriptionId) {
@@ -162,23 +175,31 @@ final class StompSession {
 	}
 
 	/** Sends an ERROR frame and closes, as STOMP asks of a server that refuses a frame. */
-	void fail(String message, String problemJson) {
+	void fail(String message, String problemJson, CloseReason reason) {
 		send(StompFrames.error(message, problemJson));
-		close(CloseStatus.POLICY_VIOLATION);
+		close(reason);
 	}
 
-	/** Closes once the frames already queued are written (at most a second later). */
-	void close(CloseStatus status) {
+	/**
+	 * Closes once the frames already queued are written (at most a second later); a slow consumer at
+	 * once, without waiting for a socket that does not drain. The first reason given is the one kept.
+	 */
+	void close(CloseReason reason) {
 		if (!closing.compareAndSet(false, true)) {
 			return;
 		}
+		closeReason = reason;
+		boolean drain = reason != CloseReason.SLOW_CONSUMER;
+		if (!drain) {
+			nativeSession.getUserProperties().put(StompEndpoint.BLOCKING_SEND_TIMEOUT, 100L);
+		}
 		Thread.ofVirtual().name("ws-close-" + id()).start(() -> {
 			long deadline = System.currentTimeMillis() + 1_000;
-			while (outbound.queuedChars() > 0 && System.currentTimeMillis() < deadline) {
+			while (drain && outbound.queuedChars() > 0 && System.currentTimeMillis() < deadline) {
 				sleep();
 			}
 			try {
-				socket.close(status);
+				socket.close(reason.status());
 			}
 			catch (IOException | RuntimeException ex) {
 				log.debug("Session {} was already closing: {}", id(), ex.getMessage());
@@ -193,6 +214,23 @@ final class StompSession {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/** Why the server closed the session; {@link CloseReason#CLIENT} when it never did. */
+	CloseReason closeReason() {
+		CloseReason reason = closeReason;
+		return reason == null ? CloseReason.CLIENT : reason;
+	}
+
+	/** True while the session has not sent CONNECT within {@code timeoutMs} of opening. */
+	boolean connectOverdue(long now, long timeoutMs) {
+		return user == null && now - openedAt > timeoutMs;
+	}
+
+	/** True when the oldest unfinished write has waited longer than {@code timeoutNanos}. */
+	boolean writeOverdue(long nowNanos, long timeoutNanos) {
+		long since = outbound.pendingSinceNanos();
+		return since != 0 && nowNanos - since > timeoutNanos;
 	}
 
 	boolean isOpen() {

@@ -20,20 +20,31 @@ class UserQueues {
 
 	private final BusInterest interest;
 
-	UserQueues(@org.springframework.context.annotation.Lazy BusInterest interest) {
+	private final int maxSessionsPerUser;
+
+	UserQueues(@org.springframework.context.annotation.Lazy BusInterest interest, RealtimeProperties properties) {
 		this.interest = interest;
+		this.maxSessionsPerUser = properties.maxSessionsPerUser();
 	}
 
-	void add(StompSession session) {
+	/**
+	 * Adds a connected session unless its user already holds the most sessions allowed on this node;
+	 * the count is per node (a user's sessions on other nodes are not counted).
+	 */
+	boolean add(StompSession session) {
+		boolean[] added = { false };
 		sessions.compute(session.user().id(), (id, set) -> {
 			Set<StompSession> result = set;
 			if (result == null) {
 				interest.userWanted(id);
 				result = ConcurrentHashMap.newKeySet();
 			}
-			result.add(session);
+			if (result.size() < maxSessionsPerUser) {
+				added[0] = result.add(session);
+			}
 			return result;
 		});
+		return added[0];
 	}
 
 	void remove(StompSession session) {

@@ -16,14 +16,19 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 
 	private final RealtimeProperties properties;
 
-	WebSocketConfiguration(StompEndpoint endpoint, RealtimeProperties properties) {
+	private final HandshakeLimiter handshakes;
+
+	WebSocketConfiguration(StompEndpoint endpoint, RealtimeProperties properties, HandshakeLimiter handshakes) {
 		this.endpoint = endpoint;
 		this.properties = properties;
+		this.handshakes = handshakes;
 	}
 
 	@Override
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-		registry.addHandler(endpoint, "/ws").setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
+		registry.addHandler(endpoint, "/ws")
+			.addInterceptors(handshakes)
+			.setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
 	}
 
 	/**
@@ -40,10 +45,17 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 		return container;
 	}
 
-	/** Socket buffers off the heap: tens of thousands of idle connections should not fill it. */
+	/**
+	 * Socket buffers off the heap: tens of thousands of idle connections should not fill it. The
+	 * kernel send buffer is capped: a client that stops reading then leaves writes unfinished within
+	 * a second or two (and is closed as a slow consumer) instead of megabytes vanishing into the kernel.
+	 */
 	@Bean
 	TomcatConnectorCustomizer directSocketBuffers() {
-		return connector -> connector.setProperty("socket.directBuffer", "true");
+		return connector -> {
+			connector.setProperty("socket.directBuffer", "true");
+			connector.setProperty("socket.txBufSize", Long.toString(properties.socketSendBuffer().toBytes()));
+		};
 	}
 
 }

@@ -139,7 +139,7 @@ class GroupChannelTest {
 		for (long seq = 8; seq <= upTo; seq++) {
 			subscriber.sendNow(frame(seq));
 		}
-		channel.live(subscriber, upTo);
+		channel.live(subscriber, upTo, (from, to) -> frame(0));
 		channel.publish(frame(13));
 		settle();
 		assertThat(seqs).containsExactly(8L, 9L, 10L, 11L, 12L, 13L);
@@ -164,6 +164,67 @@ class GroupChannelTest {
 			expected.add(seq);
 		}
 		assertThat(all).allSatisfy(seqs -> assertThat(seqs).containsExactlyElementsOf(expected));
+	}
+
+	@Test
+	void aFullQueueDropsLiveEventsAndTheMissingMessagesComeFromTheDatabaseAfterwards() throws Exception {
+		java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+		GroupChannel channel = new GroupChannel(groupId, 0, pool, 10);
+		StompSession session = session("a");
+		List<Long> seqs = received(session);
+		channel.reserve();
+		channel.subscribe(new GroupChannel.Subscriber(session, "sub-0", false)).get();
+		channel.remove(s -> false, s -> {
+		}, () -> await(held));
+		for (long seq = 1; seq <= 100; seq++) {
+			channel.publish(frame(seq));
+		}
+		assertThat(channel.dropped()).as("beyond the queue's capacity, events are dropped").isGreaterThanOrEqualTo(89);
+		held.countDown();
+		settle();
+		assertThat(seqs).as("what fitted the queue").hasSizeLessThanOrEqualTo(10);
+		long last = seqs.getLast();
+		channel.publish(frame(101));
+		settle();
+		Thread.sleep(20);
+		channel.fillOverdueGap(System.currentTimeMillis(), 10, (after, before) -> java.util.stream.LongStream
+			.range(after + 1, before).mapToObj(GroupChannelTest::frame).toList());
+		settle();
+		assertThat(seqs.subList(seqs.indexOf(last) + 1, seqs.size()))
+			.containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(last + 1, 101).boxed().toList());
+	}
+
+	@Test
+	void aReplayingSubscriberWhoseBacklogOverflowsGetsOneResyncInsteadOfTheBacklog() throws Exception {
+		GroupChannel channel = new GroupChannel(groupId, 10, pool);
+		StompSession session = session("a");
+		List<String> frames = Collections.synchronizedList(new ArrayList<>());
+		doAnswer(call -> frames.add(call.getArgument(0, String.class))).when(session).send(anyString());
+		GroupChannel.Subscriber subscriber = new GroupChannel.Subscriber(session, "sub-0", true, 5);
+		channel.reserve();
+		long upTo = channel.subscribe(subscriber).get();
+		for (long seq = 11; seq <= 30; seq++) {
+			channel.publish(frame(seq));
+		}
+		settle();
+		assertThat(frames).isEmpty();
+		channel.live(subscriber, upTo, (from, to) -> new GroupChannel.Frame(0,
+				StompFrames.shared("/topic/x", "r", "{\"type\":\"resync.required\",\"fromSeq\":" + from
+						+ ",\"lastSeq\":" + to + "}")));
+		channel.publish(frame(31));
+		settle();
+		assertThat(frames).hasSize(2);
+		assertThat(frames.get(0)).contains("\"type\":\"resync.required\",\"fromSeq\":10,\"lastSeq\":30");
+		assertThat(frames.get(1)).contains("\"seq\":31");
+	}
+
+	private static void await(java.util.concurrent.CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

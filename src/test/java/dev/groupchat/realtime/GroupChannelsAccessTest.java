@@ -45,7 +45,8 @@ class GroupChannelsAccessTest {
 	void start() {
 		when(access.lastSeq(groupId)).thenReturn(Optional.of(0L));
 		channels = new GroupChannels(access, mock(History.class), new EventJson(JsonMapper.builder().build()),
-				new RealtimeProperties(null, null, null, null, null, null, null, null), mock(BusInterest.class));
+				new RealtimeProperties(null, null, null, null, null, null, null, null, null, null, null,
+						null, null, null, null, null, null, null, null, null, null, null), mock(BusInterest.class));
 	}
 
 	@AfterEach

@@ -238,6 +238,191 @@ class StompBadInputTest extends EndToEndTest {
 		assertOthersUnaffected();
 	}
 
+	@Test
+	void aSessionMayHoldAtMost200Subscriptions() throws Exception {
+		try (RawStompSocket socket = RawStompSocket.connected(port, TestTokens.token(owner))) {
+			StringBuilder frames = new StringBuilder();
+			for (int i = 0; i < 200; i++) {
+				frames.append("SUBSCRIBE\nid:s").append(i).append("\ndestination:/user/queue/events\n\n\0");
+			}
+			socket.sendRaw(frames.toString());
+			socket.send("SUBSCRIBE", Map.of("id", "s200", "destination", "/topic/group." + groupId, "receipt", "r-201"),
+					"");
+
+			assertRefusedAndClosed(socket, 429);
+		}
+		assertOthersUnaffected();
+	}
+
+	@Test
+	void aSubscriptionIdOver128CharactersIsRefused() throws Exception {
+		try (RawStompSocket socket = RawStompSocket.connected(port, TestTokens.token(owner))) {
+			socket.send("SUBSCRIBE", Map.of("id", "i".repeat(128), "destination", "/user/queue/events", "receipt", "r1"),
+					"");
+			assertThat(socket.next(WAIT).command()).as("128 characters are fine").isEqualTo("RECEIPT");
+
+			socket.send("SUBSCRIBE", Map.of("id", "i".repeat(60_000), "destination", "/topic/group." + groupId), "");
+			assertRefusedAndClosed(socket, 400);
+		}
+		assertOthersUnaffected();
+	}
+
+	@Test
+	void aUserMayHoldAtMostTenSessionsAndTheEleventhConnectIsRefused() throws Exception {
+		String many = user("many");
+		List<RawStompSocket> sessions = new java.util.ArrayList<>();
+		try {
+			for (int i = 0; i < 10; i++) {
+				sessions.add(RawStompSocket.connected(port, TestTokens.token(many)));
+			}
+			try (RawStompSocket eleventh = RawStompSocket.open(port)) {
+				eleventh.sendConnect(TestTokens.token(many));
+				assertRefusedAndClosed(eleventh, 429);
+			}
+			assertThat(sessions).as("the ten are kept").allMatch(RawStompSocket::isOpen);
+
+			sessions.removeFirst().close();
+			long end = System.nanoTime() + WAIT.toNanos();
+			RawStompSocket again = null;
+			while (again == null && System.nanoTime() < end) {
+				try {
+					again = RawStompSocket.connected(port, TestTokens.token(many));
+				}
+				catch (IllegalStateException ex) {
+					Thread.sleep(200);
+				}
+			}
+			assertThat(again).as("once one closed, a new session is accepted").isNotNull();
+			sessions.add(again);
+		}
+		finally {
+			sessions.forEach(RawStompSocket::close);
+		}
+		assertOthersUnaffected();
+	}
+
+	@Test
+	void aFloodOfHandshakesFromOneAddressGets429BeforeTheUpgrade() throws Exception {
+		Thread.sleep(2_500);
+		List<Integer> statuses;
+		try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			List<java.util.concurrent.Future<Integer>> attempts = new java.util.ArrayList<>();
+			for (int i = 0; i < 300; i++) {
+				attempts.add(pool.submit(() -> dev.groupchat.support.RawWebSocket.handshakeStatus(port)));
+			}
+			statuses = new java.util.ArrayList<>();
+			for (var attempt : attempts) {
+				statuses.add(attempt.get(30, TimeUnit.SECONDS));
+			}
+		}
+		assertThat(statuses).as("only upgrades and refusals").allMatch(s -> s == 101 || s == 429);
+		assertThat(statuses.stream().filter(s -> s == 101).count()).as("a burst of twice the rate passes")
+			.isGreaterThanOrEqualTo(100L);
+		assertThat(statuses).as("the rest are refused").contains(429);
+
+		Thread.sleep(2_500);
+		assertThat(dev.groupchat.support.RawWebSocket.handshakeStatus(port)).as("a second later handshakes pass again")
+			.isEqualTo(101);
+		Thread.sleep(2_500);
+		assertOthersUnaffected();
+	}
+
+	@Test
+	void aNulInsideAHeaderIsRefusedAndNothingStored() throws Exception {
+		try (RawStompSocket socket = connectedWithAcks()) {
+			socket.sendRaw("SEND\ndestination:/app/group." + groupId + ".send\ncontent-type:application/json\n"
+					+ "x-note:before\u0000after\n\n{\"clientMsgId\":\"nul-1\",\"type\":\"TEXT\",\"text\":\"hi\"}\0");
+
+			assertRefusedAndClosed(socket, 400);
+		}
+		assertThat(messageCount()).isZero();
+		assertOthersUnaffected();
+	}
+
+	@Test
+	void aFrameWithMoreThan50HeadersIsRefusedAndNothingStored() throws Exception {
+		try (RawStompSocket socket = connectedWithAcks()) {
+			socket.sendRaw(sendWithHeaders(50, "fifty"));
+			assertThat(nextAck(socket).path("status").asString()).as("50 headers are fine").isEqualTo("OK");
+			assertThat(bystanderTopic.next("message.created", WAIT)).isNotNull();
+
+			socket.sendRaw(sendWithHeaders(1_000, "thousand"));
+			assertRefusedAndClosed(socket, 400);
+		}
+		assertThat(messageCount()).isEqualTo(1);
+		assertOthersUnaffected();
+	}
+
+	@Test
+	void invalidUtf8InABinaryFrameIsRefusedAndNothingStored() throws Exception {
+		try (RawStompSocket socket = connectedWithAcks()) {
+			java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream();
+			frame.writeBytes(("SEND\ndestination:/app/group." + groupId + ".send\ncontent-type:application/json\n\n"
+					+ "{\"clientMsgId\":\"bin-1\",\"type\":\"TEXT\",\"text\":\"caf").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			frame.writeBytes(new byte[] { (byte) 0xC3, (byte) 0x28, (byte) 0xFF });
+			frame.writeBytes("\"}\0".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			socket.sendBinary(frame.toByteArray());
+
+			assertRefusedAndClosed(socket, 400);
+		}
+		assertThat(messageCount()).isZero();
+		assertOthersUnaffected();
+	}
+
+	@Test
+	void validUtf8InABinaryFrameIsAccepted() throws Exception {
+		try (RawStompSocket socket = connectedWithAcks()) {
+			socket.sendBinary(("SEND\ndestination:/app/group." + groupId + ".send\ncontent-type:application/json\n\n"
+					+ "{\"clientMsgId\":\"bin-2\",\"type\":\"TEXT\",\"text\":\"café ☕\"}\0")
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+			JsonNode ack = nextAck(socket);
+			assertThat(ack.path("status").asString()).as(ack.toString()).isEqualTo("OK");
+			assertThat(ack.path("message").path("text").asString()).isEqualTo("café ☕");
+		}
+		assertThat(bystanderTopic.next("message.created", WAIT)).isNotNull();
+		assertOthersUnaffected();
+	}
+
+	@Test
+	void typingIsRateLimitedPerSessionAndTheExcessDropped() throws Exception {
+		try (RawStompSocket socket = RawStompSocket.connected(port, TestTokens.token(owner))) {
+			StringBuilder frames = new StringBuilder();
+			for (int i = 0; i < 50; i++) {
+				frames.append("SEND\ndestination:/app/group.").append(groupId).append(".typing\n\n{}\0");
+			}
+			socket.sendRaw(frames.toString());
+
+			List<JsonNode> typing = bystanderTopic.collect("typing", 50, Duration.ofSeconds(3));
+			assertThat(typing).as("a burst of 5 typing events, the rest dropped").hasSizeBetween(5, 8);
+			assertThat(socket.isOpen()).as("typing too often is no protocol error").isTrue();
+		}
+		assertOthersUnaffected();
+	}
+
+	@Test
+	void aReadThatDoesNotMoveTheMarkerIsNotBroadcast() throws Exception {
+		String member = user("reader");
+		addMember(groupId, owner, member);
+		bystanderTopic.next("member.joined", WAIT);
+		Api.Response posted = api.as(owner).post("/api/v1/groups/" + groupId + "/messages",
+				Map.of("clientMsgId", "r-1", "type", "TEXT", "text", "read me"));
+		long seq = posted.json().path("seq").asLong();
+		bystanderTopic.next("message.created", WAIT);
+		try (RawStompSocket socket = RawStompSocket.connected(port, TestTokens.token(member))) {
+			String read = "SEND\ndestination:/app/group." + groupId + ".read\ncontent-type:application/json\n\n{\"seq\":"
+					+ seq + "}\0";
+			socket.sendRaw(read);
+			assertThat(bystanderTopic.next("read", WAIT)).as("the marker moved").isNotNull();
+
+			socket.sendRaw(read.repeat(5));
+			socket.sendRaw(read.replace("{\"seq\":" + seq, "{\"seq\":0"));
+			assertThat(bystanderTopic.next("read", Duration.ofSeconds(2))).as("the marker did not move").isNull();
+			assertThat(socket.isOpen()).isTrue();
+		}
+		assertOthersUnaffected();
+	}
+
 	// --- helpers
 
 	private void assertConnectRefused(String token) throws Exception {
@@ -296,6 +481,16 @@ class StompBadInputTest extends EndToEndTest {
 		assertThat(created.path("message").path("clientMsgId").asString()).isEqualTo(clientMsgId);
 		assertThat(bystander.isConnected()).isTrue();
 		assertThat(bystander.errors.poll(0, TimeUnit.MILLISECONDS)).isNull();
+	}
+
+	private String sendWithHeaders(int headers, String clientMsgId) {
+		StringBuilder frame = new StringBuilder("SEND\ndestination:/app/group." + groupId
+				+ ".send\ncontent-type:application/json\n");
+		for (int i = 2; i < headers; i++) {
+			frame.append("x-h").append(i).append(":v\n");
+		}
+		return frame.append("\n{\"clientMsgId\":\"").append(clientMsgId).append("\",\"type\":\"TEXT\",\"text\":\"hi\"}\0")
+			.toString();
 	}
 
 	private long messageCount() {

@@ -94,6 +94,16 @@ public final class RawStompSocket implements AutoCloseable {
 		}
 	}
 
+	/** Sends the bytes as one binary WebSocket message. */
+	public void sendBinary(byte[] bytes) {
+		try {
+			session.sendMessage(new org.springframework.web.socket.BinaryMessage(bytes));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** The next frame from the server, or null after the timeout. */
 	public Frame next(Duration timeout) throws InterruptedException {
 		return frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
