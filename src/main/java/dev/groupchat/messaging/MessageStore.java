@@ -28,6 +28,9 @@ class MessageStore {
 			id, group_id, seq, sender_id, client_msg_id, type, text, video_id, video_cover_url, media_url,
 			reply_to_seq, mentions, reactions::text as reactions, created_at, edited_at, deleted_at""";
 
+	/** Most different emoji one message carries. */
+	static final int MAX_DISTINCT_REACTIONS = 20;
+
 	private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {
 	};
 
@@ -171,8 +174,14 @@ class MessageStore {
 			.optional();
 	}
 
-	/** Adds or removes one user's reaction and answers the message's counts afterwards. */
+	/**
+	 * Adds or removes one user's reaction and answers the message's counts afterwards. The message row
+	 * is locked first, so concurrent reactions cannot take a message past its limit of different emoji.
+	 */
 	Map<String, Integer> react(UUID groupId, long seq, String userId, String emoji, boolean add, Instant now) {
+		if (add) {
+			requireRoomFor(groupId, seq, emoji);
+		}
 		String change = add
 				? "insert into message_reaction (group_id, seq, user_id, emoji, created_at)"
 						+ " values (:groupId, :seq, :userId, :emoji, :now) on conflict do nothing"
@@ -196,6 +205,24 @@ class MessageStore {
 			.query(String.class)
 			.single();
 		return json.readValue(counts, COUNTS);
+	}
+
+	private void requireRoomFor(UUID groupId, long seq, String emoji) {
+		boolean room = jdbc.sql("""
+				select exists (select 1 from message_reaction r where r.group_id = m.group_id and r.seq = m.seq
+				                                                 and r.emoji = :emoji)
+				    or (select count(distinct emoji) from message_reaction r
+				         where r.group_id = m.group_id and r.seq = m.seq) < :limit
+				  from message m where m.group_id = :groupId and m.seq = :seq for update of m""")
+			.param("emoji", emoji)
+			.param("limit", MAX_DISTINCT_REACTIONS)
+			.param("groupId", groupId)
+			.param("seq", seq)
+			.query(Boolean.class)
+			.single();
+		if (!room) {
+			throw MessagingProblems.tooManyReactions(MAX_DISTINCT_REACTIONS);
+		}
 	}
 
 	/** Maps rows selected with {@link #COLUMNS}. */

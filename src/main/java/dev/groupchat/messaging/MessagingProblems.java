@@ -18,6 +18,11 @@ final class MessagingProblems {
 				+ " seconds; try again in " + retryAfter + " s", java.util.Map.of("retryAfterSeconds", retryAfter));
 	}
 
+	static DomainException tooManyReactions(int limit) {
+		return DomainException.conflict("a message holds at most " + limit
+				+ " different emoji; react with one it already has");
+	}
+
 	static DomainException messageNotFound(long seq) {
 		return DomainException.notFound("message", seq);
 	}

@@ -294,7 +294,7 @@ class MessageRestTest extends EndToEndTest {
 		assertThat(message(owner, groupId, seq).path("reactions").has(THUMBS_UP)).isFalse();
 		Api.Response tooLong = api.as(owner).put(messages(groupId) + "/" + seq + "/reactions/" + "a".repeat(33), null);
 		assertRefused(tooLong, 400);
-		assertRefused(api.as(owner).put(messages(groupId) + "/99/reactions/ok", null), 404);
+		assertRefused(api.as(owner).put(messages(groupId) + "/99/reactions/%F0%9F%91%8D", null), 404);
 	}
 
 	@Test
