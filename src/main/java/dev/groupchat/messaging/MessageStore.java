@@ -26,7 +26,7 @@ class MessageStore {
 
 	static final String COLUMNS = " " + """
 			id, group_id, seq, sender_id, client_msg_id, type, text, video_id, video_cover_url, media_url,
-			reply_to_seq, mentions, reactions::text as reactions, created_at, edited_at, deleted_at""";
+			reply_to_seq, mentions, reactions::text as reactions, created_at, edited_at, deleted_at, system::text as system""";
 
 	/** Most different emoji one message carries. */
 	static final int MAX_DISTINCT_REACTIONS = 20;
@@ -46,7 +46,7 @@ class MessageStore {
 	}
 
 	/** A message accepted for storage, with its seq. */
-	record NewMessage(UUID id, UUID groupId, long seq, String senderId, PostMessage message) {
+	record NewMessage(UUID id, UUID groupId, long seq, String senderId, PostMessage message, SystemEvent system) {
 	}
 
 	/** The identity of a send for idempotency. */
@@ -60,15 +60,15 @@ class MessageStore {
 		}
 		return jdbc.sql("""
 				insert into message (id, group_id, seq, sender_id, client_msg_id, type, text, video_id,
-				                     video_cover_url, media_url, reply_to_seq, mentions, created_at)
+				                     video_cover_url, media_url, reply_to_seq, mentions, created_at, system)
 				select r.id, r.group_id, r.seq, r.sender_id, r.client_msg_id, r.type, r.text, r.video_id,
 				       r.cover_url, r.media_url, r.reply_to_seq,
 				       coalesce((select array_agg(x) from jsonb_array_elements_text(r.mentions::jsonb) x), '{}'),
-				       :now
+				       :now, r.system::jsonb
 				  from unnest(:ids, :groupIds, :seqs, :senderIds, :clientMsgIds, :types, :texts, :videoIds,
-				              :coverUrls, :mediaUrls, :replyTos, :mentions)
+				              :coverUrls, :mediaUrls, :replyTos, :mentions, :systems)
 				       as r(id, group_id, seq, sender_id, client_msg_id, type, text, video_id, cover_url, media_url,
-				            reply_to_seq, mentions)
+				            reply_to_seq, mentions, system)
 				returning""" + COLUMNS)
 			.param("ids", rows.stream().map(NewMessage::id).toArray(UUID[]::new))
 			.param("groupIds", rows.stream().map(NewMessage::groupId).toArray(UUID[]::new))
@@ -85,6 +85,8 @@ class MessageStore {
 			.param("mediaUrls", rows.stream().map(r -> r.message().mediaUrl()).toArray(String[]::new))
 			.param("replyTos", rows.stream().map(r -> r.message().replyToSeq()).toArray(Long[]::new))
 			.param("mentions", rows.stream().map(r -> json.writeValueAsString(r.message().mentions()))
+				.toArray(String[]::new))
+			.param("systems", rows.stream().map(r -> r.system() == null ? null : json.writeValueAsString(r.system()))
 				.toArray(String[]::new))
 			.param("now", Timestamp.from(now))
 			.query(mapper)
@@ -164,7 +166,7 @@ class MessageStore {
 			.param("seq", seq)
 			.update();
 		return jdbc.sql("""
-				update message set text = null, video_id = null, video_cover_url = null, media_url = null,
+				update message set text = null, video_id = null, video_cover_url = null, media_url = null, system = null,
 				       mentions = '{}', reactions = '{}', deleted_at = coalesce(deleted_at, :now)
 				 where group_id = :groupId and seq = :seq returning """ + COLUMNS)
 			.param("now", Timestamp.from(now))
@@ -239,7 +241,11 @@ class MessageStore {
 				rs.getString("media_url"), rs.getObject("reply_to_seq", Long.class),
 				strings(rs.getArray("mentions")), counts(rs.getString("reactions")),
 				rs.getTimestamp("created_at").toInstant(), edited == null ? null : edited.toInstant(),
-				rs.getTimestamp("deleted_at") != null);
+				rs.getTimestamp("deleted_at") != null, system(rs.getString("system")));
+	}
+
+	private SystemEvent system(String system) {
+		return system == null ? null : json.readValue(system, SystemEvent.class);
 	}
 
 	private Map<String, Integer> counts(String reactions) {

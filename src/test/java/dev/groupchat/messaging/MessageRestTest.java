@@ -542,8 +542,10 @@ class MessageRestTest extends EndToEndTest {
 		List<JsonNode> history = messagesOf(history(owner, groupId, ""));
 		assertThat(history).extracting(m -> m.path("type").asString()).containsExactly("SYSTEM", "SYSTEM");
 		assertThat(history).extracting(m -> m.path("seq").asLong()).containsExactly(1L, 2L);
-		assertThat(history.get(0).path("text").asString()).contains(member).contains("added");
-		assertThat(history.get(1).path("text").asString()).contains(member).contains("left");
+		assertThat(history.get(0).path("system").path("event").asString()).isEqualTo("member.added");
+		assertThat(history.get(0).path("system").path("targetIds").get(0).asString()).isEqualTo(member);
+		assertThat(history.get(1).path("system").path("event").asString()).isEqualTo("member.left");
+		assertThat(history.get(1).path("system").path("actorId").asString()).isEqualTo(member);
 
 		String fanGroup = createGroup(owner, "FAN");
 		addMember(fanGroup, owner, member);
