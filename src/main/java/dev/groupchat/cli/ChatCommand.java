@@ -93,8 +93,7 @@ public final class ChatCommand {
 		String type = event.path("type").asString();
 		JsonNode message = event.path("message");
 		switch (type) {
-			case "message.created" -> System.out.printf("#%d %s: %s%n", message.path("seq").asLong(),
-					message.path("senderId").asString(), message.path("text").asString(""));
+			case "message.created" -> System.out.println(MessageLines.render(message));
 			case "typing" -> System.out.printf("(%s is typing)%n", event.path("userId").asString());
 			case "resync.required" -> System.out.println("(more history than fits; page it over REST)");
 			default -> System.out.println("[" + type + "] " + event);

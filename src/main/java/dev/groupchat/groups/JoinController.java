@@ -1,6 +1,7 @@
 package dev.groupchat.groups;
 
 import dev.groupchat.identity.CurrentUser;
+import dev.groupchat.identity.UserId;
 import dev.groupchat.shared.CursorPage;
 import dev.groupchat.shared.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -60,14 +61,14 @@ class JoinController {
 
 	@PostMapping("/groups/{groupId}/join-requests/{userId}/approve")
 	@Operation(summary = "Approve: the user becomes a member (OWNER, ADMIN)")
-	MemberView approve(CurrentUser user, @PathVariable String groupId, @PathVariable String userId) {
+	MemberView approve(CurrentUser user, @PathVariable String groupId, @PathVariable @UserId String userId) {
 		return joining.approve(user, GroupId.parse(groupId), userId);
 	}
 
 	@PostMapping("/groups/{groupId}/join-requests/{userId}/reject")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Reject (OWNER, ADMIN)")
-	void reject(CurrentUser user, @PathVariable String groupId, @PathVariable String userId) {
+	void reject(CurrentUser user, @PathVariable String groupId, @PathVariable @UserId String userId) {
 		joining.reject(user, GroupId.parse(groupId), userId);
 	}
 

@@ -1,6 +1,7 @@
 package dev.groupchat.groups;
 
 import dev.groupchat.identity.CurrentUser;
+import dev.groupchat.identity.UserId;
 import dev.groupchat.shared.CursorPage;
 import dev.groupchat.shared.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,7 +50,7 @@ class MemberController {
 
 	@PatchMapping("/members/{userId}")
 	@Operation(summary = "Change role (OWNER; role OWNER hands over) or mute (OWNER, ADMIN)")
-	MemberView update(CurrentUser user, @PathVariable String groupId, @PathVariable String userId,
+	MemberView update(CurrentUser user, @PathVariable String groupId, @PathVariable @UserId(also = "me") String userId,
 			@RequestBody MemberChange change) {
 		return members.update(user, GroupId.parse(groupId), self(user, userId), change);
 	}
@@ -57,7 +58,7 @@ class MemberController {
 	@DeleteMapping("/members/{userId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Leave (userId 'me' or your own id) or kick (OWNER, ADMIN)")
-	void remove(CurrentUser user, @PathVariable String groupId, @PathVariable String userId) {
+	void remove(CurrentUser user, @PathVariable String groupId, @PathVariable @UserId(also = "me") String userId) {
 		members.remove(user, GroupId.parse(groupId), self(user, userId));
 	}
 
@@ -71,7 +72,7 @@ class MemberController {
 	@DeleteMapping("/bans/{userId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Lift a ban (OWNER, ADMIN)")
-	void unban(CurrentUser user, @PathVariable String groupId, @PathVariable String userId) {
+	void unban(CurrentUser user, @PathVariable String groupId, @PathVariable @UserId String userId) {
 		members.unban(user, GroupId.parse(groupId), userId);
 	}
 
@@ -79,10 +80,10 @@ class MemberController {
 		return "me".equals(userId) ? user.id() : userId;
 	}
 
-	record UserRef(@NotBlank @Size(max = 64) String userId) {
+	record UserRef(@NotBlank @UserId String userId) {
 	}
 
-	record BanRequest(@NotBlank @Size(max = 64) String userId, @Size(max = 500) String reason) {
+	record BanRequest(@NotBlank @UserId String userId, @Size(max = 500) String reason) {
 	}
 
 }

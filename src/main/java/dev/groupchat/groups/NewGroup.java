@@ -1,5 +1,6 @@
 package dev.groupchat.groups;
 
+import dev.groupchat.identity.UserId;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -7,7 +8,7 @@ import java.util.List;
 
 /** What it takes to create a group; the caller becomes its OWNER. */
 public record NewGroup(@NotBlank @Size(max = 100) String name, @Size(max = 1000) String description,
-		@NotNull GroupKind kind, @Size(max = 200) List<@NotBlank @Size(max = 64) String> memberIds) {
+		@NotNull GroupKind kind, @Size(max = 200) List<@NotBlank @UserId String> memberIds) {
 
 	public NewGroup {
 		memberIds = memberIds == null ? List.of() : List.copyOf(memberIds);

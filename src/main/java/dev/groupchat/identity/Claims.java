@@ -16,11 +16,36 @@ public final class Claims implements OAuth2TokenValidator<Jwt> {
 
 	static final int MAX_SUBJECT_LENGTH = 64;
 
+	/** Longest display name kept (code points); a longer {@code name} claim is cut to this length. */
+	static final int MAX_NAME_LENGTH = 200;
+
+	private final UserIdRule subjects;
+
+	Claims(UserIdRule subjects) {
+		this.subjects = subjects;
+	}
+
 	public static CurrentUser toUser(Jwt jwt) {
 		Number fanLevel = jwt.getClaim("fan_level");
-		return new CurrentUser(jwt.getSubject(), jwt.getClaimAsString("name"),
+		return new CurrentUser(jwt.getSubject(), displayName(jwt.getClaimAsString("name")),
 				fanLevel == null ? 0 : fanLevel.intValue(),
 				AgeBand.fromClaim(jwt.getClaimAsString("age_band")).orElse(null), roles(jwt));
+	}
+
+	/**
+	 * The {@code name} claim as kept: control characters (NUL among them, which PostgreSQL refuses)
+	 * removed, and cut to {@link #MAX_NAME_LENGTH} code points; a name is shown, never an identity.
+	 */
+	static String displayName(String name) {
+		if (name == null) {
+			return null;
+		}
+		String clean = name.codePoints()
+			.filter(cp -> !Character.isISOControl(cp))
+			.limit(MAX_NAME_LENGTH)
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+			.toString();
+		return clean.isBlank() ? null : clean;
 	}
 
 	static Set<String> roles(Jwt jwt) {
@@ -35,8 +60,8 @@ public final class Claims implements OAuth2TokenValidator<Jwt> {
 	@Override
 	public OAuth2TokenValidatorResult validate(Jwt jwt) {
 		String sub = jwt.getSubject();
-		if (sub == null || sub.isBlank() || sub.length() > MAX_SUBJECT_LENGTH) {
-			return failure("sub must be present and at most " + MAX_SUBJECT_LENGTH + " characters");
+		if (!subjects.matches(sub)) {
+			return failure("sub must be a user id of at most " + MAX_SUBJECT_LENGTH + " characters");
 		}
 		if (jwt.getExpiresAt() == null) {
 			return failure("exp is required");

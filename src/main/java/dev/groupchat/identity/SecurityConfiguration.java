@@ -2,6 +2,8 @@ package dev.groupchat.identity;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +15,12 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -53,7 +60,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(JwtProperties properties, Environment environment,
+	JwtDecoder jwtDecoder(JwtProperties properties, Environment environment, UserIdRule userIds,
 			org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock) {
 		NimbusJwtDecoder decoder = properties.hasJwkSetUri()
 				? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
@@ -63,9 +70,23 @@ class SecurityConfiguration {
 				: NimbusJwtDecoder.withSecretKey(hmacKey(secret(properties, environment)))
 					.macAlgorithm(MacAlgorithm.HS256)
 					.build();
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(properties.clockSkew()),
-				new Claims()));
+		decoder.setJwtValidator(validator(properties, userIds));
 		return new CachingJwtDecoder(decoder, clock.getIfAvailable(java.time.Clock::systemUTC), 200_000);
+	}
+
+	/** Timestamps, the contract's claims, and {@code iss} and {@code aud} where configured. */
+	static OAuth2TokenValidator<Jwt> validator(JwtProperties properties, UserIdRule userIds) {
+		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+		validators.add(new JwtTimestampValidator(properties.clockSkew()));
+		validators.add(new Claims(userIds));
+		if (properties.hasIssuer()) {
+			validators.add(new JwtIssuerValidator(properties.issuer()));
+		}
+		if (properties.hasAudience()) {
+			validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+					aud -> aud != null && aud.contains(properties.audience())));
+		}
+		return new DelegatingOAuth2TokenValidator<>(validators);
 	}
 
 	static SecretKeySpec hmacKey(String secret) {

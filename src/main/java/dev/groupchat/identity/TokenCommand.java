@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code token <userId> [--name=N] [--fan-level=L] [--age-band=B] [--roles=a,b] [--ttl=PT24H]}:
- * prints an HS256 token for development, signed with {@code GROUPCHAT_JWT_SECRET} or with the
- * development secret file that the service uses when no secret is configured.
+ * {@code token <userId> [--name=N] [--fan-level=L] [--age-band=B] [--roles=a,b] [--ttl=PT24H] [--iss=I]
+ * [--aud=A]}: prints an HS256 token for development, signed with {@code GROUPCHAT_JWT_SECRET} or with the
+ * development secret file that the service uses when no secret is configured. {@code iss} and
+ * {@code aud} default to {@code GROUPCHAT_JWT_ISSUER} and {@code GROUPCHAT_JWT_AUDIENCE}, so a token
+ * minted next to a configured service passes its checks.
  */
 public final class TokenCommand {
 
@@ -32,11 +34,11 @@ public final class TokenCommand {
 	public static int run(String[] args) {
 		if (args.length < 2 || args[1].startsWith("--")) {
 			System.err.println("usage: token <userId> [--name=N] [--fan-level=L] [--age-band=13-15|16-17|18+]"
-					+ " [--roles=ops] [--ttl=PT24H]");
+					+ " [--roles=ops] [--ttl=PT24H] [--iss=ISSUER] [--aud=AUDIENCE]");
 			return 2;
 		}
 		try {
-			Map<String, String> options = options(Arrays.copyOfRange(args, 2, args.length));
+			Map<String, String> options = withConfiguredDefaults(options(Arrays.copyOfRange(args, 2, args.length)));
 			System.out.println(mint(args[1], options, secret()));
 			return 0;
 		}
@@ -61,6 +63,12 @@ public final class TokenCommand {
 		if (options.containsKey("age-band")) {
 			claims.claim("age_band", options.get("age-band"));
 		}
+		if (options.containsKey("iss")) {
+			claims.issuer(options.get("iss"));
+		}
+		if (options.containsKey("aud")) {
+			claims.audience(options.get("aud"));
+		}
 		if (options.containsKey("roles")) {
 			claims.claim("roles", List.of(options.get("roles").split(",")));
 		}
@@ -76,6 +84,18 @@ public final class TokenCommand {
 		}
 		String file = System.getenv("GROUPCHAT_JWT_SECRET_FILE");
 		return DevelopmentSecret.readOrCreate(file == null ? JwtProperties.defaultSecretFile() : Path.of(file));
+	}
+
+	private static Map<String, String> withConfiguredDefaults(Map<String, String> options) {
+		putIfSet(options, "iss", System.getenv("GROUPCHAT_JWT_ISSUER"));
+		putIfSet(options, "aud", System.getenv("GROUPCHAT_JWT_AUDIENCE"));
+		return options;
+	}
+
+	private static void putIfSet(Map<String, String> options, String key, String value) {
+		if (value != null && !value.isBlank()) {
+			options.putIfAbsent(key, value);
+		}
 	}
 
 	private static Map<String, String> options(String[] args) {

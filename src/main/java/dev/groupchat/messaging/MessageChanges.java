@@ -71,7 +71,10 @@ public class MessageChanges {
 		return recalled;
 	}
 
-	/** A member adds or removes their reaction; one per user per emoji. */
+	/**
+	 * A member adds or removes their reaction; one per user per emoji, at most
+	 * {@value MessageStore#MAX_DISTINCT_REACTIONS} different emoji per message.
+	 */
 	@Transactional
 	public Map<String, Integer> react(CurrentUser user, UUID groupId, long seq, String emoji, boolean add) {
 		GroupAccess.Standing standing = member(groupId, user.id());
@@ -83,7 +86,7 @@ public class MessageChanges {
 			throw DomainException.conflict("a recalled message cannot get reactions");
 		}
 		Map<String, Integer> counts = store.react(groupId, seq, user.id(), emoji, add, now);
-		events.publishEvent(new ReactionChanged(groupId, seq, counts, user.id(), emoji, add));
+		events.publishEvent(new ReactionChanged(groupId, seq, emoji, counts.getOrDefault(emoji, 0), user.id(), add));
 		return counts;
 	}
 

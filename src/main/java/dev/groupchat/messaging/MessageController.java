@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -68,16 +67,16 @@ class MessageController {
 	}
 
 	@PutMapping("/{seq}/reactions/{emoji}")
-	@Operation(summary = "React; answers the message's reaction counts")
+	@Operation(summary = "React with one emoji (else 400); a message holds at most 20 different emoji (409); answers the message's reaction counts")
 	Map<String, Object> react(CurrentUser user, @PathVariable String groupId, @PathVariable long seq,
-			@PathVariable @Size(max = 32) @Pattern(regexp = "\\S+") String emoji) {
+			@PathVariable @Emoji String emoji) {
 		return Map.of("reactions", changes.react(user, GroupId.parse(groupId), seq, emoji, true));
 	}
 
 	@DeleteMapping("/{seq}/reactions/{emoji}")
 	@Operation(summary = "Unreact; answers the message's reaction counts")
 	Map<String, Object> unreact(CurrentUser user, @PathVariable String groupId, @PathVariable long seq,
-			@PathVariable @Size(max = 32) @Pattern(regexp = "\\S+") String emoji) {
+			@PathVariable @Emoji String emoji) {
 		return Map.of("reactions", changes.react(user, GroupId.parse(groupId), seq, emoji, false));
 	}
 

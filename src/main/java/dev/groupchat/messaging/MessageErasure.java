@@ -115,8 +115,8 @@ public class MessageErasure {
 			.collect(Collectors.toMap(m -> key(m.groupId(), m.seq()), Function.identity()));
 		for (OwnReaction reaction : removed) {
 			MessageView message = recounted.get(key(reaction.groupId(), reaction.seq()));
-			events.publishEvent(new ReactionChanged(reaction.groupId(), reaction.seq(), message.reactions(), userId,
-					reaction.emoji(), false));
+			events.publishEvent(new ReactionChanged(reaction.groupId(), reaction.seq(), reaction.emoji(),
+					message.reactions().getOrDefault(reaction.emoji(), 0), userId, false));
 		}
 		return removed.size();
 	}

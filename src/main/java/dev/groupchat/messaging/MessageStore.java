@@ -26,7 +26,10 @@ class MessageStore {
 
 	static final String COLUMNS = " " + """
 			id, group_id, seq, sender_id, client_msg_id, type, text, video_id, video_cover_url, media_url,
-			reply_to_seq, mentions, reactions::text as reactions, created_at, edited_at, deleted_at""";
+			reply_to_seq, mentions, reactions::text as reactions, created_at, edited_at, deleted_at, system::text as system""";
+
+	/** Most different emoji one message carries. */
+	static final int MAX_DISTINCT_REACTIONS = 20;
 
 	private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {
 	};
@@ -43,7 +46,7 @@ class MessageStore {
 	}
 
 	/** A message accepted for storage, with its seq. */
-	record NewMessage(UUID id, UUID groupId, long seq, String senderId, PostMessage message) {
+	record NewMessage(UUID id, UUID groupId, long seq, String senderId, PostMessage message, SystemEvent system) {
 	}
 
 	/** The identity of a send for idempotency. */
@@ -57,15 +60,15 @@ class MessageStore {
 		}
 		return jdbc.sql("""
 				insert into message (id, group_id, seq, sender_id, client_msg_id, type, text, video_id,
-				                     video_cover_url, media_url, reply_to_seq, mentions, created_at)
+				                     video_cover_url, media_url, reply_to_seq, mentions, created_at, system)
 				select r.id, r.group_id, r.seq, r.sender_id, r.client_msg_id, r.type, r.text, r.video_id,
 				       r.cover_url, r.media_url, r.reply_to_seq,
 				       coalesce((select array_agg(x) from jsonb_array_elements_text(r.mentions::jsonb) x), '{}'),
-				       :now
+				       :now, r.system::jsonb
 				  from unnest(:ids, :groupIds, :seqs, :senderIds, :clientMsgIds, :types, :texts, :videoIds,
-				              :coverUrls, :mediaUrls, :replyTos, :mentions)
+				              :coverUrls, :mediaUrls, :replyTos, :mentions, :systems)
 				       as r(id, group_id, seq, sender_id, client_msg_id, type, text, video_id, cover_url, media_url,
-				            reply_to_seq, mentions)
+				            reply_to_seq, mentions, system)
 				returning""" + COLUMNS)
 			.param("ids", rows.stream().map(NewMessage::id).toArray(UUID[]::new))
 			.param("groupIds", rows.stream().map(NewMessage::groupId).toArray(UUID[]::new))
@@ -82,6 +85,8 @@ class MessageStore {
 			.param("mediaUrls", rows.stream().map(r -> r.message().mediaUrl()).toArray(String[]::new))
 			.param("replyTos", rows.stream().map(r -> r.message().replyToSeq()).toArray(Long[]::new))
 			.param("mentions", rows.stream().map(r -> json.writeValueAsString(r.message().mentions()))
+				.toArray(String[]::new))
+			.param("systems", rows.stream().map(r -> r.system() == null ? null : json.writeValueAsString(r.system()))
 				.toArray(String[]::new))
 			.param("now", Timestamp.from(now))
 			.query(mapper)
@@ -161,7 +166,7 @@ class MessageStore {
 			.param("seq", seq)
 			.update();
 		return jdbc.sql("""
-				update message set text = null, video_id = null, video_cover_url = null, media_url = null,
+				update message set text = null, video_id = null, video_cover_url = null, media_url = null, system = null,
 				       mentions = '{}', reactions = '{}', deleted_at = coalesce(deleted_at, :now)
 				 where group_id = :groupId and seq = :seq returning """ + COLUMNS)
 			.param("now", Timestamp.from(now))
@@ -171,8 +176,14 @@ class MessageStore {
 			.optional();
 	}
 
-	/** Adds or removes one user's reaction and answers the message's counts afterwards. */
+	/**
+	 * Adds or removes one user's reaction and answers the message's counts afterwards. The message row
+	 * is locked first, so concurrent reactions cannot take a message past its limit of different emoji.
+	 */
 	Map<String, Integer> react(UUID groupId, long seq, String userId, String emoji, boolean add, Instant now) {
+		if (add) {
+			requireRoomFor(groupId, seq, emoji);
+		}
 		String change = add
 				? "insert into message_reaction (group_id, seq, user_id, emoji, created_at)"
 						+ " values (:groupId, :seq, :userId, :emoji, :now) on conflict do nothing"
@@ -198,6 +209,24 @@ class MessageStore {
 		return json.readValue(counts, COUNTS);
 	}
 
+	private void requireRoomFor(UUID groupId, long seq, String emoji) {
+		boolean room = jdbc.sql("""
+				select exists (select 1 from message_reaction r where r.group_id = m.group_id and r.seq = m.seq
+				                                                 and r.emoji = :emoji)
+				    or (select count(distinct emoji) from message_reaction r
+				         where r.group_id = m.group_id and r.seq = m.seq) < :limit
+				  from message m where m.group_id = :groupId and m.seq = :seq for update of m""")
+			.param("emoji", emoji)
+			.param("limit", MAX_DISTINCT_REACTIONS)
+			.param("groupId", groupId)
+			.param("seq", seq)
+			.query(Boolean.class)
+			.single();
+		if (!room) {
+			throw MessagingProblems.tooManyReactions(MAX_DISTINCT_REACTIONS);
+		}
+	}
+
 	/** Maps rows selected with {@link #COLUMNS}. */
 	RowMapper<MessageView> rowMapper() {
 		return mapper;
@@ -212,7 +241,11 @@ class MessageStore {
 				rs.getString("media_url"), rs.getObject("reply_to_seq", Long.class),
 				strings(rs.getArray("mentions")), counts(rs.getString("reactions")),
 				rs.getTimestamp("created_at").toInstant(), edited == null ? null : edited.toInstant(),
-				rs.getTimestamp("deleted_at") != null);
+				rs.getTimestamp("deleted_at") != null, system(rs.getString("system")));
+	}
+
+	private SystemEvent system(String system) {
+		return system == null ? null : json.readValue(system, SystemEvent.class);
 	}
 
 	private Map<String, Integer> counts(String reactions) {

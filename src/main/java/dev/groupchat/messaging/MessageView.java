@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A message as clients see it (contract: Messages). Recalled messages keep only their envelope. */
+/**
+ * A message as clients see it (contract: Messages). Recalled messages keep only their envelope.
+ * {@code system} is set on SYSTEM messages (older ones have only {@code text}).
+ */
 public record MessageView(UUID id, UUID groupId, long seq, String senderId, String clientMsgId, MessageType type,
 		String text, Video video, String mediaUrl, Long replyToSeq, List<String> mentions,
-		Map<String, Integer> reactions, Instant createdAt, Instant editedAt, boolean deleted) {
+		Map<String, Integer> reactions, Instant createdAt, Instant editedAt, boolean deleted,
+		SystemEvent system) {
 }

@@ -316,7 +316,7 @@ class MessageWriter implements SmartLifecycle {
 			postedAt.put(sender, now);
 			posted.add(new Sequencer.Posted(group.groupId(), pending.senderId(), seq, now));
 			accepted.add(new MessageStore.NewMessage(UuidVersion7Strategy.INSTANCE.generateUuid(null), group.groupId(),
-					seq, pending.senderId(), pending.message()));
+					seq, pending.senderId(), pending.message(), null));
 			outcomes.put(pending, new Stored(seq));
 		}
 		sequencer.advance(lastSeqs, posted);

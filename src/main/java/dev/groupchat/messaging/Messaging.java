@@ -82,13 +82,13 @@ public class Messaging {
 	 * Writes a SYSTEM message in the caller's transaction (joins, leaves, renames), so the change and
 	 * its message commit together.
 	 */
-	void postSystem(UUID groupId, String aboutUserId, String text) {
-		PostMessage message = new PostMessage("system-" + UUID.randomUUID(), MessageType.SYSTEM, text, null, null, null,
+	void postSystem(UUID groupId, String aboutUserId, SystemEvent system) {
+		PostMessage message = new PostMessage("system-" + UUID.randomUUID(), MessageType.SYSTEM, null, null, null, null,
 				null);
 		transactions.executeWithoutResult(tx -> {
 			long seq = sequencer.nextSystem(groupId);
 			store.insertAll(List.of(new MessageStore.NewMessage(UuidVersion7Strategy.INSTANCE.generateUuid(null), groupId,
-					seq, aboutUserId, message)), clock.instant())
+					seq, aboutUserId, message, system)), clock.instant())
 				.forEach(stored -> events.publishEvent(new MessagePosted(stored)));
 		});
 	}

@@ -24,6 +24,11 @@ final class MessagingProblems {
 				java.util.Map.of("retryAfterSeconds", 1));
 	}
 
+	static DomainException tooManyReactions(int limit) {
+		return DomainException.conflict("a message holds at most " + limit
+				+ " different emoji; react with one it already has");
+	}
+
 	static DomainException messageNotFound(long seq) {
 		return DomainException.notFound("message", seq);
 	}

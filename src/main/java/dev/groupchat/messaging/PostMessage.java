@@ -1,5 +1,6 @@
 package dev.groupchat.messaging;
 
+import dev.groupchat.identity.UserId;
 import dev.groupchat.shared.DomainException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -13,7 +14,7 @@ import java.util.List;
 public record PostMessage(@NotBlank @Size(max = 64) String clientMsgId, @NotNull MessageType type,
 		@Size(max = MAX_TEXT) String text, @Valid Video video,
 		@Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String mediaUrl,
-		@Positive Long replyToSeq, @Size(max = 50) List<@NotBlank @Size(max = 64) String> mentions) {
+		@Positive Long replyToSeq, @Size(max = 50) List<@NotBlank @UserId(also = "@all") String> mentions) {
 
 	public static final int MAX_TEXT = 4_000;
 

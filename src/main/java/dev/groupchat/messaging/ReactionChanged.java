@@ -1,8 +1,10 @@
 package dev.groupchat.messaging;
 
-import java.util.Map;
 import java.util.UUID;
 
-/** A user added or removed a reaction; {@code reactions} are the message's counts now. */
-public record ReactionChanged(UUID groupId, long seq, Map<String, Integer> reactions, String userId, String emoji, boolean added) {
+/**
+ * A user added or removed a reaction; {@code count} is how many users now react to the message with
+ * {@code emoji} (0 when it is gone). Other emoji of the message are unchanged by this event.
+ */
+public record ReactionChanged(UUID groupId, long seq, String emoji, int count, String userId, boolean added) {
 }

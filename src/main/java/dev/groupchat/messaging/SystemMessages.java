@@ -4,13 +4,15 @@ import dev.groupchat.groups.GroupUpdated;
 import dev.groupchat.groups.MemberJoined;
 import dev.groupchat.groups.MemberLeft;
 import dev.groupchat.groups.Role;
+import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes the SYSTEM messages that tell a group what happened to it: joins and leaves in CHAT groups
  * (in fan groups of thousands they would drown the conversation; the live member events still
- * tell), and renames in every group. Runs inside the transaction of the change itself.
+ * tell), and renames in every group, as structured {@link SystemEvent}s without prose. Runs inside
+ * the transaction of the change itself.
  */
 @Component
 class SystemMessages {
@@ -27,8 +29,9 @@ class SystemMessages {
 			return;
 		}
 		String who = event.member().userId();
-		String text = who.equals(event.by()) ? who + " joined" : event.by() + " added " + who;
-		messaging.postSystem(event.groupId(), who, text);
+		SystemEvent system = who.equals(event.by()) ? new SystemEvent("member.joined", who, List.of(), null)
+				: new SystemEvent("member.added", event.by(), List.of(who), null);
+		messaging.postSystem(event.groupId(), who, system);
 	}
 
 	@EventListener
@@ -36,18 +39,20 @@ class SystemMessages {
 		if (!messaging.isChat(event.groupId())) {
 			return;
 		}
-		String text = switch (event.reason()) {
-			case LEFT -> event.userId() + " left";
-			case KICKED -> event.by() + " removed " + event.userId();
-			case BANNED -> event.userId() + " was removed";
+		List<String> target = List.of(event.userId());
+		SystemEvent system = switch (event.reason()) {
+			case LEFT -> new SystemEvent("member.left", event.userId(), List.of(), null);
+			case KICKED -> new SystemEvent("member.removed", event.by(), target, null);
+			case BANNED -> new SystemEvent("member.removed", null, target, null);
 		};
-		messaging.postSystem(event.groupId(), event.userId(), text);
+		messaging.postSystem(event.groupId(), event.userId(), system);
 	}
 
 	@EventListener
 	void on(GroupUpdated event) {
 		if (!event.group().name().equals(event.previousName())) {
-			messaging.postSystem(event.groupId(), event.by(), event.by() + " renamed the group to " + event.group().name());
+			messaging.postSystem(event.groupId(), event.by(),
+					new SystemEvent("group.renamed", event.by(), List.of(), event.group().name()));
 		}
 	}
 

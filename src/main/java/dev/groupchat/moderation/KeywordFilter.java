@@ -3,18 +3,17 @@ package dev.groupchat.moderation;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.groupchat.shared.DomainException;
-import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
- * A group's keyword filter: whole words (case-insensitive, after Unicode normalization, so
- * full-width or styled letters do not slip through) and patterns. Everything is compiled into one
- * RE2/J expression, which matches in time linear in the text whatever the pattern: a hostile
- * pattern cannot backtrack catastrophically.
+ * A group's keyword filter: whole words and RE2 patterns. Both are matched against the text as
+ * {@link KeywordText} normalizes it (format characters such as zero-width spaces removed, NFKC, case
+ * folded), so full-width or styled letters, capitals and invisible separators do not slip through.
+ * Words match at Unicode word boundaries in every script, and as substrings in scripts written
+ * without spaces (Chinese, Japanese, Thai, …). Patterns are RE2 (linear time: no pattern can
+ * backtrack catastrophically); their work is bounded further by {@link KeywordFilterLimits}.
  *
- * @param words blocked words
+ * @param words blocked words (or phrases)
  * @param patterns blocked regular expressions (RE2 syntax)
  */
 public record KeywordFilter(List<String> words, List<String> patterns) {
@@ -27,30 +26,33 @@ public record KeywordFilter(List<String> words, List<String> patterns) {
 	}
 
 	/** The compiled filter, or null when it blocks nothing. Refuses a pattern RE2 cannot compile. */
-	Pattern compile() {
+	Compiled compile() {
 		if (words.isEmpty() && patterns.isEmpty()) {
 			return null;
 		}
 		for (String pattern : patterns) {
 			try {
 				Pattern.compile(pattern);
+				Pattern.compile(KeywordPatterns.fold(pattern));
 			}
 			catch (PatternSyntaxException ex) {
 				throw DomainException.invalid("pattern '" + pattern + "' is not a valid RE2 expression: " + ex.getDescription());
 			}
 		}
-		String alternatives = String.join("|", Stream.concat(
-				words.stream().map(w -> "\\b" + Pattern.quote(normalize(w)) + "\\b"),
-				patterns.stream().map(p -> "(?:" + p + ")")).toList());
-		return Pattern.compile(alternatives, Pattern.CASE_INSENSITIVE);
+		return new Compiled(KeywordWords.of(words), KeywordPatterns.of(patterns));
 	}
 
-	static boolean blocks(Pattern compiled, String text) {
-		return compiled != null && text != null && compiled.matcher(normalize(text)).find();
+	static boolean blocks(Compiled compiled, String text) {
+		return compiled != null && text != null && compiled.matches(KeywordText.normalize(text));
 	}
 
-	static String normalize(String text) {
-		return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+	/** A filter ready to check texts: its words by kind, and its patterns as one RE2 expression. */
+	record Compiled(KeywordWords words, KeywordPatterns patterns) {
+
+		boolean matches(String normalized) {
+			return words.matchIn(normalized) || (patterns != null && patterns.matchIn(normalized));
+		}
+
 	}
 
 }

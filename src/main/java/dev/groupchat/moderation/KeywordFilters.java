@@ -2,7 +2,6 @@ package dev.groupchat.moderation;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
-import com.google.re2j.Pattern;
 import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.messaging.MessageType;
 import dev.groupchat.messaging.SendGuard;
@@ -33,10 +32,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Service
 public class KeywordFilters implements SendGuard {
 
-	static final int MAX_WORDS = 500;
-
-	static final int MAX_PATTERNS = 50;
-
 	private final JdbcClient jdbc;
 
 	private final Moderators moderators;
@@ -45,7 +40,7 @@ public class KeywordFilters implements SendGuard {
 
 	private final Clock clock;
 
-	private final LoadingCache<UUID, Optional<Pattern>> compiled = Caffeine.newBuilder()
+	private final LoadingCache<UUID, Optional<KeywordFilter.Compiled>> compiled = Caffeine.newBuilder()
 		.maximumSize(100_000)
 		.expireAfterWrite(Duration.ofMinutes(1))
 		.build(groupId -> Optional.ofNullable(load(groupId).compile()));
@@ -77,9 +72,7 @@ public class KeywordFilters implements SendGuard {
 	@Transactional
 	public KeywordFilter replace(CurrentUser user, UUID groupId, KeywordFilter filter) {
 		moderators.require(user, groupId);
-		if (filter.words().size() > MAX_WORDS || filter.patterns().size() > MAX_PATTERNS) {
-			throw DomainException.invalid("a filter holds at most " + MAX_WORDS + " words and " + MAX_PATTERNS + " patterns");
-		}
+		KeywordFilterLimits.check(filter);
 		filter.compile();
 		jdbc.sql("""
 				insert into group_keyword_filter (group_id, words, patterns, updated_by, updated_at)

@@ -95,8 +95,9 @@ class ModerationController {
 		}
 	}
 
-	record FilterRequest(@Size(max = KeywordFilters.MAX_WORDS) List<@NotBlank @Size(max = 100) String> words,
-			@Size(max = KeywordFilters.MAX_PATTERNS) List<@NotBlank @Size(max = 200) String> patterns) {
+	record FilterRequest(
+			@Size(max = KeywordFilterLimits.MAX_WORDS) List<@NotBlank @Size(max = KeywordFilterLimits.MAX_WORD_LENGTH) String> words,
+			@Size(max = KeywordFilterLimits.MAX_PATTERNS) List<@NotBlank @Size(max = KeywordFilterLimits.MAX_PATTERN_LENGTH) String> patterns) {
 	}
 
 	record ReportRequest(@NotBlank @Size(max = 1000) String reason) {

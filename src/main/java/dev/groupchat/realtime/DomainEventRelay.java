@@ -57,7 +57,7 @@ class DomainEventRelay {
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(ReactionChanged event) {
 		bus.publish(BusEvent.toGroup(event.groupId(), 0, json.event("reaction.changed", event.groupId(), "seq",
-				event.seq(), "reactions", event.reactions(), "userId", event.userId(), "emoji", event.emoji(), "added",
+				event.seq(), "emoji", event.emoji(), "count", event.count(), "userId", event.userId(), "added",
 				event.added())));
 	}
 

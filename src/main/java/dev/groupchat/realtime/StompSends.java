@@ -5,6 +5,7 @@ import dev.groupchat.groups.ReadMarkers;
 import dev.groupchat.messaging.Messaging;
 import dev.groupchat.messaging.PostMessage;
 import dev.groupchat.shared.DomainException;
+import dev.groupchat.shared.NulCharacterException;
 import dev.groupchat.shared.ProblemType;
 import dev.groupchat.shared.Problems;
 import jakarta.validation.ConstraintViolation;
@@ -88,6 +89,9 @@ class StompSends {
 			validate(message);
 			Messaging.Posted posted = messaging.post(session.user(), app.groupId(), message);
 			ack(session, clientMsgId, "OK", "message", posted.message());
+		}
+		catch (NulCharacterException ex) {
+			ack(session, clientMsgId, "ERROR", "problem", Problems.of(ex.toProblem()));
 		}
 		catch (JacksonException ex) {
 			ack(session, clientMsgId, "ERROR", "problem",

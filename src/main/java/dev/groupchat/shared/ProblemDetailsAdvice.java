@@ -62,6 +62,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
+		NulCharacterException nul = NulCharacterException.causeOf(ex);
+		if (ex instanceof HttpMessageNotReadableException && nul != null) {
+			return super.handleExceptionInternal(ex, Problems.of(nul.toProblem()), headers, HttpStatusCode.valueOf(400),
+					request);
+		}
 		ProblemDetail problem = Problems.of(typeFor(ex, statusCode), detailFor(ex, body));
 		if (ex instanceof MethodArgumentNotValidException invalid) {
 			problem.setProperty("errors", fieldErrors(invalid.getFieldErrors()));

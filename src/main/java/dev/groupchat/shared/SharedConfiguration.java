@@ -17,6 +17,12 @@ class SharedConfiguration {
 		return Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000)); // PostgreSQL keeps microseconds
 	}
 
+	/** Registered with the application's JSON mapper: REST bodies and STOMP bodies alike. */
+	@Bean
+	tools.jackson.databind.JacksonModule nulRefusingStrings() {
+		return NulRefusingStrings.module();
+	}
+
 	@Bean
 	OpenAPI groupchatOpenApi() {
 		return new OpenAPI()

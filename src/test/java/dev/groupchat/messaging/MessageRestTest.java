@@ -294,7 +294,7 @@ class MessageRestTest extends EndToEndTest {
 		assertThat(message(owner, groupId, seq).path("reactions").has(THUMBS_UP)).isFalse();
 		Api.Response tooLong = api.as(owner).put(messages(groupId) + "/" + seq + "/reactions/" + "a".repeat(33), null);
 		assertRefused(tooLong, 400);
-		assertRefused(api.as(owner).put(messages(groupId) + "/99/reactions/ok", null), 404);
+		assertRefused(api.as(owner).put(messages(groupId) + "/99/reactions/%F0%9F%91%8D", null), 404);
 	}
 
 	@Test
@@ -542,8 +542,10 @@ class MessageRestTest extends EndToEndTest {
 		List<JsonNode> history = messagesOf(history(owner, groupId, ""));
 		assertThat(history).extracting(m -> m.path("type").asString()).containsExactly("SYSTEM", "SYSTEM");
 		assertThat(history).extracting(m -> m.path("seq").asLong()).containsExactly(1L, 2L);
-		assertThat(history.get(0).path("text").asString()).contains(member).contains("added");
-		assertThat(history.get(1).path("text").asString()).contains(member).contains("left");
+		assertThat(history.get(0).path("system").path("event").asString()).isEqualTo("member.added");
+		assertThat(history.get(0).path("system").path("targetIds").get(0).asString()).isEqualTo(member);
+		assertThat(history.get(1).path("system").path("event").asString()).isEqualTo("member.left");
+		assertThat(history.get(1).path("system").path("actorId").asString()).isEqualTo(member);
 
 		String fanGroup = createGroup(owner, "FAN");
 		addMember(fanGroup, owner, member);

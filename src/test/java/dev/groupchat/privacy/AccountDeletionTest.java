@@ -61,9 +61,9 @@ class AccountDeletionTest extends MessagingEndToEndTest {
 		post(leaver, own, "l-2", "second of mine");
 		long hostsMessage = post(host, hosted, "h-1", "from the host");
 		long leaversMessage = post(leaver, hosted, "l-3", "mine in the host's group");
-		react(host, hosted, leaversMessage, "heart");
-		react(leaver, hosted, hostsMessage, "fire");
-		react(host, hosted, hostsMessage, "heart");
+		react(host, hosted, leaversMessage, "❤️");
+		react(leaver, hosted, hostsMessage, "🔥");
+		react(host, hosted, hostsMessage, "❤️");
 
 		assertThat(api.as(leaver).delete("/api/v1/me").status()).isEqualTo(204);
 
@@ -76,7 +76,7 @@ class AccountDeletionTest extends MessagingEndToEndTest {
 		assertThat(rows(hostedHistory, m -> m.path("seq").asLong())).isEqualTo(oneTo(2));
 		assertThat(hostedHistory.get(0).path("text").asString()).isEqualTo("from the host");
 		assertThat(hostedHistory.get(0).path("reactions").properties()).as("the leaver's fire is withdrawn").hasSize(1);
-		assertThat(hostedHistory.get(0).path("reactions").path("heart").asInt()).isEqualTo(1);
+		assertThat(hostedHistory.get(0).path("reactions").path("❤️").asInt()).isEqualTo(1);
 		assertThat(hostedHistory.get(1).path("deleted").asBoolean()).isTrue();
 		assertThat(hostedHistory.get(1).path("reactions").properties()).isEmpty();
 	}

@@ -35,9 +35,9 @@ class ExportTest extends MessagingEndToEndTest {
 		long bobs = post(bob, bobsGroup, "b-2", "bob in his group");
 		long recalled = post(alice, bobsGroup, "a-3", "a message alice takes back");
 		post(bob, elsewhere, "b-3", "where alice is not");
-		react(bob, ownGroup, hello, "heart");
-		react(alice, bobsGroup, bobs, "thumbsup");
-		react(bob, bobsGroup, bobs, "fire");
+		react(bob, ownGroup, hello, "❤️");
+		react(alice, bobsGroup, bobs, "👍");
+		react(bob, bobsGroup, bobs, "🔥");
 		assertThat(api.as(alice).delete(messages(bobsGroup) + "/" + recalled).status()).isEqualTo(200);
 
 		Api.Response export = api.as(alice).get("/api/v1/me/export");
@@ -58,11 +58,11 @@ class ExportTest extends MessagingEndToEndTest {
 					bobsGroup + " " + second + " a-2 alice in bob's group false",
 					bobsGroup + " " + recalled + " a-3 null true");
 		assertThat(body.path("messages").get(0).path("senderId").asString()).isEqualTo(alice);
-		assertThat(body.path("messages").get(0).path("reactions").path("heart").asInt()).as("counts of others' reactions")
+		assertThat(body.path("messages").get(0).path("reactions").path("❤️").asInt()).as("counts of others' reactions")
 			.isEqualTo(1);
 		assertThat(rows(body.path("reactions"), r -> r.path("groupId").asString() + " " + r.path("seq").asLong() + " "
 				+ r.path("emoji").asString()))
-			.containsExactly(bobsGroup + " " + bobs + " thumbsup");
+			.containsExactly(bobsGroup + " " + bobs + " 👍");
 		assertThat(body.path("reactions").get(0).path("createdAt").asString()).isNotBlank();
 	}
 

@@ -28,7 +28,8 @@ abstract class MessagingEndToEndTest extends EndToEndTest {
 	}
 
 	protected void react(String userId, String groupId, long seq, String emoji) {
-		Api.Response reacted = api.as(userId).put(messages(groupId) + "/" + seq + "/reactions/" + emoji, null);
+		Api.Response reacted = api.as(userId).put(messages(groupId) + "/" + seq + "/reactions/"
+				+ java.net.URLEncoder.encode(emoji, java.nio.charset.StandardCharsets.UTF_8), null);
 		assertThat(reacted.status()).as(reacted.raw()).isEqualTo(200);
 	}
 

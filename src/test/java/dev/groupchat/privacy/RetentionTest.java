@@ -32,8 +32,8 @@ class RetentionTest extends MessagingEndToEndTest {
 		for (int i = 1; i <= 5; i++) {
 			post(i % 2 == 0 ? member : owner, kept, "k-" + i, "message " + i);
 		}
-		react(member, kept, 1, "heart");
-		react(owner, kept, 4, "fire");
+		react(member, kept, 1, "❤️");
+		react(owner, kept, 4, "🔥");
 		String forever = createGroup(owner, "FAN");
 		post(owner, forever, "f-1", "old but kept forever");
 		String recent = createGroup(owner, "FAN");
@@ -53,7 +53,7 @@ class RetentionTest extends MessagingEndToEndTest {
 			.containsExactly(null, null, null, "message 4", "message 5");
 		assertThat(history.get(0).path("reactions").properties()).as("reactions go with the message").isEmpty();
 		assertThat(history.get(0).path("clientMsgId").asString()).as("the envelope stays").isEqualTo("k-1");
-		assertThat(history.get(3).path("reactions").path("fire").asInt()).isEqualTo(1);
+		assertThat(history.get(3).path("reactions").path("🔥").asInt()).isEqualTo(1);
 		assertThat(history(owner, forever).get(0).path("text").asString()).isEqualTo("old but kept forever");
 		assertThat(history(owner, recent).get(0).path("text").asString()).isEqualTo("new enough");
 	}

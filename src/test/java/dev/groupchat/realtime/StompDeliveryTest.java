@@ -345,11 +345,12 @@ class StompDeliveryTest extends EndToEndTest {
 			assertThat(edited.path("message").path("seq").asLong()).isEqualTo(seq);
 			assertThat(edited.path("message").path("text").asString()).isEqualTo("final");
 
-			assertThat(api.as(owner).put(messages + seq + "/reactions/ok", null).status()).isEqualTo(200);
+			assertThat(api.as(owner).put(messages + seq + "/reactions/%F0%9F%91%8D", null).status()).isEqualTo(200);
 			JsonNode reaction = topic.next(WAIT);
 			assertThat(reaction.path("type").asString()).isEqualTo("reaction.changed");
 			assertThat(reaction.path("seq").asLong()).isEqualTo(seq);
-			assertThat(reaction.path("reactions").path("ok").asInt()).isEqualTo(1);
+			assertThat(reaction.path("emoji").asString()).isEqualTo("\uD83D\uDC4D");
+			assertThat(reaction.path("count").asInt()).isEqualTo(1);
 
 			assertThat(api.as(member).delete(messages + seq).status()).isEqualTo(200);
 			JsonNode deleted = topic.next(WAIT);
