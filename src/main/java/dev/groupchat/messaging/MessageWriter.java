@@ -6,7 +6,6 @@ import dev.groupchat.groups.Sequencer.GroupState;
 import dev.groupchat.groups.Sequencer.MemberRef;
 import dev.groupchat.groups.Sequencer.SenderState;
 import dev.groupchat.shared.DomainException;
-import dev.groupchat.shared.ProblemType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,8 +84,12 @@ class MessageWriter implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private final MessagingMetrics metrics;
+
 	MessageWriter(Sequencer sequencer, MessageStore store, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager, Clock clock, MessagingProperties properties) {
+			PlatformTransactionManager transactionManager, Clock clock, MessagingProperties properties,
+			MessagingMetrics metrics) {
+		this.metrics = metrics;
 		this.sequencer = sequencer;
 		this.store = store;
 		this.events = events;
@@ -96,6 +99,7 @@ class MessageWriter implements SmartLifecycle {
 		for (int i = 0; i < properties.writers(); i++) {
 			queues.add(new LinkedBlockingQueue<>(properties.queueCapacity()));
 		}
+		metrics.watchQueue(() -> queues.stream().mapToInt(BlockingQueue::size).sum());
 	}
 
 	/** Queues a message for its group's writer; answers when it is stored, refused or found stored. */
@@ -104,8 +108,7 @@ class MessageWriter implements SmartLifecycle {
 		BlockingQueue<Pending> queue = queues.get(Math.floorMod(groupId.hashCode(), queues.size()));
 		try {
 			if (!queue.offer(pending, properties.enqueueTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-				throw new DomainException(ProblemType.RATE_LIMITED, "the server is busy; retry in a second",
-						Map.of("retryAfterSeconds", 1));
+				throw MessagingProblems.busy();
 			}
 		}
 		catch (InterruptedException ex) {
@@ -125,6 +128,7 @@ class MessageWriter implements SmartLifecycle {
 				}
 				batch.add(first);
 				queue.drainTo(batch, properties.maxBatch() - 1);
+				metrics.batch(batch.size());
 				write(batch);
 			}
 			catch (InterruptedException ex) {
@@ -132,6 +136,7 @@ class MessageWriter implements SmartLifecycle {
 				return;
 			}
 			catch (RuntimeException ex) {
+				metrics.batchFailed();
 				log.error("Message writer failed on a batch of {}", batch.size(), ex);
 			}
 			finally {
@@ -152,6 +157,7 @@ class MessageWriter implements SmartLifecycle {
 				batch.getFirst().result().completeExceptionally(ex);
 				return;
 			}
+			metrics.batchFailed();
 			log.warn("A batch of {} messages failed ({}); writing them one by one", batch.size(), ex.toString());
 			batch.forEach(pending -> write(List.of(pending)));
 			return;
@@ -160,7 +166,10 @@ class MessageWriter implements SmartLifecycle {
 		stored.forEach(m -> bySeq.put(new GroupSeq(m.groupId(), m.seq()), m));
 		stored.stream()
 			.sorted(java.util.Comparator.comparingLong(MessageView::seq))
-			.forEach(message -> events.publishEvent(new MessagePosted(message)));
+			.forEach(message -> {
+				metrics.stored(message.type());
+				events.publishEvent(new MessagePosted(message));
+			});
 		outcomes.forEach((pending, outcome) -> complete(pending, outcome, bySeq));
 	}
 

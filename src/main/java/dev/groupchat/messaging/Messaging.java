@@ -40,9 +40,12 @@ public class Messaging {
 
 	private final List<SendGuard> guards;
 
+	private final MessagingMetrics metrics;
+
 	Messaging(Sequencer sequencer, GroupAccess access, MessageStore store, MessageWriter writer,
 			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock,
-			List<SendGuard> guards) {
+			List<SendGuard> guards, MessagingMetrics metrics) {
+		this.metrics = metrics;
 		this.guards = List.copyOf(guards);
 		this.sequencer = sequencer;
 		this.access = access;
@@ -83,6 +86,7 @@ public class Messaging {
 					seq, aboutUserId, message)), clock.instant())
 				.forEach(stored -> events.publishEvent(new MessagePosted(stored)));
 		});
+		metrics.stored(MessageType.SYSTEM);
 	}
 
 	boolean isChat(UUID groupId) {

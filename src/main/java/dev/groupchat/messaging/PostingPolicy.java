@@ -25,7 +25,7 @@ final class PostingPolicy {
 			throw MessagingProblems.notAllowedToPost("only members of this group may post");
 		}
 		if (rights.isMutedAt(now)) {
-			throw MessagingProblems.notAllowedToPost("you are muted in this group until " + rights.mutedUntil());
+			throw MessagingProblems.muted("you are muted in this group until " + rights.mutedUntil());
 		}
 		if (rights.postPolicy() == PostPolicy.ADMINS && !rights.role().isModerator()) {
 			throw MessagingProblems.notAllowedToPost("only the owner and admins post in this group");

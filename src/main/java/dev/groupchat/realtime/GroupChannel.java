@@ -38,11 +38,19 @@ final class GroupChannel {
 
 		final String shared;
 
+		/** {@link System#nanoTime()} when the event reached this node's fan-out; 0 when not timed. */
+		final long arrivedNanos;
+
 		private final ConcurrentHashMap<String, String> whole = new ConcurrentHashMap<>(4);
 
 		Frame(long seq, String shared) {
+			this(seq, shared, 0);
+		}
+
+		Frame(long seq, String shared, long arrivedNanos) {
 			this.seq = seq;
 			this.shared = shared;
+			this.arrivedNanos = arrivedNanos;
 		}
 
 		String forSubscription(String subscriptionId) {
@@ -103,7 +111,14 @@ final class GroupChannel {
 
 	private volatile long waitingSince;
 
+	private final RealtimeMeters meters;
+
 	GroupChannel(UUID groupId, long lastSeq, ForkJoinPool pool) {
+		this(groupId, lastSeq, pool, null);
+	}
+
+	GroupChannel(UUID groupId, long lastSeq, ForkJoinPool pool, RealtimeMeters meters) {
+		this.meters = meters;
 		this.groupId = groupId;
 		this.destination = "/topic/group." + groupId;
 		this.delivered = lastSeq;
@@ -222,6 +237,7 @@ final class GroupChannel {
 			for (Subscriber subscriber : all) {
 				subscriber.send(frame);
 			}
+			observe(all.length, frame);
 			return;
 		}
 		int slices = pool.getParallelism() * 2;
@@ -237,6 +253,13 @@ final class GroupChannel {
 			}));
 		}
 		ForkJoinTask.invokeAll(work);
+		observe(all.length, frame);
+	}
+
+	private void observe(int subscribers, Frame frame) {
+		if (meters != null && subscribers > 0) {
+			meters.delivered(subscribers, frame.arrivedNanos);
+		}
 	}
 
 }

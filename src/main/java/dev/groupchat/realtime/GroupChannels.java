@@ -41,9 +41,12 @@ class GroupChannels implements DisposableBean {
 
 	private final BusInterest interest;
 
+	private final RealtimeMeters meters;
+
 	GroupChannels(GroupAccess access, History history, EventJson json, RealtimeProperties properties,
-			@org.springframework.context.annotation.Lazy BusInterest interest) {
+			@org.springframework.context.annotation.Lazy BusInterest interest, RealtimeMeters meters) {
 		this.interest = interest;
+		this.meters = meters;
 		this.access = access;
 		this.history = history;
 		this.json = json;
@@ -61,7 +64,7 @@ class GroupChannels implements DisposableBean {
 			GroupChannel c = existing;
 			if (c == null) {
 				interest.groupWanted(id);
-				c = new GroupChannel(id, access.lastSeq(id).orElse(0L), pool);
+				c = new GroupChannel(id, access.lastSeq(id).orElse(0L), pool, meters);
 			}
 			c.reserve();
 			return c;
@@ -88,13 +91,16 @@ class GroupChannels implements DisposableBean {
 
 	private void replay(GroupChannel.Subscriber subscriber, GroupChannel channel, long after, long upTo) {
 		if (upTo - after > properties.resumeLimit()) {
+			meters.resyncRequired();
 			subscriber.sendNow(frame(channel, 0, json.event("resync.required", channel.groupId, "fromSeq", after,
 					"lastSeq", upTo)));
 			return;
 		}
 		if (upTo > after) {
 			long queueAtMost = properties.sendBufferLimit().toBytes() / 2;
-			for (MessageView message : history.between(channel.groupId, after, upTo, properties.resumeLimit())) {
+			List<MessageView> missed = history.between(channel.groupId, after, upTo, properties.resumeLimit());
+			meters.replayed(missed.size());
+			for (MessageView message : missed) {
 				// up to a thousand frames at once would overflow the send queue: go at the client's pace
 				if (!subscriber.session.awaitQueuedAtMost(queueAtMost, properties.sendTimeLimit())) {
 					subscriber.session.close(StompSession.SLOW_CONSUMER);
@@ -134,7 +140,8 @@ class GroupChannels implements DisposableBean {
 	void publish(UUID groupId, long seq, String body) {
 		GroupChannel channel = channels.get(groupId);
 		if (channel != null) {
-			channel.publish(frame(channel, seq, body));
+			channel.publish(new GroupChannel.Frame(seq,
+					StompFrames.shared(channel.destination, "m-" + messageIds.incrementAndGet(), body), System.nanoTime()));
 		}
 	}
 
@@ -144,11 +151,16 @@ class GroupChannels implements DisposableBean {
 		long now = System.currentTimeMillis();
 		for (GroupChannel channel : channels.values()) {
 			channel.fillOverdueGap(now, properties.gapTimeout().toMillis(),
-					(after, before) -> history.between(channel.groupId, after, before - 1, (int) (before - after))
+					(after, before) -> gapFilled(channel, after, before));
+		}
+	}
+
+	private List<GroupChannel.Frame> gapFilled(GroupChannel channel, long after, long before) {
+		meters.gapFilled();
+		return history.between(channel.groupId, after, before - 1, (int) (before - after))
 						.stream()
 						.map(message -> messageFrame(channel, message))
-						.toList());
-		}
+						.toList();
 	}
 
 	int channelCount() {

@@ -27,6 +27,7 @@ class Heartbeats {
 				continue;
 			}
 			if (session.expiresAt() != null && !session.expiresAt().isAfter(instant)) {
+				session.closingBecause(DisconnectReason.TOKEN_EXPIRED);
 				commands.refuse(session, 401, "the token has expired; reconnect with a new one");
 			}
 			else if (!session.heartbeat(now)) {

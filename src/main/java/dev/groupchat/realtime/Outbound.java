@@ -36,7 +36,10 @@ final class Outbound implements SendHandler {
 
 	private volatile boolean failed;
 
-	Outbound(Session socket, long limit, Runnable onOverflow) {
+	private final RealtimeMeters meters;
+
+	Outbound(Session socket, long limit, Runnable onOverflow, RealtimeMeters meters) {
+		this.meters = meters;
 		this.socket = socket;
 		this.limit = limit;
 		this.onOverflow = onOverflow;
@@ -44,6 +47,7 @@ final class Outbound implements SendHandler {
 
 	void send(String frame) {
 		if (failed) {
+			meters.framesDropped(1);
 			return;
 		}
 		if (queued.addAndGet(frame.length()) > limit) {
@@ -68,6 +72,7 @@ final class Outbound implements SendHandler {
 			SENDING.set(this);
 			try {
 				socket.getAsyncRemote().sendText(next, this);
+				meters.frameSent();
 			}
 			catch (RuntimeException ex) {
 				fail();
@@ -98,6 +103,7 @@ final class Outbound implements SendHandler {
 	private void fail() {
 		if (!failed) {
 			failed = true;
+			meters.framesDropped(queue.size());
 			queue.clear();
 			onOverflow.run();
 		}

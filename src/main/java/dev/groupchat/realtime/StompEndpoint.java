@@ -37,9 +37,12 @@ class StompEndpoint extends AbstractWebSocketHandler implements SubProtocolCapab
 
 	private final RealtimeProperties properties;
 
-	StompEndpoint(StompCommands commands, RealtimeProperties properties) {
+	private final RealtimeMeters meters;
+
+	StompEndpoint(StompCommands commands, RealtimeProperties properties, RealtimeMeters meters) {
 		this.commands = commands;
 		this.properties = properties;
+		this.meters = meters;
 	}
 
 	@Override
@@ -56,7 +59,7 @@ class StompEndpoint extends AbstractWebSocketHandler implements SubProtocolCapab
 			.getNativeSession(jakarta.websocket.Session.class);
 		nativeSession.getUserProperties().put(BLOCKING_SEND_TIMEOUT, properties.sendTimeLimit().toMillis());
 		sessions.put(socket.getId(),
-				new StompSession(socket, nativeSession, properties.sendBufferLimit().toBytes()));
+				new StompSession(socket, nativeSession, properties.sendBufferLimit().toBytes(), meters));
 	}
 
 	/**
@@ -134,6 +137,7 @@ class StompEndpoint extends AbstractWebSocketHandler implements SubProtocolCapab
 	public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
 		StompSession session = sessions.remove(socket.getId());
 		if (session != null) {
+			meters.disconnected(session.closeReason());
 			commands.closed(session);
 		}
 	}

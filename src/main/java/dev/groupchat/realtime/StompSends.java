@@ -4,6 +4,7 @@ import dev.groupchat.groups.GroupAccess;
 import dev.groupchat.groups.ReadMarkers;
 import dev.groupchat.messaging.Messaging;
 import dev.groupchat.messaging.PostMessage;
+import dev.groupchat.messaging.SendMetrics;
 import dev.groupchat.shared.DomainException;
 import dev.groupchat.shared.ProblemType;
 import dev.groupchat.shared.Problems;
@@ -44,8 +45,11 @@ class StompSends {
 
 	private final Validator validator;
 
+	private final SendMetrics metrics;
+
 	StompSends(Messaging messaging, ReadMarkers readMarkers, GroupAccess access, EventBus bus, UserQueues users,
-			EventJson json, Validator validator) {
+			EventJson json, Validator validator, SendMetrics metrics) {
+		this.metrics = metrics;
 		this.messaging = messaging;
 		this.readMarkers = readMarkers;
 		this.access = access;
@@ -66,6 +70,7 @@ class StompSends {
 	}
 
 	private void post(StompSession session, Destinations.App app, byte[] body) {
+		long start = System.nanoTime();
 		String clientMsgId = null;
 		try {
 			JsonNode tree = json.read(body, JsonNode.class);
@@ -77,15 +82,19 @@ class StompSends {
 			validate(message);
 			Messaging.Posted posted = messaging.post(session.user(), app.groupId(), message);
 			ack(session, clientMsgId, "OK", "message", posted.message());
+			metrics.acked(SendMetrics.Transport.STOMP, start);
 		}
 		catch (JacksonException ex) {
+			metrics.refused(SendMetrics.Refusal.VALIDATION);
 			ack(session, clientMsgId, "ERROR", "problem",
 					Problems.of(ProblemType.MALFORMED, "The body is not valid JSON of a message"));
 		}
 		catch (DomainException ex) {
+			metrics.refused(ex);
 			ack(session, clientMsgId, "ERROR", "problem", Problems.of(ex));
 		}
 		catch (RuntimeException ex) {
+			metrics.refused(SendMetrics.Refusal.ERROR);
 			log.error("Unexpected failure of a STOMP send by {}", session.user().id(), ex);
 			ack(session, clientMsgId, "ERROR", "problem",
 					Problems.of(ProblemType.INTERNAL, "The message could not be stored; it has been logged."));

@@ -47,9 +47,15 @@ final class StompSession {
 
 	private volatile long lastReceivedAt = System.currentTimeMillis();
 
-	StompSession(WebSocketSession socket, jakarta.websocket.Session nativeSession, long sendBufferLimit) {
+	private volatile DisconnectReason closeReason;
+
+	private final RealtimeMeters meters;
+
+	StompSession(WebSocketSession socket, jakarta.websocket.Session nativeSession, long sendBufferLimit,
+			RealtimeMeters meters) {
 		this.socket = socket;
-		this.outbound = new Outbound(nativeSession, sendBufferLimit, () -> close(SLOW_CONSUMER));
+		this.meters = meters;
+		this.outbound = new Outbound(nativeSession, sendBufferLimit, () -> close(SLOW_CONSUMER), meters);
 	}
 
 	/** Closed because its queue outgrew the limit: the client reads slower than the group talks. */
@@ -144,6 +150,9 @@ final class StompSession {
 			outbound.send(frame);
 			lastSentAt = System.currentTimeMillis();
 		}
+		else {
+			meters.framesDropped(1);
+		}
 	}
 
 	/**
@@ -172,6 +181,9 @@ final class StompSession {
 		if (!closing.compareAndSet(false, true)) {
 			return;
 		}
+		if (closeReason == null) {
+			closeReason = DisconnectReason.of(status);
+		}
 		Thread.ofVirtual().name("ws-close-" + id()).start(() -> {
 			long deadline = System.currentTimeMillis() + 1_000;
 			while (outbound.queuedChars() > 0 && System.currentTimeMillis() < deadline) {
@@ -193,6 +205,18 @@ final class StompSession {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/** Names why the server is about to close this session, for a close whose status does not say it. */
+	void closingBecause(DisconnectReason reason) {
+		if (!closing.get()) {
+			closeReason = reason;
+		}
+	}
+
+	/** Why the server closed this session; null when it did not (the client did, or the socket died). */
+	DisconnectReason closeReason() {
+		return closeReason;
 	}
 
 	boolean isOpen() {
