@@ -1,5 +1,6 @@
 package dev.groupchat.realtime;
 
+import dev.groupchat.shared.LogContext;
 import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.List;
@@ -38,6 +39,8 @@ class StompEndpoint extends AbstractWebSocketHandler implements SubProtocolCapab
 	private final RealtimeProperties properties;
 
 	private final RealtimeMeters meters;
+
+	private final java.util.concurrent.atomic.AtomicLong frameIds = new java.util.concurrent.atomic.AtomicLong();
 
 	StompEndpoint(StompCommands commands, RealtimeProperties properties, RealtimeMeters meters) {
 		this.commands = commands;
@@ -120,11 +123,18 @@ class StompEndpoint extends AbstractWebSocketHandler implements SubProtocolCapab
 			commands.refuse(session, 400, "incomplete STOMP frame");
 			return;
 		}
-		for (Message<byte[]> frame : frames) {
-			if (!session.isOpen()) {
-				return;
+		try {
+			for (Message<byte[]> frame : frames) {
+				if (!session.isOpen()) {
+					return;
+				}
+				LogContext.put(LogContext.REQUEST_ID, session.id() + "-" + frameIds.incrementAndGet());
+				LogContext.put(LogContext.USER_ID, session.isConnected() ? session.user().id() : null);
+				commands.handle(session, frame);
 			}
-			commands.handle(session, frame);
+		}
+		finally {
+			LogContext.clear();
 		}
 	}
 

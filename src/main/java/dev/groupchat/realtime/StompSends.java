@@ -6,6 +6,7 @@ import dev.groupchat.messaging.Messaging;
 import dev.groupchat.messaging.PostMessage;
 import dev.groupchat.messaging.SendMetrics;
 import dev.groupchat.shared.DomainException;
+import dev.groupchat.shared.LogContext;
 import dev.groupchat.shared.ProblemType;
 import dev.groupchat.shared.Problems;
 import jakarta.validation.ConstraintViolation;
@@ -62,6 +63,7 @@ class StompSends {
 	void send(StompSession session, StompHeaderAccessor headers, byte[] body) {
 		Destinations.App app = Destinations.app(headers.getDestination())
 			.orElseThrow(() -> new StompRefusal(403, "cannot send to " + headers.getDestination()));
+		LogContext.put(LogContext.GROUP_ID, app.groupId().toString());
 		switch (app.action()) {
 			case "send" -> post(session, app, body);
 			case "typing" -> typing(session, app);
@@ -117,6 +119,7 @@ class StompSends {
 		ack.put("status", status);
 		ack.put(field, value);
 		users.send(session, UserQueues.ACKS, json.write(ack));
+		log.debug("STOMP send answered {}", status);
 	}
 
 	private void typing(StompSession session, Destinations.App app) {
