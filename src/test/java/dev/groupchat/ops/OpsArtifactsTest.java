@@ -67,6 +67,12 @@ class OpsArtifactsTest extends EndToEndTest {
 				"promtool is not installed (Debian package prometheus); rules not validated by it");
 		assertThat(promtool("check", "rules", RULES.toString())).contains("SUCCESS");
 		assertThat(promtool("test", "rules", RULE_TESTS.toString())).contains("SUCCESS");
+		Path config = Files.createTempDirectory("prometheus-config");
+		Files.copy(Path.of("ops/prometheus.yml"), config.resolve("prometheus.yml"));
+		Files.copy(RULES, config.resolve(RULES.getFileName()));
+		Files.createDirectories(config.resolve("secrets"));
+		Files.writeString(config.resolve("secrets/prometheus.token"), "a-token");
+		assertThat(promtool("check", "config", config.resolve("prometheus.yml").toString())).contains("SUCCESS");
 	}
 
 	@Test
