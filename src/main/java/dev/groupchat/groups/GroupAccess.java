@@ -31,6 +31,7 @@ public class GroupAccess {
 	private final Cache<MemberKey, Standing> standings = Caffeine.newBuilder()
 		.maximumSize(200_000)
 		.expireAfterWrite(Duration.ofSeconds(30))
+		.recordStats()
 		.build();
 
 	GroupAccess(JdbcClient jdbc) {
@@ -211,6 +212,11 @@ public class GroupAccess {
 
 	/** Messages of {@code groupId} older than {@code retentionDays} days are to be deleted. */
 	public record RetentionPolicy(UUID groupId, int retentionDays) {
+	}
+
+	/** For {@code GroupsMetrics}. */
+	com.github.benmanes.caffeine.cache.Cache<?, ?> cache() {
+		return standings;
 	}
 
 }

@@ -28,7 +28,7 @@ final class CachingJwtDecoder implements JwtDecoder {
 	CachingJwtDecoder(JwtDecoder delegate, Clock clock, long maximumSize) {
 		this.delegate = delegate;
 		this.clock = clock;
-		this.valid = Caffeine.newBuilder().maximumSize(maximumSize).expireAfter(new UntilExpiry(clock)).build();
+		this.valid = Caffeine.newBuilder().maximumSize(maximumSize).expireAfter(new UntilExpiry(clock)).recordStats().build();
 	}
 
 	@Override
@@ -64,6 +64,11 @@ final class CachingJwtDecoder implements JwtDecoder {
 			return currentDuration;
 		}
 
+	}
+
+	/** For {@code IdentityMetrics}. */
+	com.github.benmanes.caffeine.cache.Cache<?, ?> cache() {
+		return valid;
 	}
 
 }

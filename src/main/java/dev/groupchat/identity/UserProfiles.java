@@ -23,7 +23,7 @@ public class UserProfiles {
 
 	private final UserProfileRepository profiles;
 
-	private final Cache<String, CurrentUser> written = Caffeine.newBuilder().maximumSize(100_000).build();
+	private final Cache<String, CurrentUser> written = Caffeine.newBuilder().maximumSize(100_000).recordStats().build();
 
 	private final TransactionTemplate transactions;
 
@@ -89,6 +89,11 @@ public class UserProfiles {
 
 	/** Read model of a profile for other modules. */
 	public record UserSummary(String id, String name, int fanLevel, AgeBand ageBand) {
+	}
+
+	/** For {@code IdentityMetrics}. */
+	com.github.benmanes.caffeine.cache.Cache<?, ?> cache() {
+		return written;
 	}
 
 }

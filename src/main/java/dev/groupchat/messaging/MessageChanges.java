@@ -80,7 +80,7 @@ public class MessageChanges {
 		GroupAccess.Standing standing = member(groupId, user.id());
 		Instant now = clock.instant();
 		if (standing.mutedUntil() != null && standing.mutedUntil().isAfter(now)) {
-			throw MessagingProblems.notAllowedToPost("you are muted in this group until " + standing.mutedUntil());
+			throw MessagingProblems.muted("you are muted in this group until " + standing.mutedUntil());
 		}
 		if (message(groupId, seq).deleted()) {
 			throw DomainException.conflict("a recalled message cannot get reactions");

@@ -7,7 +7,6 @@ import dev.groupchat.groups.Sequencer.MemberRef;
 import dev.groupchat.groups.Sequencer.SenderState;
 import dev.groupchat.shared.DatabaseUnavailable;
 import dev.groupchat.shared.DomainException;
-import dev.groupchat.shared.ProblemType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,10 +99,13 @@ class MessageWriter implements SmartLifecycle {
 
 	private volatile boolean accepting = true;
 
+	private final MessagingMetrics metrics;
+
 	MessageWriter(Sequencer sequencer, MessageStore store, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, Clock clock, MessagingProperties properties,
-			StoreCircuit circuit) {
+			StoreCircuit circuit, MessagingMetrics metrics) {
 		this.circuit = circuit;
+		this.metrics = metrics;
 		this.sequencer = sequencer;
 		this.store = store;
 		this.events = events;
@@ -113,6 +115,7 @@ class MessageWriter implements SmartLifecycle {
 		for (int i = 0; i < properties.writers(); i++) {
 			queues.add(new LinkedBlockingQueue<>(properties.queueCapacity()));
 		}
+		metrics.watchQueue(() -> queues.stream().mapToInt(BlockingQueue::size).sum());
 	}
 
 	/**
@@ -164,8 +167,7 @@ class MessageWriter implements SmartLifecycle {
 		BlockingQueue<Pending> queue = queues.get(Math.floorMod(groupId.hashCode(), queues.size()));
 		try {
 			if (!queue.offer(pending, properties.enqueueTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-				throw new DomainException(ProblemType.RATE_LIMITED, "the server is busy; retry in a second",
-						Map.of("retryAfterSeconds", 1));
+				throw MessagingProblems.busy();
 			}
 		}
 		catch (InterruptedException ex) {
@@ -185,6 +187,7 @@ class MessageWriter implements SmartLifecycle {
 				}
 				batch.add(first);
 				queue.drainTo(batch, properties.maxBatch() - 1);
+				metrics.batch(batch.size());
 				batchesInFlight.incrementAndGet();
 				try {
 					write(batch);
@@ -198,6 +201,7 @@ class MessageWriter implements SmartLifecycle {
 				return;
 			}
 			catch (RuntimeException ex) {
+				metrics.batchFailed();
 				log.error("Message writer failed on a batch of {}", batch.size(), ex);
 			}
 			finally {
@@ -233,11 +237,17 @@ class MessageWriter implements SmartLifecycle {
 		stored.forEach(m -> bySeq.put(new GroupSeq(m.groupId(), m.seq()), m));
 		stored.stream()
 			.sorted(java.util.Comparator.comparingLong(MessageView::seq))
-			.forEach(message -> events.publishEvent(new MessagePosted(message)));
+			.forEach(message -> {
+				metrics.stored(message.type());
+				events.publishEvent(new MessagePosted(message));
+			});
 		outcomes.forEach((pending, outcome) -> complete(pending, outcome, bySeq));
 	}
 
 	private void failed(List<Pending> batch, RuntimeException ex) {
+		if (batch.size() > 1) {
+			metrics.batchFailed();
+		}
 		if (DatabaseUnavailable.isCause(ex)) {
 			circuit.trip(ex.getClass().getSimpleName());
 			batch.forEach(pending -> pending.result().completeExceptionally(DatabaseUnavailable.problem()));

@@ -41,10 +41,13 @@ public class Messaging {
 
 	private final SendChecks checks;
 
+	private final MessagingMetrics metrics;
+
 	Messaging(Sequencer sequencer, GroupAccess access, MessageStore store, MessageWriter writer,
 			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock,
-			SendChecks checks) {
+			SendChecks checks, MessagingMetrics metrics) {
 		this.checks = checks;
+		this.metrics = metrics;
 		this.sequencer = sequencer;
 		this.access = access;
 		this.store = store;
@@ -91,6 +94,7 @@ public class Messaging {
 					seq, aboutUserId, message, system)), clock.instant())
 				.forEach(stored -> events.publishEvent(new MessagePosted(stored)));
 		});
+		metrics.stored(MessageType.SYSTEM);
 	}
 
 	boolean isChat(UUID groupId) {

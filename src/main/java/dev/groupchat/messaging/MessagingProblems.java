@@ -13,8 +13,17 @@ final class MessagingProblems {
 		return new DomainException(ProblemType.NOT_POSTING_ALLOWED, why);
 	}
 
+	static DomainException muted(String why) {
+		return new SendRefused(SendMetrics.Refusal.MUTED, ProblemType.NOT_POSTING_ALLOWED, why, java.util.Map.of());
+	}
+
+	static DomainException busy() {
+		return new SendRefused(SendMetrics.Refusal.BUSY, ProblemType.RATE_LIMITED, "the server is busy; retry in a second",
+				java.util.Map.of("retryAfterSeconds", 1));
+	}
+
 	static DomainException slowMode(int seconds, long retryAfter) {
-		return new DomainException(ProblemType.RATE_LIMITED, "slow mode: one message every " + seconds
+		return new SendRefused(SendMetrics.Refusal.SLOW_MODE, ProblemType.RATE_LIMITED, "slow mode: one message every " + seconds
 				+ " seconds; try again in " + retryAfter + " s", java.util.Map.of("retryAfterSeconds", retryAfter));
 	}
 

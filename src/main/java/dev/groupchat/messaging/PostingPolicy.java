@@ -32,7 +32,7 @@ final class PostingPolicy {
 			throw MessagingProblems.notAllowedToPost("only members of this group may post");
 		}
 		if (standing.mutedUntil() != null && standing.mutedUntil().isAfter(now)) {
-			throw MessagingProblems.notAllowedToPost("you are muted in this group until " + standing.mutedUntil());
+			throw MessagingProblems.muted("you are muted in this group until " + standing.mutedUntil());
 		}
 		if (standing.postPolicy() == PostPolicy.ADMINS && !standing.role().isModerator()) {
 			throw MessagingProblems.notAllowedToPost("only the owner and admins post in this group");
@@ -47,7 +47,7 @@ final class PostingPolicy {
 			throw MessagingProblems.notAllowedToPost("only members of this group may post");
 		}
 		if (rights.isMutedAt(now)) {
-			throw MessagingProblems.notAllowedToPost("you are muted in this group until " + rights.mutedUntil());
+			throw MessagingProblems.muted("you are muted in this group until " + rights.mutedUntil());
 		}
 		if (rights.postPolicy() == PostPolicy.ADMINS && !rights.role().isModerator()) {
 			throw MessagingProblems.notAllowedToPost("only the owner and admins post in this group");

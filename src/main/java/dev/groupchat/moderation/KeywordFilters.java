@@ -43,6 +43,7 @@ public class KeywordFilters implements SendGuard {
 	private final LoadingCache<UUID, Optional<KeywordFilter.Compiled>> compiled = Caffeine.newBuilder()
 		.maximumSize(100_000)
 		.expireAfterWrite(Duration.ofMinutes(1))
+		.recordStats()
 		.build(groupId -> Optional.ofNullable(load(groupId).compile()));
 
 	KeywordFilters(JdbcClient jdbc, Moderators moderators, ApplicationEventPublisher events, Clock clock) {
@@ -104,6 +105,11 @@ public class KeywordFilters implements SendGuard {
 
 	private static List<String> strings(Array array) throws SQLException {
 		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+	}
+
+	/** For {@code ModerationMetrics}. */
+	com.github.benmanes.caffeine.cache.Cache<?, ?> cache() {
+		return compiled;
 	}
 
 }

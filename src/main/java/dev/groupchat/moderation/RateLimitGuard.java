@@ -24,9 +24,9 @@ class RateLimitGuard implements SendGuard {
 
 	private final RateLimitProperties properties;
 
-	private final Cache<String, Bucket> users = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(5)).build();
+	private final Cache<String, Bucket> users = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(5)).recordStats().build();
 
-	private final Cache<UUID, Bucket> groups = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(5)).build();
+	private final Cache<UUID, Bucket> groups = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(5)).recordStats().build();
 
 	RateLimitGuard(RateLimitProperties properties) {
 		this.properties = properties;
@@ -56,6 +56,16 @@ class RateLimitGuard implements SendGuard {
 		return Bucket.builder()
 			.addLimit(Bandwidth.builder().capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
 			.build();
+	}
+
+	/** For {@code ModerationMetrics}. */
+	Cache<?, ?> userBuckets() {
+		return users;
+	}
+
+	/** For {@code ModerationMetrics}. */
+	Cache<?, ?> groupBuckets() {
+		return groups;
 	}
 
 }

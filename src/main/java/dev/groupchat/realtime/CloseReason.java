@@ -21,12 +21,24 @@ enum CloseReason {
 	/** No CONNECT frame within the connect timeout. */
 	CONNECT_TIMEOUT(CloseStatus.POLICY_VIOLATION),
 	/** A frame was refused (ERROR frame): bad input, a limit, a destination the user may not use. */
-	POLICY(CloseStatus.POLICY_VIOLATION);
+	POLICY(CloseStatus.POLICY_VIOLATION, "refused");
 
 	private final CloseStatus status;
 
+	private final String tag;
+
 	CloseReason(CloseStatus status) {
+		this(status, null);
+	}
+
+	CloseReason(CloseStatus status, String tag) {
 		this.status = status;
+		this.tag = tag != null ? tag : name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/** The {@code reason} tag of {@code groupchat_realtime_disconnects_total}. */
+	String tag() {
+		return tag;
 	}
 
 	CloseStatus status() {

@@ -10,12 +10,16 @@ class Fanout {
 
 	private final UserQueues users;
 
-	Fanout(GroupChannels channels, UserQueues users) {
+	private final RealtimeMeters meters;
+
+	Fanout(GroupChannels channels, UserQueues users, RealtimeMeters meters) {
 		this.channels = channels;
 		this.users = users;
+		this.meters = meters;
 	}
 
 	void accept(BusEvent event) {
+		meters.busReceived();
 		switch (event.kind()) {
 			case GROUP -> channels.publish(event.groupId(), event.seq(), event.json());
 			case USER -> users.deliver(event.userId(), event.json());

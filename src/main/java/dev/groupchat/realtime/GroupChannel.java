@@ -40,11 +40,19 @@ final class GroupChannel {
 
 		final String shared;
 
+		/** {@link System#nanoTime()} when the event reached this node's fan-out; 0 when not timed. */
+		final long arrivedNanos;
+
 		private final ConcurrentHashMap<String, String> whole = new ConcurrentHashMap<>(4);
 
 		Frame(long seq, String shared) {
+			this(seq, shared, 0);
+		}
+
+		Frame(long seq, String shared, long arrivedNanos) {
 			this.seq = seq;
 			this.shared = shared;
+			this.arrivedNanos = arrivedNanos;
 		}
 
 		String forSubscription(String subscriptionId) {
@@ -151,12 +159,20 @@ final class GroupChannel {
 
 	private final AtomicInteger dropped = new AtomicInteger();
 
+	private final RealtimeMeters meters;
+
 	GroupChannel(UUID groupId, long lastSeq, ForkJoinPool pool) {
-		this(groupId, lastSeq, pool, 10_000);
+		this(groupId, lastSeq, pool, 10_000, null);
 	}
 
 	GroupChannel(UUID groupId, long lastSeq, ForkJoinPool pool, int capacity) {
+		this(groupId, lastSeq, pool, capacity, null);
+	}
+
+	/** {@code meters} may be null (unit tests). */
+	GroupChannel(UUID groupId, long lastSeq, ForkJoinPool pool, int capacity, RealtimeMeters meters) {
 		this.capacity = capacity;
+		this.meters = meters;
 		this.groupId = groupId;
 		this.destination = "/topic/group." + groupId;
 		this.delivered = lastSeq;
@@ -332,6 +348,7 @@ final class GroupChannel {
 			for (Subscriber subscriber : all) {
 				subscriber.send(frame);
 			}
+			observe(all.length, frame);
 			return;
 		}
 		int slices = pool.getParallelism() * 2;
@@ -347,6 +364,13 @@ final class GroupChannel {
 			}));
 		}
 		ForkJoinTask.invokeAll(work);
+		observe(all.length, frame);
+	}
+
+	private void observe(int subscribers, Frame frame) {
+		if (meters != null && subscribers > 0) {
+			meters.delivered(subscribers, frame.arrivedNanos);
+		}
 	}
 
 }

@@ -51,9 +51,12 @@ class GroupChannels implements DisposableBean {
 	/** Resume replays running on this node (each holds up to a thousand messages until written). */
 	private final java.util.concurrent.Semaphore replays;
 
+	private final RealtimeMeters meters;
+
 	GroupChannels(GroupAccess access, History history, EventJson json, RealtimeProperties properties,
-			@org.springframework.context.annotation.Lazy BusInterest interest) {
+			@org.springframework.context.annotation.Lazy BusInterest interest, RealtimeMeters meters) {
 		this.interest = interest;
+		this.meters = meters;
 		this.access = access;
 		this.history = history;
 		this.json = json;
@@ -84,7 +87,7 @@ class GroupChannels implements DisposableBean {
 			GroupChannel c = existing;
 			if (c == null) {
 				interest.groupWanted(id);
-				c = new GroupChannel(id, access.lastSeq(id).orElse(0L), pool, properties.groupQueueCapacity());
+				c = new GroupChannel(id, access.lastSeq(id).orElse(0L), pool, properties.groupQueueCapacity(), meters);
 			}
 			c.reserve();
 			return c;
@@ -141,7 +144,9 @@ class GroupChannels implements DisposableBean {
 		}
 		try {
 			long queueAtMost = properties.sendBufferLimit().toBytes() / 2;
-			for (MessageView message : history.between(channel.groupId, after, upTo, properties.resumeLimit())) {
+			List<MessageView> missed = history.between(channel.groupId, after, upTo, properties.resumeLimit());
+			meters.replayed(missed.size());
+			for (MessageView message : missed) {
 				// up to a thousand frames at once would overflow the send queue: go at the client's pace
 				if (!subscriber.session.awaitQueuedAtMost(queueAtMost, properties.sendTimeout())) {
 					subscriber.session.close(CloseReason.SLOW_CONSUMER);
@@ -166,6 +171,7 @@ class GroupChannels implements DisposableBean {
 	}
 
 	private GroupChannel.Frame resync(GroupChannel channel, long from, long upTo) {
+		meters.resyncRequired();
 		return frame(channel, 0, json.event("resync.required", channel.groupId, "fromSeq", from, "lastSeq", upTo));
 	}
 
@@ -246,7 +252,8 @@ class GroupChannels implements DisposableBean {
 	void publish(UUID groupId, long seq, String body) {
 		GroupChannel channel = channels.get(groupId);
 		if (channel != null) {
-			channel.publish(frame(channel, seq, body));
+			channel.publish(new GroupChannel.Frame(seq,
+					StompFrames.shared(channel.destination, "m-" + messageIds.incrementAndGet(), body), System.nanoTime()));
 		}
 	}
 
@@ -255,7 +262,10 @@ class GroupChannels implements DisposableBean {
 	void fillGaps() {
 		long now = System.currentTimeMillis();
 		for (GroupChannel channel : channels.values()) {
-			channel.fillOverdueGap(now, properties.gapTimeout().toMillis(), (after, before) -> stored(channel, after, before));
+			channel.fillOverdueGap(now, properties.gapTimeout().toMillis(), (after, before) -> {
+				meters.gapFilled();
+				return stored(channel, after, before);
+			});
 		}
 	}
 

@@ -15,12 +15,16 @@ class LocalEventBus implements EventBus, BusInterest {
 
 	private final Fanout fanout;
 
-	LocalEventBus(Fanout fanout) {
+	private final RealtimeMeters meters;
+
+	LocalEventBus(Fanout fanout, RealtimeMeters meters) {
 		this.fanout = fanout;
+		this.meters = meters;
 	}
 
 	@Override
 	public void publish(BusEvent event) {
+		meters.busPublished();
 		try {
 			fanout.accept(event);
 		}

@@ -46,8 +46,11 @@ final class Outbound implements SendHandler {
 
 	private volatile boolean failed;
 
+	private final RealtimeMeters meters;
+
 	/** {@code onOverflow} runs when the client reads too slowly, {@code onFailure} when a write fails. */
-	Outbound(Session socket, long limit, Runnable onOverflow, Runnable onFailure) {
+	Outbound(Session socket, long limit, Runnable onOverflow, Runnable onFailure, RealtimeMeters meters) {
+		this.meters = meters;
 		this.socket = socket;
 		this.limit = limit;
 		this.onOverflow = onOverflow;
@@ -56,6 +59,7 @@ final class Outbound implements SendHandler {
 
 	void send(String frame) {
 		if (failed) {
+			meters.framesDropped(1);
 			return;
 		}
 		if (queued.addAndGet(frame.length()) > limit) {
@@ -81,6 +85,7 @@ final class Outbound implements SendHandler {
 			SENDING.set(this);
 			try {
 				socket.getAsyncRemote().sendText(next, this);
+				meters.frameSent();
 			}
 			catch (RuntimeException ex) {
 				fail(onFailure);
@@ -120,6 +125,7 @@ final class Outbound implements SendHandler {
 	private void fail(Runnable then) {
 		if (!failed) {
 			failed = true;
+			meters.framesDropped(queue.size());
 			queue.clear();
 			then.run();
 		}

@@ -3,6 +3,7 @@ package dev.groupchat.realtime;
 import dev.groupchat.identity.Claims;
 import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.identity.UserProfiles;
+import dev.groupchat.messaging.SendMetrics;
 import dev.groupchat.shared.ProblemType;
 import dev.groupchat.shared.Problems;
 import org.springframework.http.HttpStatus;
@@ -36,8 +37,15 @@ class StompCommands {
 
 	private final RealtimeProperties properties;
 
+	private final RealtimeMeters meters;
+
+	private final SendMetrics sendMetrics;
+
 	StompCommands(JwtDecoder jwtDecoder, UserProfiles profiles, StompSubscriptions subscriptions, StompSends sends,
-			UserQueues users, EventJson json, RealtimeProperties properties) {
+			UserQueues users, EventJson json, RealtimeProperties properties, RealtimeMeters meters,
+			SendMetrics sendMetrics) {
+		this.meters = meters;
+		this.sendMetrics = sendMetrics;
 		this.jwtDecoder = jwtDecoder;
 		this.profiles = profiles;
 		this.subscriptions = subscriptions;
@@ -58,6 +66,9 @@ class StompCommands {
 			return;
 		}
 		if (!session.isConnected()) {
+			if (command == StompCommand.SEND) {
+				sendMetrics.refused(SendMetrics.Refusal.UNAUTHORIZED);
+			}
 			refuse(session, 401, "send CONNECT with a bearer token first");
 			return;
 		}
@@ -113,6 +124,7 @@ class StompCommands {
 			refuse(session, 429, "at most " + properties.maxSessionsPerUser() + " sessions per user; close one first");
 			return;
 		}
+		meters.connected();
 		session.send(StompFrames.connected(user.id(), offer, offer));
 	}
 

@@ -1,5 +1,6 @@
 package dev.groupchat.realtime;
 
+import dev.groupchat.shared.LogContext;
 import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.List;
@@ -37,9 +38,14 @@ class StompEndpoint extends AbstractWebSocketHandler implements SubProtocolCapab
 
 	private final RealtimeProperties properties;
 
-	StompEndpoint(StompCommands commands, RealtimeProperties properties) {
+	private final RealtimeMeters meters;
+
+	private final java.util.concurrent.atomic.AtomicLong frameIds = new java.util.concurrent.atomic.AtomicLong();
+
+	StompEndpoint(StompCommands commands, RealtimeProperties properties, RealtimeMeters meters) {
 		this.commands = commands;
 		this.properties = properties;
+		this.meters = meters;
 	}
 
 	@Override
@@ -55,7 +61,7 @@ class StompEndpoint extends AbstractWebSocketHandler implements SubProtocolCapab
 		jakarta.websocket.Session nativeSession = ((NativeWebSocketSession) socket)
 			.getNativeSession(jakarta.websocket.Session.class);
 		nativeSession.getUserProperties().put(BLOCKING_SEND_TIMEOUT, properties.sendTimeout().toMillis());
-		sessions.put(socket.getId(), new StompSession(socket, nativeSession, properties.sessionLimits()));
+		sessions.put(socket.getId(), new StompSession(socket, nativeSession, properties.sessionLimits(), meters));
 	}
 
 	/**
@@ -113,16 +119,23 @@ class StompEndpoint extends AbstractWebSocketHandler implements SubProtocolCapab
 			commands.refuse(session, 400, "incomplete STOMP frame");
 			return;
 		}
-		for (Message<byte[]> frame : frames) {
-			if (!session.isOpen()) {
-				return;
+		try {
+			for (Message<byte[]> frame : frames) {
+				if (!session.isOpen()) {
+					return;
+				}
+				LogContext.put(LogContext.REQUEST_ID, session.id() + "-" + frameIds.incrementAndGet());
+				LogContext.put(LogContext.USER_ID, session.isConnected() ? session.user().id() : null);
+				String problem = FrameHygiene.problem(frame, properties.maxHeaders());
+				if (problem != null) {
+					commands.refuse(session, 400, problem);
+					return;
+				}
+				commands.handle(session, frame);
 			}
-			String problem = FrameHygiene.problem(frame, properties.maxHeaders());
-			if (problem != null) {
-				commands.refuse(session, 400, problem);
-				return;
-			}
-			commands.handle(session, frame);
+		}
+		finally {
+			LogContext.clear();
 		}
 	}
 
@@ -136,6 +149,7 @@ class StompEndpoint extends AbstractWebSocketHandler implements SubProtocolCapab
 		StompSession session = sessions.remove(socket.getId());
 		if (session != null) {
 			log.debug("Session {} closed: {} ({})", socket.getId(), session.closeReason(), status.getCode());
+			meters.disconnected(session.closeReason());
 			commands.closed(session);
 		}
 	}

@@ -4,7 +4,9 @@ import dev.groupchat.groups.GroupAccess;
 import dev.groupchat.groups.ReadMarkers;
 import dev.groupchat.messaging.Messaging;
 import dev.groupchat.messaging.PostMessage;
+import dev.groupchat.messaging.SendMetrics;
 import dev.groupchat.shared.DomainException;
+import dev.groupchat.shared.LogContext;
 import dev.groupchat.shared.NulCharacterException;
 import dev.groupchat.shared.ProblemType;
 import dev.groupchat.shared.Problems;
@@ -48,8 +50,11 @@ class StompSends {
 	/** Sends being stored or answered right now; shutdown waits for them before closing sessions. */
 	private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
+	private final SendMetrics metrics;
+
 	StompSends(Messaging messaging, ReadMarkers readMarkers, GroupAccess access, EventBus bus, UserQueues users,
-			EventJson json, Validator validator) {
+			EventJson json, Validator validator, SendMetrics metrics) {
+		this.metrics = metrics;
 		this.messaging = messaging;
 		this.readMarkers = readMarkers;
 		this.access = access;
@@ -62,6 +67,7 @@ class StompSends {
 	void send(StompSession session, StompHeaderAccessor headers, byte[] body) {
 		Destinations.App app = Destinations.app(headers.getDestination())
 			.orElseThrow(() -> new StompRefusal(403, "cannot send to " + headers.getDestination()));
+		LogContext.put(LogContext.GROUP_ID, app.groupId().toString());
 		switch (app.action()) {
 			case "send" -> {
 				inFlight.incrementAndGet();
@@ -78,6 +84,7 @@ class StompSends {
 	}
 
 	private void post(StompSession session, Destinations.App app, byte[] body) {
+		long start = System.nanoTime();
 		String clientMsgId = null;
 		try {
 			JsonNode tree = json.read(body, JsonNode.class);
@@ -89,18 +96,23 @@ class StompSends {
 			validate(message);
 			Messaging.Posted posted = messaging.post(session.user(), app.groupId(), message);
 			ack(session, clientMsgId, "OK", "message", posted.message());
+			metrics.acked(SendMetrics.Transport.STOMP, start);
 		}
 		catch (NulCharacterException ex) {
+			metrics.refused(SendMetrics.Refusal.VALIDATION);
 			ack(session, clientMsgId, "ERROR", "problem", Problems.of(ex.toProblem()));
 		}
 		catch (JacksonException ex) {
+			metrics.refused(SendMetrics.Refusal.VALIDATION);
 			ack(session, clientMsgId, "ERROR", "problem",
 					Problems.of(ProblemType.MALFORMED, "The body is not valid JSON of a message"));
 		}
 		catch (DomainException ex) {
+			metrics.refused(ex);
 			ack(session, clientMsgId, "ERROR", "problem", Problems.of(ex));
 		}
 		catch (RuntimeException ex) {
+			metrics.refused(SendMetrics.Refusal.ERROR);
 			log.error("Unexpected failure of a STOMP send by {}", session.user().id(), ex);
 			ack(session, clientMsgId, "ERROR", "problem",
 					Problems.of(ProblemType.INTERNAL, "The message could not be stored; it has been logged."));
@@ -135,6 +147,7 @@ class StompSends {
 		ack.put("status", status);
 		ack.put(field, value);
 		users.send(session, UserQueues.ACKS, json.write(ack));
+		log.debug("STOMP send answered {}", status);
 	}
 
 	/** Typing beyond the session's rate is dropped: it is ephemeral, and the next one says the same. */

@@ -62,12 +62,16 @@ final class StompSession {
 
 	private volatile long lastReceivedAt = System.currentTimeMillis();
 
-	StompSession(WebSocketSession socket, jakarta.websocket.Session nativeSession, RealtimeProperties.SessionLimits limits) {
+	private final RealtimeMeters meters;
+
+	StompSession(WebSocketSession socket, jakarta.websocket.Session nativeSession, RealtimeProperties.SessionLimits limits,
+			RealtimeMeters meters) {
 		this.socket = socket;
 		this.nativeSession = nativeSession;
 		this.limits = limits;
+		this.meters = meters;
 		this.outbound = new Outbound(nativeSession, limits.sendBufferLimit(), () -> close(CloseReason.SLOW_CONSUMER),
-				() -> close(CloseReason.CLIENT));
+				() -> close(CloseReason.CLIENT), meters);
 		this.inbound = new FrameAssembler(limits.maxFrameSize());
 		this.typing = new TokenBucket(limits.typingPerSecond(), limits.typingPerSecond() * 5);
 		this.reads = new TokenBucket(limits.readsPerSecond(), limits.readsPerSecond() * 5);
@@ -156,6 +160,9 @@ final class StompSession {
 		if (!closing.get()) {
 			outbound.send(frame);
 			lastSentAt = System.currentTimeMillis();
+		}
+		else {
+			meters.framesDropped(1);
 		}
 	}
 

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
 
 /** What an operator relies on: open health probes, metrics behind the ops role, live-connection gauges. */
 class OperationsTest extends EndToEndTest {
@@ -36,6 +38,18 @@ class OperationsTest extends EndToEndTest {
 			assertThat(gauge(metrics.raw(), "groupchat_realtime_users")).isGreaterThanOrEqualTo(1);
 			assertThat(metrics.raw()).contains("groupchat_realtime_subscriptions", "groupchat_realtime_groups");
 		}
+	}
+
+	@Test
+	void infoShowsTheBuildVersionAndTheGitCommit() {
+		Api.Response info = api.as(user("ops"), Map.of("roles", List.of("ops"))).get("/actuator/info");
+		assertThat(info.status()).isEqualTo(200);
+		assertThat(info.json().path("build").path("version").asString()).isNotBlank();
+		assertThat(info.json().path("build").path("time").asString()).isNotBlank();
+		// a build from a source tree without .git has no git.properties; from a clone it has
+		Assumptions.assumeTrue(new ClassPathResource("git.properties").exists(), "built without a .git directory");
+		assertThat(info.json().path("git").path("commit").path("id").asString()).matches("[0-9a-f]{7,40}");
+		assertThat(info.json().path("git").path("commit").path("time").asString()).isNotBlank();
 	}
 
 	private static double gauge(String body, String name) {

@@ -46,7 +46,8 @@ class GroupChannelsAccessTest {
 		when(access.lastSeq(groupId)).thenReturn(Optional.of(0L));
 		channels = new GroupChannels(access, mock(History.class), new EventJson(JsonMapper.builder().build()),
 				new RealtimeProperties(null, null, null, null, null, null, null, null, null, null, null,
-						null, null, null, null, null, null, null, null, null, null, null), mock(BusInterest.class));
+						null, null, null, null, null, null, null, null, null, null, null), mock(BusInterest.class),
+				new RealtimeMeters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
 	}
 
 	@AfterEach
