@@ -66,6 +66,8 @@ class AuthorizationMatrixTest extends EndToEndTest {
 					(c, fx) -> c.delete(fx.group() + "/members/" + fx.target())),
 			row("DELETE /members/{id} kick an ADMIN",        204, 403, 403, 404, 401, fan().then(Fixture::promoteTarget),
 					(c, fx) -> c.delete(fx.group() + "/members/" + fx.target())),
+			row("PATCH  /members/me/settings",               200, 200, 200, 404, 401, fan(),
+					(c, fx) -> c.patch(fx.group() + "/members/me/settings", Map.of("notify", "NONE", "pinned", true))),
 			row("DELETE /members/me (leave)",                409, 204, 204, 404, 401, fan(),
 					(c, fx) -> c.delete(fx.group() + "/members/me")),
 			row("POST   /bans a MEMBER",                     201, 201, 403, 404, 401, fan(),
