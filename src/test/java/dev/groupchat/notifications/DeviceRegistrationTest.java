@@ -86,6 +86,17 @@ class DeviceRegistrationTest extends EndToEndTest {
 		assertThat(alice.get("/api/v1/me/devices").json().path("items")).isEmpty();
 	}
 
+	@Test
+	void theApiDescriptionDocumentsTheDeviceAndSettingsCalls() {
+		var paths = api.anonymous().get("/v3/api-docs").json().path("paths");
+
+		assertThat(paths.path("/api/v1/me/devices/{deviceId}").has("put")).isTrue();
+		assertThat(paths.path("/api/v1/me/devices/{deviceId}").has("delete")).isTrue();
+		assertThat(paths.path("/api/v1/me/devices").has("get")).isTrue();
+		assertThat(paths.path("/api/v1/groups/{groupId}/members/me/settings").has("patch")).isTrue();
+		assertThat(paths.path("/api/v1/groups").path("get").path("parameters").toString()).contains("archived");
+	}
+
 	private static Map<String, Object> device(String platform, String token, String locale) {
 		return locale == null ? Map.of("platform", platform, "token", token)
 				: Map.of("platform", platform, "token", token, "locale", locale);
