@@ -67,6 +67,10 @@ class Group {
 	@Column(name = "last_seq", insertable = false, updatable = false)
 	private long lastSeq;
 
+	/** Moved by {@link Sequencer} with last_seq; read-only here. */
+	@Column(name = "last_message_at", insertable = false, updatable = false)
+	private Instant lastMessageAt;
+
 	@Column(name = "created_at")
 	private Instant createdAt;
 
@@ -135,6 +139,10 @@ class Group {
 	GroupView view() {
 		return new GroupView(id, kind, name, description, ownerId, memberCount, joinPolicy, postPolicy, slowModeSeconds,
 				memberLimit, visibility, minFanLevel, retentionDays, createdAt, lastSeq);
+	}
+
+	Instant lastMessageAt() {
+		return lastMessageAt;
 	}
 
 	UUID id() {

@@ -46,10 +46,10 @@ class GroupController {
 	}
 
 	@GetMapping
-	@Operation(summary = "The caller's groups")
+	@Operation(summary = "The caller's groups, pinned first; archived ones only with archived=true (and then only those)")
 	CursorPage<GroupSummary> mine(CurrentUser user, @RequestParam(required = false) Integer limit,
-			@RequestParam(required = false) String cursor) {
-		return management.listMine(user, PageRequest.of(limit, cursor));
+			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "false") boolean archived) {
+		return management.listMine(user, PageRequest.of(limit, cursor), archived);
 	}
 
 	@GetMapping("/{groupId}")

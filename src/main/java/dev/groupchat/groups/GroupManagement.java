@@ -7,6 +7,7 @@ import dev.groupchat.shared.Cursors;
 import dev.groupchat.shared.DomainException;
 import dev.groupchat.shared.PageRequest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -110,13 +111,19 @@ public class GroupManagement {
 
 	/** The caller's groups, oldest first, keyset-paged by group id, with unread count and last message. */
 	@Transactional(readOnly = true)
-	public CursorPage<GroupSummary> listMine(CurrentUser user, PageRequest page) {
+	public CursorPage<GroupSummary> listMine(CurrentUser user, PageRequest page, boolean archived) {
 		Limit limit = Limit.of(page.limit() + 1);
-		List<GroupMembership> found = page.cursor() == null
-				? groupRepository.findForMember(user.id(), limit)
-				: groupRepository.findForMemberAfter(user.id(), Cursors.uuid(Cursors.decode(page.cursor(), 1).getFirst()), limit);
+		int rank = -1;
+		UUID after = new UUID(0, 0);
+		if (page.cursor() != null) {
+			List<String> position = Cursors.decode(page.cursor(), 2);
+			rank = "0".equals(position.get(0)) ? 0 : 1;
+			after = Cursors.uuid(position.get(1));
+		}
+		Instant now = clock.instant();
+		List<GroupMembership> found = groupRepository.findForMember(user.id(), rank, after, archived, now, limit);
 		CursorPage<GroupMembership> result = CursorPage.of(found, page.limit(),
-				m -> Cursors.encode(m.group().id().toString()));
+				m -> Cursors.encode(m.member().settings(m.group(), now).pinned() ? "0" : "1", m.group().id().toString()));
 		Map<UUID, Object> last = latestMessages.getIfAvailable(() -> groups -> Map.of())
 			.latest(result.items().stream()
 				.filter(m -> m.group().view().lastSeq() > 0)
@@ -124,7 +131,8 @@ public class GroupManagement {
 				.toList());
 		return result.map(m -> {
 			GroupView view = m.group().view();
-			return new GroupSummary(view, Math.max(0, view.lastSeq() - m.lastReadSeq()), last.get(view.id()));
+			return new GroupSummary(view, Math.max(0, view.lastSeq() - m.member().lastReadSeq()), last.get(view.id()),
+					m.member().settings(m.group(), now));
 		});
 	}
 

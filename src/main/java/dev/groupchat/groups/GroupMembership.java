@@ -1,5 +1,5 @@
 package dev.groupchat.groups;
 
-/** A group as seen by one of its members: the group and how far they have read. */
-record GroupMembership(Group group, long lastReadSeq) {
+/** A group as seen by one of its members: the group and their membership. */
+record GroupMembership(Group group, Member member) {
 }

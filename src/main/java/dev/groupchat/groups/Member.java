@@ -30,6 +30,22 @@ class Member {
 	@Column(name = "last_read_seq", insertable = false, updatable = false)
 	private long lastReadSeq;
 
+	/** Null: the group kind's default. */
+	@Enumerated(EnumType.STRING)
+	private NotifyLevel notify;
+
+	@Column(name = "notifications_muted_until")
+	private Instant notificationsMutedUntil;
+
+	@Column(name = "notifications_muted_forever")
+	private boolean notificationsMutedForever;
+
+	@Column(name = "pinned_at")
+	private Instant pinnedAt;
+
+	@Column(name = "archived_at")
+	private Instant archivedAt;
+
 	protected Member() {
 	}
 
@@ -57,6 +73,45 @@ class Member {
 
 	void muteUntil(Instant until) {
 		mutedUntil = until;
+	}
+
+	/** Applies the member's own change of their settings; absent fields stay. */
+	void changeSettings(SettingsChange change, Instant now) {
+		notify = change.notifyLevel() != null ? change.notifyLevel() : notify;
+		SettingsChange.Mute mute = change.mute();
+		if (mute != null) {
+			notificationsMutedUntil = mute.until();
+			notificationsMutedForever = mute.forever();
+		}
+		if (change.pinned() != null) {
+			pinnedAt = change.pinned() ? (pinnedAt != null ? pinnedAt : now) : null;
+		}
+		if (change.archived() != null) {
+			archivedAt = change.archived() ? now : null;
+		}
+	}
+
+	boolean notificationsMuted(Instant now) {
+		return notificationsMutedForever || (notificationsMutedUntil != null && notificationsMutedUntil.isAfter(now));
+	}
+
+	/**
+	 * The settings as the member sees them. Archived holds until a message arrives after
+	 * {@code archivedAt} while notifications are not muted: decided here, at read time, so that a
+	 * send never writes to the rows of the members.
+	 */
+	MemberSettings settings(Group group, Instant now) {
+		boolean muted = notificationsMuted(now);
+		String mute = notificationsMutedForever ? MemberSettings.FOREVER
+				: muted ? notificationsMutedUntil.toString() : null;
+		Instant lastMessageAt = group.lastMessageAt();
+		boolean archived = archivedAt != null && (muted || lastMessageAt == null || !lastMessageAt.isAfter(archivedAt));
+		return new MemberSettings(notify != null ? notify : NotifyLevel.defaultFor(group.kind()), mute,
+				pinnedAt != null, pinnedAt, archived, archived ? archivedAt : null);
+	}
+
+	long lastReadSeq() {
+		return lastReadSeq;
 	}
 
 	MemberView view(String name) {

@@ -29,8 +29,18 @@ class MemberController {
 
 	private final MemberManagement members;
 
-	MemberController(MemberManagement members) {
+	private final OwnSettings ownSettings;
+
+	MemberController(MemberManagement members, OwnSettings ownSettings) {
 		this.members = members;
+		this.ownSettings = ownSettings;
+	}
+
+	@PatchMapping("/members/me/settings")
+	@Operation(summary = "Change your own settings for the group: notify, mutedNotificationsUntil, pinned, archived")
+	MemberSettings changeOwnSettings(CurrentUser user, @PathVariable String groupId,
+			@RequestBody SettingsChange change) {
+		return ownSettings.change(user, GroupId.parse(groupId), change);
 	}
 
 	@GetMapping("/members")

@@ -106,7 +106,7 @@ public class Sequencer {
 		}
 		jdbc.sql("""
 				with groups as (
-				    update chat_group g set last_seq = n.last_seq
+				    update chat_group g set last_seq = n.last_seq, last_message_at = :now
 				      from unnest(:ids, :seqs) as n(id, last_seq) where g.id = n.id)
 				update group_member m set last_read_seq = greatest(m.last_read_seq, p.seq), last_posted_at = p.at
 				  from (select group_id, user_id, max(seq) as seq, max(at) as at
@@ -119,6 +119,7 @@ public class Sequencer {
 			.param("userIds", posted.stream().map(Posted::userId).toArray(String[]::new))
 			.param("seqs2", posted.stream().map(Posted::seq).toArray(Long[]::new))
 			.param("ats", posted.stream().map(p -> Timestamp.from(p.at())).toArray(Timestamp[]::new))
+			.param("now", Timestamp.from(posted.stream().map(Posted::at).max(Instant::compareTo).orElseGet(Instant::now)))
 			.update();
 	}
 

@@ -40,9 +40,14 @@ class MessageStore {
 
 	private final RowMapper<MessageView> mapper = this::map;
 
-	MessageStore(JdbcClient jdbc, JsonMapper json) {
+	/** Whether sends leave a notification outbox row (the notifications module consumes them). */
+	private final boolean outbox;
+
+	MessageStore(JdbcClient jdbc, JsonMapper json,
+			@org.springframework.beans.factory.annotation.Value("${groupchat.push.gateway-url:}") String pushGateway) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.outbox = !pushGateway.isBlank();
 	}
 
 	/** A message accepted for storage, with its seq. */
@@ -58,7 +63,10 @@ class MessageStore {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
+		// the same statement writes one notification outbox row per non-SYSTEM message (when push is
+		// on): it commits or rolls back with the messages, and a send writes nothing per recipient
 		return jdbc.sql("""
+				with inserted as (
 				insert into message (id, group_id, seq, sender_id, client_msg_id, type, text, video_id,
 				                     video_cover_url, media_url, reply_to_seq, mentions, created_at, system)
 				select r.id, r.group_id, r.seq, r.sender_id, r.client_msg_id, r.type, r.text, r.video_id,
@@ -69,7 +77,11 @@ class MessageStore {
 				              :coverUrls, :mediaUrls, :replyTos, :mentions, :systems)
 				       as r(id, group_id, seq, sender_id, client_msg_id, type, text, video_id, cover_url, media_url,
 				            reply_to_seq, mentions, system)
-				returning""" + COLUMNS)
+				returning""" + COLUMNS + """
+				), outbox as (
+				insert into notification_outbox (group_id, seq, created_at)
+				select group_id, seq, created_at from inserted where :outbox and type <> 'SYSTEM')
+				select * from inserted""")
 			.param("ids", rows.stream().map(NewMessage::id).toArray(UUID[]::new))
 			.param("groupIds", rows.stream().map(NewMessage::groupId).toArray(UUID[]::new))
 			.param("seqs", rows.stream().map(NewMessage::seq).toArray(Long[]::new))
@@ -89,6 +101,7 @@ class MessageStore {
 			.param("systems", rows.stream().map(r -> r.system() == null ? null : json.writeValueAsString(r.system()))
 				.toArray(String[]::new))
 			.param("now", Timestamp.from(now))
+			.param("outbox", outbox)
 			.query(mapper)
 			.list();
 	}

@@ -9,6 +9,7 @@ import dev.groupchat.groups.MemberJoined;
 import dev.groupchat.groups.MemberLeft;
 import dev.groupchat.groups.MemberMuted;
 import dev.groupchat.groups.MemberRoleChanged;
+import dev.groupchat.groups.MemberSettingsChanged;
 import dev.groupchat.groups.ReadMarked;
 import dev.groupchat.groups.Visibility;
 import dev.groupchat.messaging.MessageEdited;
@@ -133,6 +134,13 @@ class DomainEventRelay {
 	void on(ReadMarked event) {
 		bus.publish(BusEvent.toGroup(event.groupId(), 0,
 				json.event("read", event.groupId(), "userId", event.userId(), "seq", event.seq())));
+	}
+
+	/** Only to the member's own sessions: their settings are nobody else's business. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(MemberSettingsChanged event) {
+		bus.publish(BusEvent.toUser(event.userId(),
+				json.event("member.settings", event.groupId(), "settings", event.settings())));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

@@ -73,6 +73,10 @@ class UserQueues {
 			.send(StompFrames.message(subscriptionId, queue, "u-" + ids.incrementAndGet(), json)));
 	}
 
+	boolean isConnected(String userId) {
+		return sessions.containsKey(userId);
+	}
+
 	int connectedUsers() {
 		return sessions.size();
 	}

@@ -66,6 +66,9 @@ class CrossUserMatrixTest extends EndToEndTest {
 
 	private final String emoji = "\uD83D\uDC4D";
 
+	/** The victim's registered phone; the outsider's calls name the same device id. */
+	private static final String DEVICE = "victim-phone";
+
 	@Test
 	void anOutsiderWithTheVictimsIdsGetsNothingAndChangesNothing() {
 		buildVictimGroup();
@@ -74,6 +77,7 @@ class CrossUserMatrixTest extends EndToEndTest {
 		List<Operation> operations = operations(docs);
 		assertThat(operations).as("operations documented at /v3/api-docs").hasSizeGreaterThan(30);
 		Map<String, String> before = victimState(operations);
+		String devicesBefore = api.as(owner).get("/api/v1/me/devices").raw();
 
 		List<String> failures = new ArrayList<>();
 		Map<Integer, Integer> statuses = new java.util.TreeMap<>();
@@ -94,6 +98,9 @@ class CrossUserMatrixTest extends EndToEndTest {
 				read -> read + " was " + before.get(read) + " and is now " + after.get(read)))
 			.as("the victim's group as its owner reads it").isEmpty();
 		assertThat(api.as(attacker).get("/api/v1/groups").raw()).doesNotContain(groupId);
+		assertThat(api.as(owner).get("/api/v1/me/devices").raw()).as("the victim's devices")
+			.isEqualTo(devicesBefore)
+			.contains(DEVICE);
 	}
 
 	/** Null when the call was refused as it should be; else what went wrong. */
@@ -149,6 +156,9 @@ class CrossUserMatrixTest extends EndToEndTest {
 		assertThat(invite.status()).as(invite.raw()).isEqualTo(201);
 		code = invite.text("code");
 		assertThat(api.as(requester).post("/api/v1/invites/" + code + "/join", Map.of()).status()).isEqualTo(202);
+		Api.Response device = victim.put("/api/v1/me/devices/" + DEVICE,
+				Map.of("platform", "GATEWAY", "token", "victim-pushkey-1"));
+		assertThat(device.status()).as(device.raw()).isEqualTo(201);
 	}
 
 	/** Every GET of the victim's group, as the owner reads it: status and body. */
@@ -188,6 +198,7 @@ class CrossUserMatrixTest extends EndToEndTest {
 			case "code" -> code;
 			case "reportId" -> reportId;
 			case "emoji" -> emoji;
+			case "deviceId" -> DEVICE;
 			case "userId" -> path.contains("/join-requests/") ? requester : path.contains("/bans/") ? banned : member;
 			default -> null;
 		};

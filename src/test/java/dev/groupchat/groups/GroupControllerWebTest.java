@@ -49,6 +49,10 @@ class GroupControllerWebTest {
 	@MockitoBean
 	ReadMarkers readMarkers;
 
+	/** The REST send metrics filter is part of the web layer; what it counts is MetricsTest's. */
+	@MockitoBean
+	dev.groupchat.messaging.SendMetrics sendMetrics;
+
 	@Test
 	void withoutATokenTheAnswerIsAnUnauthorizedProblem() {
 		MvcTestResult result = mvc.post().uri("/api/v1/groups")
@@ -110,10 +114,12 @@ class GroupControllerWebTest {
 
 	/**
 	 * The identity module's security chain, token decoder and {@code CurrentUser} resolver (a slice
-	 * neither scans for them nor for configuration records).
+	 * neither scans for them nor for configuration records); not its cache metrics, which need the
+	 * real profile cache and a registry.
 	 */
 	@TestConfiguration
-	@ComponentScan("dev.groupchat.identity")
+	@ComponentScan(value = "dev.groupchat.identity", excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+			pattern = "dev\\.groupchat\\.identity\\.IdentityMetrics"))
 	@EnableConfigurationProperties(JwtProperties.class)
 	static class IdentityWeb {
 	}

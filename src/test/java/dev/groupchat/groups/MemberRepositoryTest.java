@@ -75,12 +75,12 @@ class MemberRepositoryTest {
 		mine.sort(Comparator.naturalOrder());
 
 		List<UUID> seen = new ArrayList<>();
-		List<GroupMembership> page = groups.findForMember(me, Limit.of(2));
+		List<GroupMembership> page = groups.findForMember(me, -1, new UUID(0, 0), false, T0, Limit.of(2));
 		int pages = 0;
 		while (!page.isEmpty()) {
 			assertThat(page).hasSizeLessThanOrEqualTo(2);
 			page.forEach(m -> seen.add(m.group().id()));
-			page = groups.findForMemberAfter(me, page.getLast().group().id(), Limit.of(2));
+			page = groups.findForMember(me, 1, page.getLast().group().id(), false, T0, Limit.of(2));
 			pages++;
 		}
 

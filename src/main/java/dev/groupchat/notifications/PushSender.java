@@ -1,0 +1,129 @@
+package dev.groupchat.notifications;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sends due deliveries. A step claims them with {@code FOR UPDATE SKIP LOCKED} (so nodes never send
+ * the same row) and ends each in the same transaction: sent rows are deleted, a retry is scheduled
+ * with exponential backoff and jitter, a permanent failure stays as FAILED for operators. A message
+ * recalled before its notification went out is not notified at all.
+ */
+@Component
+class PushSender {
+
+	private final JdbcClient jdbc;
+
+	private final GatewayClient gateway;
+
+	private final DeviceStore devices;
+
+	private final PushProperties properties;
+
+	private final Clock clock;
+
+	private final PushMetrics metrics;
+
+	PushSender(JdbcClient jdbc, GatewayClient gateway, DeviceStore devices, PushProperties properties, Clock clock,
+			PushMetrics metrics) {
+		this.jdbc = jdbc;
+		this.gateway = gateway;
+		this.devices = devices;
+		this.properties = properties;
+		this.clock = clock;
+		this.metrics = metrics;
+	}
+
+	/** A claimed delivery with what its notification shows. */
+	record Due(long id, UUID groupId, String userId, String deviceId, long unread, int attempts, String token,
+			Instant tokenAt, UUID messageId, String senderId, String senderName, String text, String type,
+			String groupName, boolean recalled) {
+	}
+
+	/** Sends one batch of due deliveries; answers how many were claimed. */
+	@Transactional
+	int step() {
+		List<Due> due = claim();
+		for (Due delivery : due) {
+			if (delivery.recalled()) {
+				jdbc.sql("delete from push_delivery where id = :id").param("id", delivery.id()).update();
+				continue;
+			}
+			GatewayClient.Answer answer = gateway.notify(PushBody.of(delivery, properties),
+					delivery.messageId() + "/" + delivery.deviceId());
+			settle(delivery, answer);
+		}
+		return due.size();
+	}
+
+	private List<Due> claim() {
+		return jdbc.sql("""
+				select d.id, d.group_id, d.user_id, d.device_id, d.unread, d.attempts, pd.token, pd.updated_at,
+				       m.id, m.sender_id, p.name, m.text, m.type, g.name, m.deleted_at is not null
+				  from push_delivery d
+				  join push_device pd on pd.user_id = d.user_id and pd.device_id = d.device_id
+				  join message m on m.group_id = d.group_id and m.seq = d.seq
+				  join chat_group g on g.id = d.group_id
+				  left join user_profile p on p.id = m.sender_id
+				 where d.status = 'QUEUED' and d.next_attempt_at <= :now
+				 order by d.next_attempt_at limit :limit
+				 for update of d skip locked""")
+			.param("now", Timestamp.from(clock.instant()))
+			.param("limit", properties.sendBatch())
+			.query((rs, n) -> new Due(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+					rs.getLong(5), rs.getInt(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
+					rs.getObject(9, UUID.class), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
+					rs.getString(14), rs.getBoolean(15)))
+			.list();
+	}
+
+	private void settle(Due delivery, GatewayClient.Answer answer) {
+		switch (answer) {
+			case GatewayClient.Sent sent -> {
+				jdbc.sql("delete from push_delivery where id = :id").param("id", delivery.id()).update();
+				metrics.sent();
+				if (!sent.rejected().isEmpty()) {
+					metrics.rejected(devices.deleteRejected(Platform.GATEWAY, sent.rejected()));
+				}
+			}
+			case GatewayClient.Retry retry when delivery.attempts() + 1 < properties.maxAttempts() -> {
+				Duration wait = backoff(delivery.attempts() + 1, retry.retryAfterSeconds().orElse(0));
+				jdbc.sql("""
+						update push_delivery set attempts = attempts + 1, next_attempt_at = :at, last_error = :error
+						 where id = :id""")
+					.param("at", Timestamp.from(clock.instant().plus(wait)))
+					.param("error", retry.reason())
+					.param("id", delivery.id())
+					.update();
+				metrics.retried(retry.reason());
+			}
+			case GatewayClient.Retry retry -> fail(delivery, retry.reason());
+			case GatewayClient.Failed failed -> fail(delivery, failed.reason());
+		}
+	}
+
+	private void fail(Due delivery, String reason) {
+		jdbc.sql("update push_delivery set attempts = attempts + 1, status = 'FAILED', last_error = :error where id = :id")
+			.param("error", reason)
+			.param("id", delivery.id())
+			.update();
+		metrics.failed(reason);
+	}
+
+	/** initial * 2^(attempt-1), at most max, then a random point in its upper half; never before Retry-After. */
+	Duration backoff(int attempt, long retryAfterSeconds) {
+		long ceiling = Math.min(properties.maxBackoff().toMillis(),
+				properties.initialBackoff().toMillis() << Math.min(attempt - 1, 30));
+		long jittered = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
+		return Duration.ofMillis(Math.max(jittered, retryAfterSeconds * 1000));
+	}
+
+}

@@ -1,0 +1,287 @@
+package dev.groupchat.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.groupchat.support.Api;
+import dev.groupchat.support.EndToEndTest;
+import dev.groupchat.support.StompTestClient;
+import dev.groupchat.support.TestTokens;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Pushes through a Matrix-style push gateway: a real HTTP server on loopback stands in for it and
+ * records what it received; it answers 200 unless a pushkey was given other answers.
+ */
+class PushDeliveryTest extends EndToEndTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Gateway GATEWAY = new Gateway();
+
+	@DynamicPropertySource
+	static void push(DynamicPropertyRegistry registry) {
+		registry.add("groupchat.push.gateway-url", GATEWAY::url);
+		registry.add("groupchat.push.poll-interval", () -> "100ms");
+		registry.add("groupchat.push.initial-backoff", () -> "200ms");
+	}
+
+	@AfterAll
+	static void stopGateway() {
+		GATEWAY.server.stop(0);
+	}
+
+	@Test
+	void anOfflineMemberGetsOnePushPerMessageAndAnOnlineMemberNone() throws Exception {
+		String alice = user("alice");
+		String bob = user("bob");
+		String carol = user("carol");
+		String group = createGroup(alice, "CHAT");
+		addMember(group, alice, bob);
+		addMember(group, alice, carol);
+		String bobKey = register(bob, "phone");
+		String carolKey = register(carol, "phone");
+		String aliceKey = register(alice, "phone");
+		try (StompTestClient online = StompTestClient.connect(port, TestTokens.token(carol))) {
+			online.subscribe("/user/queue/events");
+			Thread.sleep(300);
+
+			List<String> sent = List.of(send(alice, group, "one", List.of(), null),
+					send(alice, group, "two", List.of(), null), send(alice, group, "three", List.of(), null));
+
+			List<JsonNode> pushes = await(() -> GATEWAY.received(bobKey), 3);
+			Thread.sleep(1500);
+			assertThat(GATEWAY.received(bobKey)).hasSize(3);
+			assertThat(pushes).extracting(p -> p.path("event_id").asString()).containsExactlyInAnyOrderElementsOf(sent);
+			JsonNode first = pushes.getFirst();
+			assertThat(first.path("room_id").asString()).isEqualTo(group);
+			assertThat(first.path("room_name").asString()).isEqualTo("Group of " + alice);
+			assertThat(first.path("sender").asString()).isEqualTo(alice);
+			assertThat(first.path("type").asString()).isEqualTo("m.room.message");
+			assertThat(first.path("devices").get(0).path("app_id").asString()).isEqualTo("dev.groupchat");
+			long badge = api.as(bob).get("/api/v1/groups").json().path("items").get(0).path("unreadCount").asLong();
+			assertThat(pushes).extracting(p -> p.path("counts").path("unread").asLong()).as("badge = unread count")
+				.contains(badge);
+			assertThat(pushes).allSatisfy(p -> {
+				assertThat(p.path("counts").path("unread").asLong()).isBetween(1L, badge);
+				assertThat(p.path("devices").get(0).path("data").path("collapse_key").asString())
+					.isEqualTo("group-" + group);
+			});
+			assertThat(pushes).extracting(p -> p.path("content").path("body").asString())
+				.containsExactlyInAnyOrder("one", "two", "three");
+			assertThat(GATEWAY.received(carolKey)).as("carol is online").isEmpty();
+			assertThat(GATEWAY.received(aliceKey)).as("alice sent them").isEmpty();
+		}
+	}
+
+	@Test
+	void mentionsNoneAndMuteDecideWhoIsWoken() throws Exception {
+		String alice = user("alice");
+		String all = user("all");
+		String mentions = user("mentions");
+		String none = user("none");
+		String muted = user("muted");
+		String fan = user("fan");
+		String group = createGroup(alice, "CHAT");
+		for (String member : List.of(all, mentions, none, muted)) {
+			addMember(group, alice, member);
+		}
+		settings(mentions, group, Map.of("notify", "MENTIONS"));
+		settings(none, group, Map.of("notify", "NONE"));
+		settings(muted, group, Map.of("mutedNotificationsUntil", "forever"));
+		Map<String, String> keys = new HashMap<>();
+		for (String member : List.of(all, mentions, none, muted)) {
+			keys.put(member, register(member, "phone"));
+		}
+
+		Api.Response own = api.as(mentions).post("/api/v1/groups/" + group + "/messages",
+				Map.of("clientMsgId", "c-own", "type", "TEXT", "text", "my own"));
+		String ownId = own.text("id");
+		long ownSeq = own.json().path("seq").asLong();
+		String plain = send(alice, group, "plain", List.of(), null);
+		String named = send(alice, group, "named", List.of(mentions, none, muted), null);
+		String everyone = send(alice, group, "everyone", List.of("@all"), null);
+		String reply = send(alice, group, "reply", List.of(), ownSeq);
+
+		await(() -> GATEWAY.received(keys.get(all)), 5);
+		Thread.sleep(1500);
+		assertThat(eventIds(keys.get(all))).containsExactlyInAnyOrder(ownId, plain, named, everyone, reply);
+		assertThat(eventIds(keys.get(mentions))).containsExactlyInAnyOrder(named, everyone, reply);
+		assertThat(eventIds(keys.get(none))).as("NONE hears nothing, not even a mention").isEmpty();
+		assertThat(eventIds(keys.get(muted))).as("a mute silences mentions too").isEmpty();
+
+		String fanGroup = createGroup(alice, "FAN");
+		addMember(fanGroup, alice, fan);
+		String fanKey = register(fan, "phone");
+		send(alice, fanGroup, "news for all fans", List.of(), null);
+		String mention = send(alice, fanGroup, "hi fan", List.of(fan), null);
+		await(() -> GATEWAY.received(fanKey), 1);
+		Thread.sleep(1000);
+		assertThat(eventIds(fanKey)).as("FAN groups default to MENTIONS").containsExactly(mention);
+	}
+
+	@Test
+	void aGatewayFailureThenSuccessDeliversExactlyOnce() throws Exception {
+		String alice = user("alice");
+		String bob = user("bob");
+		String group = createGroup(alice, "CHAT");
+		addMember(group, alice, bob);
+		String key = register(bob, "phone");
+		GATEWAY.script(key, 500, 200);
+
+		String message = send(alice, group, "retry me", List.of(), null);
+
+		await(() -> GATEWAY.received(key), 2);
+		Thread.sleep(2000);
+		List<JsonNode> attempts = GATEWAY.received(key);
+		assertThat(attempts).hasSize(2).allSatisfy(p -> assertThat(p.path("event_id").asString()).isEqualTo(message));
+		assertThat(GATEWAY.answered(key)).containsExactly(500, 200);
+		assertThat(GATEWAY.idempotencyKeys(key)).hasSize(1);
+	}
+
+	@Test
+	void aPushkeyTheGatewayRejectsRemovesTheDevice() throws Exception {
+		String alice = user("alice");
+		String bob = user("bob");
+		String group = createGroup(alice, "CHAT");
+		addMember(group, alice, bob);
+		String key = register(bob, "phone");
+		GATEWAY.reject(key);
+
+		send(alice, group, "are you there?", List.of(), null);
+		await(() -> GATEWAY.received(key), 1);
+		Thread.sleep(500);
+
+		assertThat(api.as(bob).get("/api/v1/me/devices").json().path("items")).isEmpty();
+		send(alice, group, "still there?", List.of(), null);
+		Thread.sleep(1500);
+		assertThat(GATEWAY.received(key)).hasSize(1);
+	}
+
+	private String register(String userId, String deviceId) {
+		String token = "pk-" + userId;
+		Api.Response put = api.as(userId).put("/api/v1/me/devices/" + deviceId,
+				Map.of("platform", "GATEWAY", "token", token));
+		assertThat(put.status()).as(put.raw()).isEqualTo(201);
+		return token;
+	}
+
+	private void settings(String userId, String groupId, Map<String, Object> change) {
+		Api.Response changed = api.as(userId).patch("/api/v1/groups/" + groupId + "/members/me/settings", change);
+		assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
+	}
+
+	private String send(String userId, String groupId, String text, List<String> mentions, Long replyTo) {
+		Map<String, Object> body = new HashMap<>(Map.of("clientMsgId", "c-" + System.nanoTime(), "type", "TEXT",
+				"text", text, "mentions", mentions));
+		if (replyTo != null) {
+			body.put("replyToSeq", replyTo);
+		}
+		Api.Response sent = api.as(userId).post("/api/v1/groups/" + groupId + "/messages", body);
+		assertThat(sent.status()).as(sent.raw()).isIn(200, 201);
+		return sent.text("id");
+	}
+
+	private Set<String> eventIds(String pushkey) {
+		return GATEWAY.received(pushkey).stream().map(p -> p.path("event_id").asString()).collect(Collectors.toSet());
+	}
+
+	private static List<JsonNode> await(Supplier<List<JsonNode>> found, int count) throws InterruptedException {
+		long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (found.get().size() < count && System.nanoTime() < end) {
+			Thread.sleep(50);
+		}
+		assertThat(found.get()).hasSizeGreaterThanOrEqualTo(count);
+		return found.get();
+	}
+
+	/** The push gateway on loopback: {@code POST /_matrix/push/v1/notify}. */
+	static final class Gateway {
+
+		final HttpServer server;
+
+		final List<Request> requests = new CopyOnWriteArrayList<>();
+
+		final Map<String, Deque<Integer>> scripts = new ConcurrentHashMap<>();
+
+		final Set<String> rejected = ConcurrentHashMap.newKeySet();
+
+		record Request(String pushkey, JsonNode notification, String idempotencyKey, int answered) {
+		}
+
+		Gateway() {
+			try {
+				server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+			server.createContext("/_matrix/push/v1/notify", this::handle);
+			server.start();
+		}
+
+		String url() {
+			return "http://127.0.0.1:" + server.getAddress().getPort() + "/_matrix/push/v1/notify";
+		}
+
+		void script(String pushkey, Integer... statuses) {
+			scripts.put(pushkey, new ArrayDeque<>(List.of(statuses)));
+		}
+
+		void reject(String pushkey) {
+			rejected.add(pushkey);
+		}
+
+		List<JsonNode> received(String pushkey) {
+			return requests.stream().filter(r -> r.pushkey().equals(pushkey)).map(Request::notification).toList();
+		}
+
+		List<Integer> answered(String pushkey) {
+			return requests.stream().filter(r -> r.pushkey().equals(pushkey)).map(Request::answered).toList();
+		}
+
+		Set<String> idempotencyKeys(String pushkey) {
+			return requests.stream().filter(r -> r.pushkey().equals(pushkey)).map(Request::idempotencyKey)
+				.collect(Collectors.toSet());
+		}
+
+		private void handle(HttpExchange exchange) throws IOException {
+			JsonNode notification = JSON.readTree(exchange.getRequestBody().readAllBytes()).path("notification");
+			String pushkey = notification.path("devices").get(0).path("pushkey").asString();
+			Deque<Integer> script = scripts.get(pushkey);
+			Integer scripted = script == null ? null : script.poll();
+			int status = scripted == null ? 200 : scripted;
+			String body = rejected.contains(pushkey) ? "{\"rejected\":[\"" + pushkey + "\"]}" : "{\"rejected\":[]}";
+			requests.add(new Request(pushkey, notification, exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+					status));
+			byte[] bytes = (status == 200 ? body : "{}").getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(status, bytes.length);
+			exchange.getResponseBody().write(bytes);
+			exchange.close();
+		}
+
+	}
+
+}
