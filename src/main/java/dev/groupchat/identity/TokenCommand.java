@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code token <userId> [--name=N] [--fan-level=L] [--age-band=B] [--roles=a,b] [--ttl=PT24H]}:
- * prints an HS256 token for development, signed with {@code GROUPCHAT_JWT_SECRET} or with the
+ * {@code token <userId> [--name=N] [--fan-level=L] [--age-band=B] [--roles=a,b] [--ttl=PT24H] [--dashboard]}:
+ * prints an HS256 token for development (with {@code --dashboard}, the URL that opens the creator
+ * dashboard signed in), signed with {@code GROUPCHAT_JWT_SECRET} or with the
  * development secret file that the service uses when no secret is configured.
  */
 public final class TokenCommand {
@@ -32,18 +33,28 @@ public final class TokenCommand {
 	public static int run(String[] args) {
 		if (args.length < 2 || args[1].startsWith("--")) {
 			System.err.println("usage: token <userId> [--name=N] [--fan-level=L] [--age-band=13-15|16-17|18+]"
-					+ " [--roles=ops] [--ttl=PT24H]");
+					+ " [--roles=ops] [--ttl=PT24H] [--dashboard[=http://host:port]]");
 			return 2;
 		}
 		try {
 			Map<String, String> options = options(Arrays.copyOfRange(args, 2, args.length));
-			System.out.println(mint(args[1], options, secret()));
+			String token = mint(args[1], options, secret());
+			System.out.println(options.containsKey("dashboard") ? dashboardUrl(options.get("dashboard"), token) : token);
 			return 0;
 		}
 		catch (JOSEException | RuntimeException ex) {
 			System.err.println("cannot mint a token: " + ex.getMessage());
 			return 1;
 		}
+	}
+
+	/**
+	 * The address that opens the dashboard signed in: the token travels in the fragment, which the
+	 * browser never sends to a server; {@code --dashboard} alone means the local default.
+	 */
+	static String dashboardUrl(String base, String token) {
+		String root = base.isEmpty() ? "http://localhost:8080" : base.replaceAll("/+$", "");
+		return root + "/dashboard#token=" + token;
 	}
 
 	static String mint(String subject, Map<String, String> options, String secret) throws JOSEException {
@@ -81,6 +92,10 @@ public final class TokenCommand {
 	private static Map<String, String> options(String[] args) {
 		Map<String, String> options = new HashMap<>();
 		for (String arg : args) {
+			if ("--dashboard".equals(arg)) {
+				options.put("dashboard", "");
+				continue;
+			}
 			int eq = arg.indexOf('=');
 			if (!arg.startsWith("--") || eq < 0) {
 				throw new IllegalArgumentException("options are --key=value, got " + arg);
