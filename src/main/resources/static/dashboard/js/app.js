@@ -118,6 +118,12 @@ document.addEventListener('click', (event) => {
   navigate(link.getAttribute('href'));
 });
 window.addEventListener('popstate', render);
+// a new hand-over while the page is open (only the fragment changes, so the page does not reload)
+window.addEventListener('hashchange', () => {
+  if (!window.location.hash.includes('token=')) return;
+  session.takeFromFragment();
+  render();
+});
 document.getElementById('sign-out').addEventListener('click', () => {
   session.signOut('You signed out.');
 });
