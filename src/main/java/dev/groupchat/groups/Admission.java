@@ -44,6 +44,7 @@ class Admission {
 			.update();
 		requests.findById(new MemberKey(lockedGroup.id(), userId)).filter(JoinRequest::isPending)
 			.ifPresent(requests::delete);
+		count(lockedGroup, "joins");
 		MemberView view = member.view(name);
 		events.publishEvent(new MemberJoined(lockedGroup.id(), view, by));
 		return view;
@@ -57,7 +58,17 @@ class Admission {
 		members.delete(member);
 		lockedGroup.release();
 		members.flush();
+		count(lockedGroup, "leaves");
 		events.publishEvent(new MemberLeft(lockedGroup.id(), member.userId(), by, reason));
+	}
+
+	/** Adds one join or leave to today's counter of the group (the dashboard's joins/leaves per day). */
+	private void count(Group lockedGroup, String column) {
+		jdbc.sql("insert into group_member_daily (group_id, day, " + column + ") values (:groupId, :day, 1)"
+				+ " on conflict (group_id, day) do update set " + column + " = group_member_daily." + column + " + 1")
+			.param("groupId", lockedGroup.id())
+			.param("day", java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+			.update();
 	}
 
 }

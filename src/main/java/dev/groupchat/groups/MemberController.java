@@ -44,10 +44,11 @@ class MemberController {
 	}
 
 	@GetMapping("/members")
-	@Operation(summary = "Members in join order (members only)")
+	@Operation(summary = "Members in join order (members only); `q` keeps those whose user id starts with it")
 	CursorPage<MemberView> list(CurrentUser user, @PathVariable String groupId,
-			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
-		return members.list(user, GroupId.parse(groupId), PageRequest.of(limit, cursor));
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
+			@RequestParam(required = false) String q) {
+		return members.list(user, GroupId.parse(groupId), PageRequest.of(limit, cursor), q);
 	}
 
 	@PostMapping("/members")

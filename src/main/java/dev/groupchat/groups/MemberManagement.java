@@ -56,15 +56,26 @@ public class MemberManagement {
 	/** Members in the order they joined (members only). */
 	@Transactional(readOnly = true)
 	public CursorPage<MemberView> list(CurrentUser user, UUID groupId, PageRequest page) {
+		return list(user, groupId, page, null);
+	}
+
+	/** As {@link #list(CurrentUser, UUID, PageRequest)}, only those whose user id starts with {@code idPrefix}. */
+	@Transactional(readOnly = true)
+	public CursorPage<MemberView> list(CurrentUser user, UUID groupId, PageRequest page, String idPrefix) {
 		groups.actor(groupId, user.id()).requireMember();
+		if (idPrefix != null && idPrefix.length() > 64) {
+			throw DomainException.invalid("q is at most 64 characters");
+		}
+		String pattern = idPrefix == null || idPrefix.isEmpty() ? "%"
+				: idPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 		Limit limit = Limit.of(page.limit() + 1);
 		List<Member> found;
 		if (page.cursor() == null) {
-			found = members.findPage(groupId, limit);
+			found = members.findPage(groupId, pattern, limit);
 		}
 		else {
 			List<String> position = Cursors.decode(page.cursor(), 2);
-			found = members.findPageAfter(groupId, Cursors.instant(position.get(0)), position.get(1), limit);
+			found = members.findPageAfter(groupId, pattern, Cursors.instant(position.get(0)), position.get(1), limit);
 		}
 		CursorPage<Member> result = CursorPage.of(found, page.limit(),
 				m -> Cursors.encode(m.joinedAt().toString(), m.userId()));

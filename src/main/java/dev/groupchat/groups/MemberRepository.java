@@ -10,14 +10,24 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface MemberRepository extends JpaRepository<Member, MemberKey> {
 
-	@Query("select m from Member m where m.key.groupId = :groupId order by m.joinedAt, m.key.userId")
-	List<Member> findPage(UUID groupId, Limit limit);
+	@Query("""
+			select m from Member m where m.key.groupId = :groupId and m.key.userId like :userIds escape '\\'
+			order by m.joinedAt, m.key.userId""")
+	List<Member> findPage(UUID groupId, String userIds, Limit limit);
 
 	@Query("""
-			select m from Member m where m.key.groupId = :groupId
+			select m from Member m where m.key.groupId = :groupId and m.key.userId like :userIds escape '\\'
 			and (m.joinedAt > :joinedAt or (m.joinedAt = :joinedAt and m.key.userId > :userId))
 			order by m.joinedAt, m.key.userId""")
-	List<Member> findPageAfter(UUID groupId, Instant joinedAt, String userId, Limit limit);
+	List<Member> findPageAfter(UUID groupId, String userIds, Instant joinedAt, String userId, Limit limit);
+
+	default List<Member> findPage(UUID groupId, Limit limit) {
+		return findPage(groupId, "%", limit);
+	}
+
+	default List<Member> findPageAfter(UUID groupId, Instant joinedAt, String userId, Limit limit) {
+		return findPageAfter(groupId, "%", joinedAt, userId, limit);
+	}
 
 	@Query("select m.key.userId from Member m where m.key.groupId = :groupId")
 	List<String> findUserIds(UUID groupId);

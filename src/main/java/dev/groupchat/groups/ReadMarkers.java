@@ -18,7 +18,10 @@ public class ReadMarkers {
 
 	private final ApplicationEventPublisher events;
 
-	ReadMarkers(Groups groups, JdbcClient jdbc, ApplicationEventPublisher events) {
+	private final java.time.Clock clock;
+
+	ReadMarkers(Groups groups, JdbcClient jdbc, ApplicationEventPublisher events, java.time.Clock clock) {
+		this.clock = clock;
 		this.groups = groups;
 		this.jdbc = jdbc;
 		this.events = events;
@@ -35,9 +38,10 @@ public class ReadMarkers {
 			throw DomainException.invalid("seq must be between 0 and the group's lastSeq");
 		}
 		java.util.Optional<Long> moved = jdbc.sql("""
-				update group_member set last_read_seq = :seq
+				update group_member set last_read_seq = :seq, last_read_at = :now
 				 where group_id = :groupId and user_id = :userId and last_read_seq < :seq returning last_read_seq""")
 			.param("seq", seq)
+			.param("now", java.sql.Timestamp.from(clock.instant()))
 			.param("groupId", groupId)
 			.param("userId", user.id())
 			.query(Long.class)

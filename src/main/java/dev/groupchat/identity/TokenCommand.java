@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * {@code token <userId> [--name=N] [--fan-level=L] [--age-band=B] [--roles=a,b] [--ttl=PT24H] [--iss=I]
- * [--aud=A]}: prints an HS256 token for development, signed with {@code GROUPCHAT_JWT_SECRET} or with the
+ * [--aud=A] [--dashboard]}: prints an HS256 token for development (with {@code --dashboard}, the URL
+ * that opens the creator dashboard signed in), signed with {@code GROUPCHAT_JWT_SECRET} or with the
  * development secret file that the service uses when no secret is configured. {@code iss} and
  * {@code aud} default to {@code GROUPCHAT_JWT_ISSUER} and {@code GROUPCHAT_JWT_AUDIENCE}, so a token
  * minted next to a configured service passes its checks.
@@ -34,18 +35,28 @@ public final class TokenCommand {
 	public static int run(String[] args) {
 		if (args.length < 2 || args[1].startsWith("--")) {
 			System.err.println("usage: token <userId> [--name=N] [--fan-level=L] [--age-band=13-15|16-17|18+]"
-					+ " [--roles=ops] [--ttl=PT24H] [--iss=ISSUER] [--aud=AUDIENCE]");
+					+ " [--roles=ops] [--ttl=PT24H] [--iss=ISSUER] [--aud=AUDIENCE] [--dashboard[=http://host:port]]");
 			return 2;
 		}
 		try {
 			Map<String, String> options = withConfiguredDefaults(options(Arrays.copyOfRange(args, 2, args.length)));
-			System.out.println(mint(args[1], options, secret()));
+			String token = mint(args[1], options, secret());
+			System.out.println(options.containsKey("dashboard") ? dashboardUrl(options.get("dashboard"), token) : token);
 			return 0;
 		}
 		catch (JOSEException | RuntimeException ex) {
 			System.err.println("cannot mint a token: " + ex.getMessage());
 			return 1;
 		}
+	}
+
+	/**
+	 * The address that opens the dashboard signed in: the token travels in the fragment, which the
+	 * browser never sends to a server; {@code --dashboard} alone means the local default.
+	 */
+	static String dashboardUrl(String base, String token) {
+		String root = base.isEmpty() ? "http://localhost:8080" : base.replaceAll("/+$", "");
+		return root + "/dashboard#token=" + token;
 	}
 
 	static String mint(String subject, Map<String, String> options, String secret) throws JOSEException {
@@ -101,6 +112,10 @@ public final class TokenCommand {
 	private static Map<String, String> options(String[] args) {
 		Map<String, String> options = new HashMap<>();
 		for (String arg : args) {
+			if ("--dashboard".equals(arg)) {
+				options.put("dashboard", "");
+				continue;
+			}
 			int eq = arg.indexOf('=');
 			if (!arg.startsWith("--") || eq < 0) {
 				throw new IllegalArgumentException("options are --key=value, got " + arg);

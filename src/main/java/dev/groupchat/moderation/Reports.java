@@ -98,6 +98,15 @@ public class Reports {
 		return CursorPage.of(rows, page.limit(), r -> Cursors.encode(r.createdAt().toString(), r.id().toString()));
 	}
 
+	/** How many reports of the group are open (callers check who may know). */
+	@Transactional(readOnly = true)
+	public long openCount(UUID groupId) {
+		return jdbc.sql("select count(*) from message_report where group_id = :groupId and status = 'OPEN'")
+			.param("groupId", groupId)
+			.query(Long.class)
+			.single();
+	}
+
 	/**
 	 * Resolves a report and every other open report of the same message: dismiss, or recall the
 	 * message, mute or ban its sender (each with the usual rank rules and events).

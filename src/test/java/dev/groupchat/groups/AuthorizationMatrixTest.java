@@ -106,7 +106,11 @@ class AuthorizationMatrixTest extends EndToEndTest {
 			row("POST   /join-requests/{id}/approve",        200, 200, 403, 404, 401, fan().then(Fixture::pendingRequest),
 					(c, fx) -> c.post(fx.group() + "/join-requests/" + fx.get("requester") + "/approve", Map.of())),
 			row("POST   /join-requests/{id}/reject",         204, 204, 403, 404, 401, fan().then(Fixture::pendingRequest),
-					(c, fx) -> c.post(fx.group() + "/join-requests/" + fx.get("requester") + "/reject", Map.of())));
+					(c, fx) -> c.post(fx.group() + "/join-requests/" + fx.get("requester") + "/reject", Map.of())),
+			row("GET    /stats",                             200, 200, 403, 404, 401, fan(),
+					(c, fx) -> c.get(fx.group() + "/stats?days=30")),
+			row("GET    /stats of a PUBLIC fan group",       200, 200, 403, 403, 401, publicFan("OPEN"),
+					(c, fx) -> c.get(fx.group() + "/stats")));
 		return rows.stream()
 			.flatMap(row -> row.expected().entrySet().stream()
 				.map(cell -> Arguments.of(row.endpoint(), cell.getKey(), cell.getValue(), row)));

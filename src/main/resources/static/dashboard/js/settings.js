@@ -1,0 +1,143 @@
+// All group settings, the keyword filter and invite links; the server's validation errors appear
+// next to the field they concern.
+import QrCreator from '/dashboard/vendor/qr-creator/1.0.0/dist/qr-creator.es6.min.js';
+import * as api from './api.js';
+import { h, clear, outcome, act, field, fieldError, time } from './dom.js';
+
+const SLOW = [0, 5, 10, 30, 60, 300, 900, 3600];
+
+function select(options, value) {
+  return h('select', {}, options.map((option) => h('option', { value: option, selected: String(option) === String(value) ? true : null }, String(option))));
+}
+
+/** Puts a problem next to the field it names (errors[].field, or the detail's first word). */
+function showProblem(error, controls, out) {
+  Object.values(controls).forEach((control) => fieldError(control, ''));
+  let placed = false;
+  (error.errors || []).forEach((e) => {
+    const name = String(e.field || '').split(/[.[]/)[0];
+    if (controls[name]) { fieldError(controls[name], e.message); placed = true; }
+  });
+  const first = String(error.detail || '').split(/[\s']/)[0];
+  if (!placed && controls[first]) { fieldError(controls[first], error.detail); placed = true; }
+  if (!placed) {
+    const pattern = String(error.detail || '').match(/^pattern '/) ? controls.patterns : null;
+    if (pattern) { fieldError(pattern, error.detail); placed = true; }
+  }
+  out.fail(error);
+}
+
+function groupForm(group, { refreshTitle }) {
+  const out = outcome();
+  const c = {
+    name: h('input', { type: 'text', value: group.name, maxlength: 100, required: true }),
+    description: h('textarea', { rows: 2, maxlength: 1000 }),
+    joinPolicy: select(['OPEN', 'APPROVAL', 'INVITE_ONLY'], group.joinPolicy),
+    postPolicy: select(['EVERYONE', 'ADMINS'], group.postPolicy),
+    slowModeSeconds: select(SLOW, group.slowModeSeconds),
+    memberLimit: h('input', { type: 'number', min: 2, value: group.memberLimit }),
+    minFanLevel: h('input', { type: 'number', min: 0, value: group.minFanLevel }),
+    visibility: select(['PRIVATE', 'PUBLIC'], group.visibility),
+    retentionDays: h('input', { type: 'number', min: 1, max: 3650, value: group.retentionDays ?? '' }),
+  };
+  c.description.value = group.description || '';
+  const save = h('button', { type: 'submit' }, 'Save settings');
+  const form = h('form', { class: 'card', 'aria-labelledby': 'settings-title' }, h('h2', { id: 'settings-title' }, 'Group settings'),
+    field('Name', c.name), field('Description', c.description), field('Join policy', c.joinPolicy),
+    field('Who may post', c.postPolicy, 'ADMINS makes the group an announcement channel.'),
+    field('Slow mode (seconds between messages)', c.slowModeSeconds), field('Member limit', c.memberLimit),
+    field('Minimum fan level', c.minFanLevel), field('Visibility', c.visibility),
+    field('Retention (days; empty keeps messages forever)', c.retentionDays), save, out);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    save.disabled = true;
+    try {
+      const updated = await api.patch(api.group(group.id), {
+        name: c.name.value, description: c.description.value, joinPolicy: c.joinPolicy.value, postPolicy: c.postPolicy.value,
+        slowModeSeconds: Number(c.slowModeSeconds.value), memberLimit: Number(c.memberLimit.value),
+        minFanLevel: Number(c.minFanLevel.value), visibility: c.visibility.value,
+        retentionDays: c.retentionDays.value === '' ? null : Number(c.retentionDays.value),
+      });
+      Object.values(c).forEach((control) => fieldError(control, ''));
+      Object.assign(group, updated);
+      refreshTitle(updated.name);
+      out.ok('Settings saved.');
+    } catch (error) {
+      showProblem(error, c, out);
+    } finally {
+      save.disabled = false;
+    }
+  });
+  return form;
+}
+
+function filterForm(group) {
+  const out = outcome();
+  const c = { words: h('textarea', { rows: 3 }), patterns: h('textarea', { rows: 3 }) };
+  const save = h('button', { type: 'submit' }, 'Save keyword filter');
+  const form = h('form', { class: 'card', 'aria-labelledby': 'filter-title' }, h('h2', { id: 'filter-title' }, 'Keyword filter'),
+    field('Blocked words (one per line)', c.words, 'Whole words, any case.'),
+    field('Blocked patterns (RE2, one per line)', c.patterns), save, out);
+  const lines = (el) => el.value.split('\n').map((line) => line.trim()).filter(Boolean);
+  api.get(api.group(group.id) + '/keyword-filter').then((filter) => {
+    c.words.value = (filter.words || []).join('\n');
+    c.patterns.value = (filter.patterns || []).join('\n');
+  }).catch((error) => out.fail(error));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    save.disabled = true;
+    try {
+      await api.put(api.group(group.id) + '/keyword-filter', { words: lines(c.words), patterns: lines(c.patterns) });
+      Object.values(c).forEach((control) => fieldError(control, ''));
+      out.ok('Keyword filter saved.');
+    } catch (error) {
+      showProblem(error, c, out);
+    } finally {
+      save.disabled = false;
+    }
+  });
+  return form;
+}
+
+function inviteItem(invite) {
+  const out = outcome();
+  const copy = h('button', { type: 'button', class: 'small', 'aria-label': `Copy invite code ${invite.code}` }, 'Copy');
+  copy.addEventListener('click', () => act(copy, out, () => navigator.clipboard.writeText(invite.code), 'Invite code copied.'));
+  const qr = h('div', { class: 'qr', role: 'img', 'aria-label': `QR code of invite ${invite.code}` });
+  QrCreator.render({ text: invite.code, radius: 0, ecLevel: 'M', fill: '#111111', background: '#ffffff', size: 128 }, qr);
+  return h('li', { class: 'invite', 'data-code': invite.code },
+    h('code', {}, invite.code), ' ',
+    h('span', { class: 'meta' }, `${invite.uses}${invite.maxUses ? ` of ${invite.maxUses}` : ''} uses · `
+      + (invite.expiresAt ? `expires ${time(invite.expiresAt)}` : 'never expires')),
+    copy, qr, out);
+}
+
+function invitesSection(group) {
+  const out = outcome();
+  const list = h('ul', { class: 'rows', 'aria-label': 'Invite links' });
+  const note = h('p', { class: 'meta', role: 'status' });
+  const maxUses = h('input', { type: 'number', min: 1, max: 100000 });
+  const expires = h('select', {}, [['1 hour', 3600], ['1 day', 86400], ['7 days', 604800], ['30 days', 2592000]]
+    .map(([label, s]) => h('option', { value: s, selected: s === 604800 ? true : null }, label)));
+  const create = h('button', { type: 'submit' }, 'Create invite');
+  const form = h('form', { class: 'inline' }, field('Maximum uses (empty: unlimited)', maxUses), field('Expires after', expires), create);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    act(create, out, () => api.post(api.group(group.id) + '/invites', {
+      maxUses: maxUses.value ? Number(maxUses.value) : undefined, expiresInSeconds: Number(expires.value),
+    }).then((invite) => { list.prepend(inviteItem(invite)); return invite; }), (invite) => `Invite ${invite.code} created.`);
+  });
+  api.get(api.group(group.id) + '/invites').then((page) => {
+    (page.items || page || []).forEach((invite) => list.append(inviteItem(invite)));
+    if (!list.children.length) note.textContent = 'No active invites.';
+  }).catch((error) => {
+    note.textContent = error.status === 404 || error.status === 405
+      ? 'This server cannot list existing invites yet; invites created here are shown below.'
+      : error.detail;
+  });
+  return h('section', { class: 'card', 'aria-labelledby': 'invites-title' }, h('h2', { id: 'invites-title' }, 'Invite links'), form, out, note, list);
+}
+
+export async function settings(body, group, ctx) {
+  clear(body, groupForm(group, ctx), filterForm(group), invitesSection(group));
+}
