@@ -33,7 +33,10 @@ class PushWorker implements SmartLifecycle {
 	@Override
 	public void start() {
 		if (properties.enabled()) {
-			thread = Thread.ofPlatform().name("push-worker").daemon().start(this::run);
+			// assigned before it starts: the loop runs while it is the current worker
+			Thread worker = Thread.ofPlatform().name("push-worker").daemon().unstarted(this::run);
+			thread = worker;
+			worker.start();
 		}
 	}
 

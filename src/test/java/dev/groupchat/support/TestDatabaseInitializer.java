@@ -26,6 +26,12 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 			properties.put("spring.datasource.username", db.username());
 			properties.put("spring.datasource.password", db.password());
 		}
+		// the suite keeps a few dozen contexts cached, all on one PostgreSQL (max_connections 100): an
+		// idle context holds one connection, not a full pool
+		if (!context.getEnvironment().containsProperty("spring.datasource.hikari.minimum-idle")) {
+			properties.put("spring.datasource.hikari.minimum-idle", "1");
+			properties.put("spring.datasource.hikari.idle-timeout", "10000");
+		}
 		// tests send far faster than people do: only the tests of the limits themselves switch them on
 		if (!context.getEnvironment().containsProperty("groupchat.rate-limit.enabled")) {
 			properties.put("groupchat.rate-limit.enabled", "false");
