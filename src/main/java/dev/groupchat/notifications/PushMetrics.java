@@ -1,5 +1,6 @@
 package dev.groupchat.notifications;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -7,15 +8,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * What operators watch: pushes sent, retried and failed by reason, devices removed because the
- * gateway rejected them, deliveries queued and the age of the oldest outbox row.
+ * gateway rejected them, deliveries queued and the age of the oldest outbox row. The untagged meters
+ * exist from the start (0 while push is off), so that rates and alerts on them never see a missing
+ * series; the ones tagged by reason appear with their first reason.
  */
 @Component
 class PushMetrics {
 
 	private final MeterRegistry registry;
 
+	private final Counter sent;
+
+	private final Counter rejected;
+
 	PushMetrics(MeterRegistry registry, JdbcClient jdbc) {
 		this.registry = registry;
+		sent = Counter.builder("groupchat.push.sent").description("pushes the gateway accepted").register(registry);
+		rejected = Counter.builder("groupchat.push.devices.rejected")
+			.description("devices removed because the gateway rejected their pushkey")
+			.register(registry);
 		Gauge.builder("groupchat.push.queued", jdbc,
 				db -> db.sql("select count(*) from push_delivery where status = 'QUEUED'").query(Long.class).single())
 			.description("deliveries waiting to be sent")
@@ -29,7 +40,7 @@ class PushMetrics {
 	}
 
 	void sent() {
-		registry.counter("groupchat.push.sent").increment();
+		sent.increment();
 	}
 
 	void retried(String reason) {
@@ -41,7 +52,7 @@ class PushMetrics {
 	}
 
 	void rejected(int devices) {
-		registry.counter("groupchat.push.devices.rejected").increment(devices);
+		rejected.increment(devices);
 	}
 
 }

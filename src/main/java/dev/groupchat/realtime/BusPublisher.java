@@ -1,6 +1,8 @@
 package dev.groupchat.realtime;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -20,11 +22,15 @@ import tools.jackson.databind.json.JsonMapper;
  * broker; an unconfirmed one is counted ({@link PublishStats}). While the connection is down,
  * messages (events with a seq) are not buffered: the other nodes read them from PostgreSQL (gap
  * filling and the last-seq check). Other events wait in the buffer and are retried until the broker
- * is back.
+ * is back. Each message carries the time it was offered ({@link #OFFERED_AT}), from which the
+ * receiving nodes measure the bus lag.
  */
 final class BusPublisher implements SmartLifecycle {
 
 	static final String ORIGIN = "groupchat-origin";
+
+	/** Microseconds since the epoch at which the event was offered: committed, and delivered on this node. */
+	static final String OFFERED_AT = "groupchat-offered-at";
 
 	private static final int MAX_UNCONFIRMED = 5_000;
 
@@ -40,7 +46,7 @@ final class BusPublisher implements SmartLifecycle {
 
 	private final Duration confirmTimeout;
 
-	private final BlockingQueue<BusEvent> buffer;
+	private final BlockingQueue<Offered> buffer;
 
 	private final Semaphore unconfirmed = new Semaphore(MAX_UNCONFIRMED);
 
@@ -68,9 +74,13 @@ final class BusPublisher implements SmartLifecycle {
 			stats.dropped(null);
 			return;
 		}
-		if (!buffer.offer(event)) {
+		if (!buffer.offer(new Offered(event, ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now())))) {
 			stats.dropped("the publish buffer is full");
 		}
+	}
+
+	/** An event waiting in the buffer, with the time it was offered. */
+	private record Offered(BusEvent event, long atMicros) {
 	}
 
 	/** Events the other nodes can read from PostgreSQL by seq. */
@@ -81,7 +91,7 @@ final class BusPublisher implements SmartLifecycle {
 	private void run() {
 		while (running) {
 			try {
-				BusEvent event = buffer.poll(200, TimeUnit.MILLISECONDS);
+				Offered event = buffer.poll(200, TimeUnit.MILLISECONDS);
 				if (event != null) {
 					publishUntilDone(event);
 				}
@@ -94,21 +104,21 @@ final class BusPublisher implements SmartLifecycle {
 				stats.failed("publishing failed", ex);
 			}
 		}
-		for (BusEvent event = buffer.poll(); event != null; event = buffer.poll()) {
+		for (Offered event = buffer.poll(); event != null; event = buffer.poll()) {
 			tryPublish(event);
 		}
 	}
 
 	/** Retries an event that PostgreSQL cannot replace until it is out or the node stops. */
-	private void publishUntilDone(BusEvent event) throws InterruptedException {
+	private void publishUntilDone(Offered event) throws InterruptedException {
 		long backoffMillis = 100;
-		while (!tryPublish(event) && running && !recoverable(event)) {
+		while (!tryPublish(event) && running && !recoverable(event.event())) {
 			Thread.sleep(backoffMillis);
 			backoffMillis = Math.min(backoffMillis * 2, 2_000);
 		}
 	}
 
-	private boolean tryPublish(BusEvent event) {
+	private boolean tryPublish(Offered offered) {
 		try {
 			if (!unconfirmed.tryAcquire(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				stats.failed("the broker confirms nothing", null);
@@ -121,7 +131,7 @@ final class BusPublisher implements SmartLifecycle {
 		}
 		try {
 			CorrelationData confirm = new CorrelationData();
-			rabbit.send(exchange, routingKey(event), message(event), confirm);
+			rabbit.send(exchange, routingKey(offered.event()), message(offered), confirm);
 			confirm.getFuture()
 				.orTimeout(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS)
 				.whenComplete((result, error) -> {
@@ -139,11 +149,12 @@ final class BusPublisher implements SmartLifecycle {
 		}
 	}
 
-	private Message message(BusEvent event) {
+	private Message message(Offered offered) {
 		MessageProperties properties = new MessageProperties();
 		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
 		properties.setHeader(ORIGIN, origin);
-		return new Message(json.writeValueAsBytes(event), properties);
+		properties.setHeader(OFFERED_AT, offered.atMicros());
+		return new Message(json.writeValueAsBytes(offered.event()), properties);
 	}
 
 	static String routingKey(BusEvent event) {

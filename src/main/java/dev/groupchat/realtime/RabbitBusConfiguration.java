@@ -1,9 +1,6 @@
 package dev.groupchat.realtime;
 
 import dev.groupchat.groups.GroupAccess;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.UUID;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.DirectExchange;
@@ -67,23 +64,9 @@ class RabbitBusConfiguration {
 	}
 
 	@Bean
-	BusPublisher busPublisher(RabbitTemplate rabbit, JsonMapper json, RabbitEventBus bus, BusProperties properties,
-			MeterRegistry registry) {
+	BusPublisher busPublisher(RabbitTemplate rabbit, JsonMapper json, RabbitEventBus bus, BusProperties properties) {
 		BusPublisher publisher = new BusPublisher(rabbit, EXCHANGE, nodeId, json, bus::connected, properties);
 		bus.publishWith(publisher);
-		PublishStats stats = publisher.stats();
-		FunctionCounter.builder("groupchat.bus.publish.failed", stats, PublishStats::failed)
-			.description("Publishes to the broker that failed (the broker was unreachable)")
-			.register(registry);
-		FunctionCounter.builder("groupchat.bus.publish.unconfirmed", stats, PublishStats::unconfirmed)
-			.description("Publishes the broker did not confirm in time")
-			.register(registry);
-		FunctionCounter.builder("groupchat.bus.publish.dropped", stats, PublishStats::dropped)
-			.description("Events not handed to the broker: buffer full, or a message while it was away")
-			.register(registry);
-		Gauge.builder("groupchat.bus.publish.waiting", publisher, BusPublisher::waiting)
-			.description("Events waiting to be published to the broker")
-			.register(registry);
 		return publisher;
 	}
 

@@ -88,7 +88,7 @@ class RabbitEventBus implements EventBus, BusInterest, MessageListener, Connecti
 
 	@Override
 	public void onMessage(Message message) {
-		if (origin.equals(message.getMessageProperties().getHeader(BusPublisher.ORIGIN))) {
+		if (!fromOtherNode(message)) {
 			return;
 		}
 		try {
@@ -97,6 +97,11 @@ class RabbitEventBus implements EventBus, BusInterest, MessageListener, Connecti
 		catch (RuntimeException ex) {
 			log.error("Dropping a bus event that could not be delivered ({})", ex.getClass().getSimpleName());
 		}
+	}
+
+	/** False for this node's own events, which the broker brings back and the bus then ignores. */
+	boolean fromOtherNode(Message message) {
+		return !origin.equals(message.getMessageProperties().getHeader(BusPublisher.ORIGIN));
 	}
 
 	@Override

@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The metrics an operator's dashboard and alerts read, on a running service: sends over REST and
- * STOMP, refusals with their reasons, fan-out, the writer, connections and the bus.
+ * STOMP, refusals with their reasons, fan-out, the writer, connections and the bus; the push meters
+ * are there with push off too.
  */
 class MetricsTest extends EndToEndTest {
 
@@ -80,7 +81,9 @@ class MetricsTest extends EndToEndTest {
 		assertThat(delta(before, after, "groupchat_bus_published_total")).isGreaterThanOrEqualTo(2);
 		assertThat(delta(before, after, "groupchat_bus_received_total")).isGreaterThanOrEqualTo(2);
 		for (String name : List.of("groupchat_realtime_gap_fills_total", "groupchat_realtime_resync_required_total",
-				"groupchat_realtime_resume_replay_size_count", "groupchat_bus_publish_failures_total")) {
+				"groupchat_realtime_resume_replay_size_count", "groupchat_bus_publish_failures_total",
+				"groupchat_bus_lag_seconds_count", "groupchat_push_sent_total", "groupchat_push_devices_rejected_total",
+				"groupchat_push_queued", "groupchat_push_outbox_oldest_age_seconds")) {
 			assertThat(after.sum(name)).as(name).isNotNegative();
 		}
 		for (String cache : List.of("standings", "validated_tokens", "user_profiles", "rate_limit_users",
@@ -88,6 +91,8 @@ class MetricsTest extends EndToEndTest {
 			assertThat(after.sum("cache_size", "cache", cache)).as(cache).isNotNegative();
 		}
 		assertThat(after.sum("cache_gets_total", "cache", "validated_tokens", "result", "hit")).isPositive();
+		assertThat(delta(before, after, "groupchat_bus_lag_seconds_count")).as("no other node, no lag").isZero();
+		assertThat(after.has("groupchat_bus_lag_seconds_bucket")).isTrue();
 	}
 
 	@Test

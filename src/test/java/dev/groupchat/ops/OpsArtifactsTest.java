@@ -1,6 +1,7 @@
 package dev.groupchat.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,9 +29,18 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The dashboard and the alert rules shipped under {@code ops/} read metrics that exist: every metric
  * name in their queries appears on this running service's /actuator/prometheus. The rules also pass
- * {@code promtool check rules} and their unit tests where promtool is installed.
+ * {@code promtool check rules} and their unit tests where promtool is installed. Push is configured,
+ * with a gateway that nobody listens on and one attempt per delivery, so that a push fails and its
+ * counter (tagged by reason, so created by the first failure) is there too.
  */
 class OpsArtifactsTest extends EndToEndTest {
+
+	@DynamicPropertySource
+	static void pushToAGatewayThatIsNotThere(DynamicPropertyRegistry registry) {
+		registry.add("groupchat.push.gateway-url", () -> "http://127.0.0.1:9/_matrix/push/v1/notify");
+		registry.add("groupchat.push.max-attempts", () -> "1");
+		registry.add("groupchat.push.poll-interval", () -> "100ms");
+	}
 
 	static final Path DASHBOARD = Path.of("ops/grafana/dashboards/groupchat.json");
 
@@ -45,19 +58,26 @@ class OpsArtifactsTest extends EndToEndTest {
 	@Test
 	void everyMetricTheDashboardAndTheAlertsUseIsExposed() throws IOException {
 		String owner = user("owner");
+		String member = user("member");
 		String groupId = createGroup(owner, "CHAT");
+		addMember(groupId, owner, member);
+		Map<String, String> device = Map.of("platform", "GATEWAY", "token", "pk-" + member);
+		assertThat(api.as(member).put("/api/v1/me/devices/phone", device).status()).isEqualTo(201);
 		assertThat(api.as(owner)
 			.post("/api/v1/groups/" + groupId + "/messages", Map.of("clientMsgId", "a-1", "type", "TEXT", "text", "hi"))
 			.status()).isEqualTo(201);
-		Api.Response response = api.as(user("ops"), Map.of("roles", List.of("ops"))).get("/actuator/prometheus");
-		Set<String> exposed = new Scrape(response.raw()).names();
+		await().atMost(Duration.ofSeconds(20)).until(() -> scrape().has("groupchat_push_failed_total"));
+		Set<String> exposed = scrape().names();
 
 		Set<String> dashboard = metricNames(dashboardExpressions());
 		Set<String> rules = metricNames(ruleExpressions());
 		assertThat(dashboard).as("metrics the dashboard uses").hasSizeGreaterThan(20);
 		assertThat(rules).as("metrics the alerts use").contains("groupchat_send_ack_seconds_bucket",
 				"groupchat_sends_refused_total", "groupchat_writer_queue_depth", "groupchat_bus_connected",
-				"groupchat_readiness_up", "groupchat_realtime_disconnects_total");
+				"groupchat_readiness_up", "groupchat_realtime_disconnects_total",
+				"groupchat_push_outbox_oldest_age_seconds");
+		assertThat(dashboard).as("metrics the dashboard uses").contains("groupchat_bus_lag_seconds_bucket",
+				"groupchat_push_sent_total", "groupchat_push_failed_total", "groupchat_push_outbox_oldest_age_seconds");
 		assertThat(exposed).as("metrics on /actuator/prometheus").containsAll(dashboard).containsAll(rules);
 	}
 
@@ -86,6 +106,12 @@ class OpsArtifactsTest extends EndToEndTest {
 				"label_values(groupchat_realtime_sessions, instance)")))
 			.containsExactlyInAnyOrder("groupchat_send_ack_seconds_bucket", "a_total", "b_total", "c",
 					"groupchat_realtime_sessions");
+	}
+
+	private Scrape scrape() {
+		Api.Response response = api.as(user("ops"), Map.of("roles", List.of("ops"))).get("/actuator/prometheus");
+		assertThat(response.status()).isEqualTo(200);
+		return new Scrape(response.raw());
 	}
 
 	private static String promtool(String... args) throws Exception {

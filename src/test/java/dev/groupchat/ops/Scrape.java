@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One scrape of /actuator/prometheus, parsed: sample values by name and labels. */
-record Scrape(String body) {
+public record Scrape(String body) {
 
 	private static final Pattern SAMPLE = Pattern
 		.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([^}]*)\\})? ([0-9.eE+-]+|NaN|\\+Inf|-Inf)$", Pattern.MULTILINE);
@@ -16,7 +16,7 @@ record Scrape(String body) {
 	private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
 	/** The names of every sample in the scrape. */
-	Set<String> names() {
+	public Set<String> names() {
 		Set<String> names = new TreeSet<>();
 		Matcher m = SAMPLE.matcher(body);
 		while (m.find()) {
@@ -25,12 +25,12 @@ record Scrape(String body) {
 		return names;
 	}
 
-	boolean has(String name) {
+	public boolean has(String name) {
 		return names().contains(name);
 	}
 
 	/** The sum of the samples of {@code name} whose labels include {@code labels} (name=value pairs). */
-	double sum(String name, String... labels) {
+	public double sum(String name, String... labels) {
 		Map<String, String> wanted = new LinkedHashMap<>();
 		for (int i = 0; i < labels.length; i += 2) {
 			wanted.put(labels[i], labels[i + 1]);

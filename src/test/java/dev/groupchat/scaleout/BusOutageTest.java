@@ -19,6 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.actuate.endpoint.CompositeHealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -32,8 +35,9 @@ import tools.jackson.databind.JsonNode;
  * time, each node delivers its own messages to its own subscribers at once, and both nodes'
  * subscribers get every message, in order and once, from PostgreSQL (gap filling, and the last-seq
  * check for the last message of a group that then went quiet). Once it is back, nothing arrives
- * twice and events that exist only on the bus (typing) cross nodes again. Runs where a RabbitMQ
- * listens on 127.0.0.1:5672; elsewhere it is skipped.
+ * twice and events that exist only on the bus (typing) cross nodes again. Readiness includes the bus:
+ * DOWN during the outage, UP after. Runs where a RabbitMQ listens on 127.0.0.1:5672; elsewhere it is
+ * skipped.
  */
 @EnabledIf("dev.groupchat.scaleout.ScaleOutTest#rabbitMqIsRunning")
 class BusOutageTest {
@@ -94,9 +98,14 @@ class BusOutageTest {
 			StompTestClient.Subscription bobBusy = bobOnB.subscribeAndAwait("/topic/group." + busy);
 			StompTestClient.Subscription bobQuiet = bobOnB.subscribeAndAwait("/topic/group." + quiet);
 
+			assertThat(readinessOf(nodeA, "bus")).isEqualTo(Status.UP);
+			assertThat(onA.anonymous().get("/actuator/health/readiness").status()).isEqualTo(200);
 			proxy.cut();
 			awaitTrue(() -> !connected(nodeA) && !connected(nodeB), Duration.ofSeconds(10), "both nodes see the outage");
 			assertThat(busHealth(nodeA)).isEqualTo(Status.DOWN);
+			assertThat(readinessOf(nodeA, "bus")).as("readiness shows the bus").isEqualTo(Status.DOWN);
+			Api.Response notReady = onA.anonymous().get("/actuator/health/readiness");
+			assertThat(notReady.status()).as(notReady.raw()).isEqualTo(503);
 
 			// every send is acked in its normal time, and node A's subscriber gets its own message at once
 			// -DbusOutage.sends=100 makes a 20-second outage of it
@@ -139,6 +148,8 @@ class BusOutageTest {
 
 			// the bus itself is back: bindings restored, typing (never stored) crosses nodes again
 			assertThat(busHealth(nodeA)).isEqualTo(Status.UP);
+			assertThat(readinessOf(nodeA, "bus")).isEqualTo(Status.UP);
+			assertThat(onA.anonymous().get("/actuator/health/readiness").status()).isEqualTo(200);
 			awaitTrue(() -> {
 				aliceOnA.send("/app/group." + busy + ".typing", Map.of());
 				try {
@@ -225,6 +236,15 @@ class BusOutageTest {
 	private static Status busHealth(ConfigurableApplicationContext node) {
 		HealthContributor bus = node.getBean(HealthContributorRegistry.class).getContributor("bus");
 		return ((HealthIndicator) bus).health().getStatus();
+	}
+
+	/** A component of the readiness group as the endpoint reports it (absent: not part of readiness). */
+	private static Status readinessOf(ConfigurableApplicationContext node, String component) {
+		HealthDescriptor readiness = node.getBean(HealthEndpoint.class).healthForPath("readiness");
+		assertThat(readiness).isInstanceOf(CompositeHealthDescriptor.class);
+		HealthDescriptor found = ((CompositeHealthDescriptor) readiness).getComponents().get(component);
+		assertThat(found).as("readiness includes " + component).isNotNull();
+		return found.getStatus();
 	}
 
 	private static List<Long> seqs(List<JsonNode> events) {

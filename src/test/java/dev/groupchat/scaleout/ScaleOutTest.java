@@ -3,6 +3,7 @@ package dev.groupchat.scaleout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupchat.GroupchatApplication;
+import dev.groupchat.ops.Scrape;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.StompTestClient;
 import dev.groupchat.support.TestTokens;
@@ -24,8 +25,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Two nodes on one PostgreSQL exchange events through the machine's RabbitMQ: a member connected to
- * one node sees, in order and once, what members connected to the other node send. Runs where a
- * RabbitMQ listens on 127.0.0.1:5672 (CI starts one); elsewhere it is skipped, not faked.
+ * one node sees, in order and once, what members connected to the other node send, and the receiving
+ * node measures how late they arrived. Runs where a RabbitMQ listens on 127.0.0.1:5672 (CI starts
+ * one); elsewhere it is skipped, not faked.
  */
 @EnabledIf("rabbitMqIsRunning")
 class ScaleOutTest {
@@ -86,6 +88,8 @@ class ScaleOutTest {
 			StompTestClient.Subscription bobSees = bobOnB.subscribe("/topic/group." + groupId);
 			StompTestClient.Subscription bobEvents = bobOnB.subscribe("/user/queue/events");
 			Thread.sleep(500);
+			Scrape beforeOnA = new Scrape(prometheus(onA));
+			Scrape beforeOnB = new Scrape(prometheus(onB));
 			for (int i = 0; i < 30; i++) {
 				Api sender = i % 2 == 0 ? onB.as(bob) : onA.as(alice);
 				assertThat(sender.post("/api/v1/groups/" + groupId + "/messages",
@@ -100,6 +104,9 @@ class ScaleOutTest {
 				assertThat(created.stream().map(e -> e.path("seq").asLong()).toList()).containsExactlyElementsOf(expected);
 				assertThat(watcher.next("message.created", Duration.ofMillis(300))).isNull();
 			}
+			// each node measured how late the other node's 15 messages arrived over the broker
+			assertBusLag(beforeOnB, new Scrape(prometheus(onB)), "node B");
+			assertBusLag(beforeOnA, new Scrape(prometheus(onA)), "node A");
 
 			// a ban decided on node A ends bob's subscription on node B at once
 			assertThat(onA.as(alice).post("/api/v1/groups/" + groupId + "/bans", Map.of("userId", bob)).status())
@@ -160,6 +167,25 @@ class ScaleOutTest {
 			assertThat(again.next(Duration.ofMillis(500))).isNull();
 		}
 	}
+
+	private static void assertBusLag(Scrape before, Scrape after, String node) {
+		double samples = after.sum("groupchat_bus_lag_seconds_count") - before.sum("groupchat_bus_lag_seconds_count");
+		double seconds = after.sum("groupchat_bus_lag_seconds_sum") - before.sum("groupchat_bus_lag_seconds_sum");
+		assertThat(samples).as("bus lag samples on " + node).isGreaterThanOrEqualTo(15);
+		assertThat(seconds / samples).as("mean bus lag on " + node + " (loopback, one clock)")
+			.isPositive()
+			.isLessThan(2.0);
+		assertThat(after.sum("groupchat_bus_lag_seconds_bucket", "le", "+Inf"))
+			.isEqualTo(after.sum("groupchat_bus_lag_seconds_count"));
+	}
+
+	private static String prometheus(Api on) {
+		String ops = "ops-" + UUID.randomUUID().toString().substring(0, 8);
+		Api.Response response = on.as(ops, Map.of("roles", List.of("ops"))).get("/actuator/prometheus");
+		assertThat(response.status()).isEqualTo(200);
+		return response.raw();
+	}
+
 
 	private static String publicFanGroup(Api onA, String owner) {
 		Api.Response group = onA.as(owner).post("/api/v1/groups", Map.of("name", "Public fans", "kind", "FAN"));
