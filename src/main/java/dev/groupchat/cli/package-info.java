@@ -2,5 +2,7 @@
  * Command-line tools of the packaged jar for developers: a terminal chat client that speaks the
  * same STOMP protocol as the mobile app.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Command line", allowedDependencies = {})
+@ApplicationModule(displayName = "Command line", allowedDependencies = {})
 package dev.groupchat.cli;
+
+import org.springframework.modulith.ApplicationModule;

@@ -2,6 +2,7 @@ package dev.groupchat.identity;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
@@ -9,7 +10,7 @@ import org.springframework.data.repository.query.Param;
 
 interface UserProfileRepository extends Repository<UserProfile, String> {
 
-	java.util.Optional<UserProfile> findById(String id);
+	Optional<UserProfile> findById(String id);
 
 	List<UserProfile> findByIdIn(Collection<String> ids);
 

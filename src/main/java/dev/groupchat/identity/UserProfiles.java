@@ -92,7 +92,7 @@ public class UserProfiles {
 	}
 
 	/** For {@code IdentityMetrics}. */
-	com.github.benmanes.caffeine.cache.Cache<?, ?> cache() {
+	Cache<?, ?> cache() {
 		return written;
 	}
 

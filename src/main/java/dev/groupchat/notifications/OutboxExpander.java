@@ -9,6 +9,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -133,7 +135,7 @@ class OutboxExpander {
 	}
 
 	private static Set<String> strings(Array array) throws SQLException {
-		return array == null ? Set.of() : new java.util.HashSet<>(java.util.Arrays.asList((String[]) array.getArray()));
+		return array == null ? Set.of() : new HashSet<>(Arrays.asList((String[]) array.getArray()));
 	}
 
 	private static Instant instant(Timestamp value) {

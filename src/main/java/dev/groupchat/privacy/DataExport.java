@@ -50,7 +50,7 @@ class DataExport {
 		this.clock = clock;
 	}
 
-	public void write(String userId, OutputStream out) {
+	void write(String userId, OutputStream out) {
 		try (JsonGenerator generator = json.createGenerator(out, JsonEncoding.UTF8)) {
 			generator.writeStartObject();
 			generator.writeNumberProperty("formatVersion", FORMAT_VERSION);
