@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -85,7 +86,7 @@ public final class ChatCommand {
 			}
 
 			@Override
-			public void handleFrame(StompHeaders headers, Object payload) {
+			public void handleFrame(StompHeaders headers, @Nullable Object payload) {
 				out.accept((JsonNode) payload);
 			}
 		};
@@ -120,7 +121,7 @@ public final class ChatCommand {
 	private static final class Errors extends StompSessionHandlerAdapter {
 
 		@Override
-		public void handleFrame(StompHeaders headers, Object payload) {
+		public void handleFrame(StompHeaders headers, @Nullable Object payload) {
 			System.err.println("server refused: " + headers.getFirst("message"));
 		}
 

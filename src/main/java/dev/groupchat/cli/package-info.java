@@ -3,6 +3,8 @@
  * same STOMP protocol as the mobile app.
  */
 @ApplicationModule(displayName = "Command line", allowedDependencies = {})
+@NullMarked
 package dev.groupchat.cli;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -5,6 +5,8 @@
  */
 @ApplicationModule(displayName = "Creator dashboard",
 		allowedDependencies = { "shared", "identity", "groups", "messaging", "moderation" })
+@NullMarked
 package dev.groupchat.dashboard;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -3,6 +3,8 @@
  * whose data directory survives restarts.
  */
 @ApplicationModule(type = ApplicationModule.Type.OPEN)
+@NullMarked
 package dev.groupchat.database;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

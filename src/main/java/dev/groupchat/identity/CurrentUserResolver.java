@@ -1,5 +1,6 @@
 package dev.groupchat.identity;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -27,8 +28,8 @@ class CurrentUserResolver implements HandlerMethodArgumentResolver {
 	}
 
 	@Override
-	public CurrentUser resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-			NativeWebRequest request, WebDataBinderFactory binderFactory) {
+	public CurrentUser resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container,
+			NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (!(authentication instanceof JwtAuthenticationToken token)) {
 			throw new IllegalStateException("CurrentUser requested on an unauthenticated request");

@@ -4,6 +4,8 @@
  * them. Users are owned by the platform; this module only mirrors what tokens say.
  */
 @ApplicationModule(displayName = "Identity")
+@NullMarked
 package dev.groupchat.identity;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -5,6 +5,8 @@
  * settings, and send them with retries.
  */
 @ApplicationModule(displayName = "Notifications", allowedDependencies = { "shared", "identity", "groups", "messaging", "realtime" })
+@NullMarked
 package dev.groupchat.notifications;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -3,6 +3,8 @@
  * node flapping between ready and not. Depends on no other module.
  */
 @ApplicationModule(displayName = "Operations", allowedDependencies = {})
+@NullMarked
 package dev.groupchat.operations;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -6,6 +6,8 @@
  */
 @ApplicationModule(displayName = "Data rights", allowedDependencies = { "shared",
 		"identity", "groups", "messaging" })
+@NullMarked
 package dev.groupchat.privacy;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -3,6 +3,8 @@
  * identifiers. Deliberately small.
  */
 @ApplicationModule(type = ApplicationModule.Type.OPEN)
+@NullMarked
 package dev.groupchat.shared;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;
