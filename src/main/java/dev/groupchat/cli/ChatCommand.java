@@ -4,8 +4,11 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -59,7 +62,7 @@ public final class ChatCommand {
 			if (!line.isBlank()) {
 				StompHeaders send = new StompHeaders();
 				send.setDestination("/app/group." + groupId + ".send");
-				session.send(send, java.util.Map.of("clientMsgId", UUID.randomUUID().toString(), "type", "TEXT",
+				session.send(send, Map.of("clientMsgId", UUID.randomUUID().toString(), "type", "TEXT",
 						"text", line));
 			}
 		}
@@ -69,13 +72,13 @@ public final class ChatCommand {
 		return 0;
 	}
 
-	private static void subscribe(StompSession session, String destination, java.util.function.Consumer<JsonNode> out) {
+	private static void subscribe(StompSession session, String destination, Consumer<JsonNode> out) {
 		StompHeaders headers = new StompHeaders();
 		headers.setDestination(destination);
 		session.subscribe(headers, printer(out));
 	}
 
-	private static StompFrameHandler printer(java.util.function.Consumer<JsonNode> out) {
+	private static StompFrameHandler printer(Consumer<JsonNode> out) {
 		return new StompFrameHandler() {
 			@Override
 			public Type getPayloadType(StompHeaders headers) {
@@ -83,7 +86,7 @@ public final class ChatCommand {
 			}
 
 			@Override
-			public void handleFrame(StompHeaders headers, Object payload) {
+			public void handleFrame(StompHeaders headers, @Nullable Object payload) {
 				out.accept((JsonNode) payload);
 			}
 		};
@@ -118,7 +121,7 @@ public final class ChatCommand {
 	private static final class Errors extends StompSessionHandlerAdapter {
 
 		@Override
-		public void handleFrame(StompHeaders headers, Object payload) {
+		public void handleFrame(StompHeaders headers, @Nullable Object payload) {
 			System.err.println("server refused: " + headers.getFirst("message"));
 		}
 

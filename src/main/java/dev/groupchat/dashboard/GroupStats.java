@@ -58,7 +58,7 @@ class GroupStats {
 	}
 
 	@Transactional(readOnly = true)
-	public GroupStatsView of(CurrentUser user, UUID groupId, int days) {
+	GroupStatsView of(CurrentUser user, UUID groupId, int days) {
 		if (days < 1 || days > MAX_DAYS) {
 			throw DomainException.invalid("days must be between 1 and " + MAX_DAYS);
 		}

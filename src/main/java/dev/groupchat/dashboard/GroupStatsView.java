@@ -2,6 +2,7 @@ package dev.groupchat.dashboard;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A group at a glance for its creator: today's numbers, the last {@code days} UTC days (one entry
@@ -17,7 +18,7 @@ public record GroupStatsView(int memberCount, long messagesToday, long activeMem
 	}
 
 	/** A member and their messages in the period. */
-	public record Poster(String userId, String name, long messages) {
+	public record Poster(String userId, @Nullable String name, long messages) {
 	}
 
 	/** Messages in one hour of the day (UTC). */

@@ -3,6 +3,10 @@
  * the public API like any app) and the stats endpoint it draws its charts from, composed from the
  * aggregates the groups, messaging and moderation modules offer.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Creator dashboard",
+@ApplicationModule(displayName = "Creator dashboard",
 		allowedDependencies = { "shared", "identity", "groups", "messaging", "moderation" })
+@NullMarked
 package dev.groupchat.dashboard;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -3,6 +3,7 @@ package dev.groupchat.database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +45,7 @@ class DatabaseHealthIndicator implements HealthIndicator {
 			return Health.down().withDetail("error", "no answer within " + TIMEOUT.toMillis() + " ms").build();
 		}
 		catch (ExecutionException ex) {
-			return Health.down().withDetail("error", ex.getCause().getClass().getSimpleName()).build();
+			return Health.down().withDetail("error", Objects.requireNonNull(ex.getCause()).getClass().getSimpleName()).build();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -2,5 +2,9 @@
  * Where the data lives: the configured PostgreSQL, or, with nothing configured, an embedded one
  * whose data directory survives restarts.
  */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@ApplicationModule(type = ApplicationModule.Type.OPEN)
+@NullMarked
 package dev.groupchat.database;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,8 @@
 package dev.groupchat.groups;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -67,7 +69,7 @@ class Admission {
 		jdbc.sql("insert into group_member_daily (group_id, day, " + column + ") values (:groupId, :day, 1)"
 				+ " on conflict (group_id, day) do update set " + column + " = group_member_daily." + column + " + 1")
 			.param("groupId", lockedGroup.id())
-			.param("day", java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+			.param("day", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
 			.update();
 	}
 

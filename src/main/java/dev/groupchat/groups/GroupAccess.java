@@ -1,6 +1,9 @@
 package dev.groupchat.groups;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.groupchat.shared.DomainException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,9 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import java.time.Duration;
 
 /** What other modules may ask about who is in a group, without seeing its entities. */
 @Service
@@ -215,7 +215,7 @@ public class GroupAccess {
 	}
 
 	/** For {@code GroupsMetrics}. */
-	com.github.benmanes.caffeine.cache.Cache<?, ?> cache() {
+	Cache<?, ?> cache() {
 		return standings;
 	}
 

@@ -9,8 +9,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -73,12 +75,12 @@ class GroupController {
 
 	@PostMapping("/{groupId}/read")
 	@Operation(summary = "The caller has read up to seq; answers the read marker now in force")
-	java.util.Map<String, Long> read(CurrentUser user, @PathVariable String groupId,
+	Map<String, Long> read(CurrentUser user, @PathVariable String groupId,
 			@Valid @RequestBody ReadRequest request) {
-		return java.util.Map.of("seq", readMarkers.markRead(user, GroupId.parse(groupId), request.seq()));
+		return Map.of("seq", readMarkers.markRead(user, GroupId.parse(groupId), request.seq()));
 	}
 
-	record ReadRequest(@jakarta.validation.constraints.NotNull @Min(0) Long seq) {
+	record ReadRequest(@NotNull @Min(0) Long seq) {
 	}
 
 	record SettingsRequest(

@@ -1,13 +1,14 @@
 package dev.groupchat.groups;
 
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.jpa.repository.JpaRepository;
 
 interface GroupRepository extends JpaRepository<Group, UUID> {
 
@@ -37,7 +38,7 @@ interface GroupRepository extends JpaRepository<Group, UUID> {
 			     or m.notificationsMutedForever = true
 			     or (m.notificationsMutedUntil is not null and m.notificationsMutedUntil > :now)))))
 			order by case when m.pinnedAt is null then 1 else 0 end, g.id""")
-	List<GroupMembership> findForMember(String userId, int rank, UUID after, boolean archived, java.time.Instant now,
+	List<GroupMembership> findForMember(String userId, int rank, UUID after, boolean archived, Instant now,
 			Limit limit);
 
 }

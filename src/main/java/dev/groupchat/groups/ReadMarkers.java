@@ -2,6 +2,9 @@ package dev.groupchat.groups;
 
 import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.shared.DomainException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,9 +21,9 @@ public class ReadMarkers {
 
 	private final ApplicationEventPublisher events;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	ReadMarkers(Groups groups, JdbcClient jdbc, ApplicationEventPublisher events, java.time.Clock clock) {
+	ReadMarkers(Groups groups, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 		this.clock = clock;
 		this.groups = groups;
 		this.jdbc = jdbc;
@@ -37,11 +40,11 @@ public class ReadMarkers {
 		if (seq < 0 || seq > actor.group().view().lastSeq()) {
 			throw DomainException.invalid("seq must be between 0 and the group's lastSeq");
 		}
-		java.util.Optional<Long> moved = jdbc.sql("""
+		Optional<Long> moved = jdbc.sql("""
 				update group_member set last_read_seq = :seq, last_read_at = :now
 				 where group_id = :groupId and user_id = :userId and last_read_seq < :seq returning last_read_seq""")
 			.param("seq", seq)
-			.param("now", java.sql.Timestamp.from(clock.instant()))
+			.param("now", Timestamp.from(clock.instant()))
 			.param("groupId", groupId)
 			.param("userId", user.id())
 			.query(Long.class)

@@ -1,6 +1,8 @@
 package dev.groupchat.groups;
 
 import dev.groupchat.shared.DomainException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -88,12 +90,12 @@ public class Sequencer {
 		return new Locked(groups, members);
 	}
 
-	private static GroupState groupState(java.sql.ResultSet rs, UUID groupId) {
+	private static GroupState groupState(ResultSet rs, UUID groupId) {
 		try {
 			return new GroupState(groupId, rs.getLong(2), PostPolicy.valueOf(rs.getString(3)), rs.getInt(4),
 					GroupKind.valueOf(rs.getString(5)), rs.getInt(6));
 		}
-		catch (java.sql.SQLException ex) {
+		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -3,5 +3,7 @@
  * eligibility rules. Publishes domain events ({@link dev.groupchat.groups.MemberJoined}, …) that
  * other modules react to after commit; it knows nothing of them.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Groups and membership", allowedDependencies = { "shared", "identity" })
+@ApplicationModule(displayName = "Groups and membership", allowedDependencies = { "shared", "identity" })
 package dev.groupchat.groups;
+
+import org.springframework.modulith.ApplicationModule;

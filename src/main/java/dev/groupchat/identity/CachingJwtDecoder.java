@@ -67,7 +67,7 @@ final class CachingJwtDecoder implements JwtDecoder {
 	}
 
 	/** For {@code IdentityMetrics}. */
-	com.github.benmanes.caffeine.cache.Cache<?, ?> cache() {
+	Cache<?, ?> cache() {
 		return valid;
 	}
 

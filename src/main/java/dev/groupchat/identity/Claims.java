@@ -3,6 +3,7 @@ package dev.groupchat.identity;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -36,7 +37,7 @@ public final class Claims implements OAuth2TokenValidator<Jwt> {
 	 * The {@code name} claim as kept: control characters (NUL among them, which PostgreSQL refuses)
 	 * removed, and cut to {@link #MAX_NAME_LENGTH} code points; a name is shown, never an identity.
 	 */
-	static String displayName(String name) {
+	static @Nullable String displayName(@Nullable String name) {
 		if (name == null) {
 			return null;
 		}

@@ -1,6 +1,7 @@
 package dev.groupchat.identity;
 
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The authenticated caller, as its token describes it. Resolved for controller parameters of this
@@ -12,7 +13,8 @@ import java.util.Set;
  * @param ageBand the {@code age_band} claim, or null when absent
  * @param roles the {@code roles} claim
  */
-public record CurrentUser(String id, String name, int fanLevel, AgeBand ageBand, Set<String> roles) {
+public record CurrentUser(String id, @Nullable String name, int fanLevel, @Nullable AgeBand ageBand,
+		Set<String> roles) {
 
 	public CurrentUser {
 		roles = Set.copyOf(roles);

@@ -2,20 +2,22 @@ package dev.groupchat.identity;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -61,7 +63,7 @@ class SecurityConfiguration {
 
 	@Bean
 	JwtDecoder jwtDecoder(JwtProperties properties, Environment environment, UserIdRule userIds,
-			org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock) {
+			ObjectProvider<Clock> clock) {
 		NimbusJwtDecoder decoder = properties.hasJwkSetUri()
 				? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
 					.jwsAlgorithm(SignatureAlgorithm.RS256)
@@ -71,7 +73,7 @@ class SecurityConfiguration {
 					.macAlgorithm(MacAlgorithm.HS256)
 					.build();
 		decoder.setJwtValidator(validator(properties, userIds));
-		return new CachingJwtDecoder(decoder, clock.getIfAvailable(java.time.Clock::systemUTC), 200_000);
+		return new CachingJwtDecoder(decoder, clock.getIfAvailable(Clock::systemUTC), 200_000);
 	}
 
 	/** Timestamps, the contract's claims, and {@code iss} and {@code aud} where configured. */

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** What the service mirrors of a platform user: the claims of their latest token. */
 @Entity
@@ -16,14 +17,14 @@ class UserProfile {
 	@Id
 	private String id;
 
-	private String name;
+	private @Nullable String name;
 
 	@Column(name = "fan_level")
 	private int fanLevel;
 
 	@Enumerated(EnumType.STRING)
 	@Column(name = "age_band")
-	private AgeBand ageBand;
+	private @Nullable AgeBand ageBand;
 
 	@Column(name = "first_seen_at")
 	private Instant firstSeenAt;
@@ -38,7 +39,7 @@ class UserProfile {
 		return id;
 	}
 
-	String name() {
+	@Nullable String name() {
 		return name;
 	}
 
@@ -46,7 +47,7 @@ class UserProfile {
 		return fanLevel;
 	}
 
-	AgeBand ageBand() {
+	@Nullable AgeBand ageBand() {
 		return ageBand;
 	}
 

@@ -2,6 +2,8 @@ package dev.groupchat.identity;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
@@ -9,7 +11,7 @@ import org.springframework.data.repository.query.Param;
 
 interface UserProfileRepository extends Repository<UserProfile, String> {
 
-	java.util.Optional<UserProfile> findById(String id);
+	Optional<UserProfile> findById(String id);
 
 	List<UserProfile> findByIdIn(Collection<String> ids);
 
@@ -24,8 +26,8 @@ interface UserProfileRepository extends Repository<UserProfile, String> {
 			 where (user_profile.name, user_profile.fan_level, user_profile.age_band)
 			       is distinct from (excluded.name, excluded.fan_level, excluded.age_band)
 			""", nativeQuery = true)
-	void upsert(@Param("id") String id, @Param("name") String name, @Param("fanLevel") int fanLevel,
-			@Param("ageBand") String ageBand);
+	void upsert(@Param("id") String id, @Param("name") @Nullable String name, @Param("fanLevel") int fanLevel,
+			@Param("ageBand") @Nullable String ageBand);
 
 	@Modifying
 	@Query("delete from UserProfile p where p.id = :id")

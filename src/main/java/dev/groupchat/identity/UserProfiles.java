@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,16 +84,17 @@ public class UserProfiles {
 	}
 
 	/** A profile row as stored: the claims last seen and when. */
-	public record StoredProfile(String id, String name, int fanLevel, AgeBand ageBand, Instant firstSeenAt,
+	public record StoredProfile(String id, @Nullable String name, int fanLevel, @Nullable AgeBand ageBand,
+			Instant firstSeenAt,
 			Instant updatedAt) {
 	}
 
 	/** Read model of a profile for other modules. */
-	public record UserSummary(String id, String name, int fanLevel, AgeBand ageBand) {
+	public record UserSummary(String id, @Nullable String name, int fanLevel, @Nullable AgeBand ageBand) {
 	}
 
 	/** For {@code IdentityMetrics}. */
-	com.github.benmanes.caffeine.cache.Cache<?, ?> cache() {
+	Cache<?, ?> cache() {
 		return written;
 	}
 

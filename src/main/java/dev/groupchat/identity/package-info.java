@@ -3,5 +3,9 @@
  * {@link dev.groupchat.identity.CurrentUser} taken from its claims, and the profile rows kept from
  * them. Users are owned by the platform; this module only mirrors what tokens say.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+@ApplicationModule(displayName = "Identity")
+@NullMarked
 package dev.groupchat.identity;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -7,6 +7,7 @@ import dev.groupchat.shared.DomainException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -55,7 +56,7 @@ public class History implements LatestMessages {
 
 	/** One stored message, whoever asks (callers check access). */
 	@Transactional(readOnly = true)
-	public java.util.Optional<MessageView> find(UUID groupId, long seq) {
+	public Optional<MessageView> find(UUID groupId, long seq) {
 		return store.find(groupId, seq);
 	}
 

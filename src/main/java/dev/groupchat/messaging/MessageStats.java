@@ -3,6 +3,7 @@ package dev.groupchat.messaging;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -43,7 +44,7 @@ public class MessageStats {
 				select (hour at time zone 'UTC')::date, sum(messages) from message_hourly
 				 where group_id = :groupId and hour >= :from group by 1""")
 			.param("groupId", groupId)
-			.param("from", Timestamp.from(from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
+			.param("from", Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()))
 			.query((rs, row) -> new DayCount(rs.getObject(1, LocalDate.class), rs.getLong(2)))
 			.list();
 	}
@@ -67,7 +68,7 @@ public class MessageStats {
 				   and extract(hour from c.hour at time zone 'UTC') = h
 				 group by h order by h""")
 			.param("groupId", groupId)
-			.param("from", Timestamp.from(from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
+			.param("from", Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()))
 			.query((rs, row) -> new HourCount(rs.getInt(1), rs.getLong(2)))
 			.list();
 	}

@@ -7,10 +7,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -44,7 +47,7 @@ class MessageStore {
 	private final boolean outbox;
 
 	MessageStore(JdbcClient jdbc, JsonMapper json,
-			@org.springframework.beans.factory.annotation.Value("${groupchat.push.gateway-url:}") String pushGateway) {
+			@Value("${groupchat.push.gateway-url:}") String pushGateway) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.outbox = !pushGateway.isBlank();
@@ -107,8 +110,8 @@ class MessageStore {
 	}
 
 	/** Which of the given sends are already stored. */
-	java.util.Set<SendKey> existing(Collection<SendKey> keys) {
-		return new java.util.HashSet<>(jdbc.sql("""
+	Set<SendKey> existing(Collection<SendKey> keys) {
+		return new HashSet<>(jdbc.sql("""
 				select m.group_id, m.sender_id, m.client_msg_id from message m
 				  join unnest(:groupIds, :senderIds, :clientMsgIds) as k(group_id, sender_id, client_msg_id)
 				 using (group_id, sender_id, client_msg_id)""")

@@ -8,8 +8,10 @@ import dev.groupchat.groups.Sequencer.SenderState;
 import dev.groupchat.shared.DatabaseUnavailable;
 import dev.groupchat.shared.DomainException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,10 +23,12 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.hibernate.id.uuid.UuidVersion7Strategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,7 +135,7 @@ class MessageWriter implements SmartLifecycle {
 			if (result.completeExceptionally(DatabaseUnavailable.problem())) {
 				circuit.trip("no answer to a send within " + properties.sendTimeout().toMillis() + " ms");
 			}
-			if (result.state() == java.util.concurrent.Future.State.SUCCESS) {
+			if (result.state() == Future.State.SUCCESS) {
 				return result.resultNow();
 			}
 			throw answer(result.exceptionNow());
@@ -236,7 +240,7 @@ class MessageWriter implements SmartLifecycle {
 		Map<GroupSeq, MessageView> bySeq = new HashMap<>();
 		stored.forEach(m -> bySeq.put(new GroupSeq(m.groupId(), m.seq()), m));
 		stored.stream()
-			.sorted(java.util.Comparator.comparingLong(MessageView::seq))
+			.sorted(Comparator.comparingLong(MessageView::seq))
 			.forEach(message -> {
 				metrics.stored(message.type());
 				events.publishEvent(new MessagePosted(message));
@@ -357,14 +361,14 @@ class MessageWriter implements SmartLifecycle {
 	 * Stops taking new messages (they are answered 503 "retry") and waits, at most {@code timeout},
 	 * until every queued one is written and answered. Answers whether all were.
 	 */
-	boolean drain(java.time.Duration timeout) {
+	boolean drain(Duration timeout) {
 		accepting = false;
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (queues.stream().anyMatch(queue -> !queue.isEmpty()) || batchesInFlight.get() > 0) {
 			if (System.nanoTime() > deadline) {
 				return false;
 			}
-			java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+			LockSupport.parkNanos(5_000_000);
 		}
 		return true;
 	}

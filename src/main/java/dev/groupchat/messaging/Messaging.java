@@ -6,6 +6,7 @@ import dev.groupchat.groups.Sequencer;
 import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.shared.DomainException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.id.uuid.UuidVersion7Strategy;
@@ -77,7 +78,7 @@ public class Messaging {
 	 * For shutdown: refuses new messages from now on (503, "retry") and waits, at most
 	 * {@code timeout}, until those already queued are stored and answered. Answers whether all were.
 	 */
-	public boolean drain(java.time.Duration timeout) {
+	public boolean drain(Duration timeout) {
 		return writer.drain(timeout);
 	}
 

@@ -2,6 +2,7 @@ package dev.groupchat.messaging;
 
 import dev.groupchat.shared.DomainException;
 import dev.groupchat.shared.ProblemType;
+import java.util.Map;
 
 /** The refusals of this module. */
 final class MessagingProblems {
@@ -14,23 +15,23 @@ final class MessagingProblems {
 	}
 
 	static DomainException muted(String why) {
-		return new SendRefused(SendMetrics.Refusal.MUTED, ProblemType.NOT_POSTING_ALLOWED, why, java.util.Map.of());
+		return new SendRefused(SendMetrics.Refusal.MUTED, ProblemType.NOT_POSTING_ALLOWED, why, Map.of());
 	}
 
 	static DomainException busy() {
 		return new SendRefused(SendMetrics.Refusal.BUSY, ProblemType.RATE_LIMITED, "the server is busy; retry in a second",
-				java.util.Map.of("retryAfterSeconds", 1));
+				Map.of("retryAfterSeconds", 1));
 	}
 
 	static DomainException slowMode(int seconds, long retryAfter) {
 		return new SendRefused(SendMetrics.Refusal.SLOW_MODE, ProblemType.RATE_LIMITED, "slow mode: one message every " + seconds
-				+ " seconds; try again in " + retryAfter + " s", java.util.Map.of("retryAfterSeconds", retryAfter));
+				+ " seconds; try again in " + retryAfter + " s", Map.of("retryAfterSeconds", retryAfter));
 	}
 
 	/** This node is shutting down: the client resends (on another node) after reconnecting. */
 	static DomainException restarting() {
 		return new DomainException(ProblemType.UNAVAILABLE, "the server is restarting; nothing was stored, send again",
-				java.util.Map.of("retryAfterSeconds", 1));
+				Map.of("retryAfterSeconds", 1));
 	}
 
 	static DomainException tooManyReactions(int limit) {

@@ -3,5 +3,7 @@
  * reactions and reports. Publishes {@link dev.groupchat.messaging.MessagePosted} and friends after
  * each change; it knows nothing of how they reach devices.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Messaging", allowedDependencies = { "shared", "identity", "groups" })
+@ApplicationModule(displayName = "Messaging", allowedDependencies = { "shared", "identity", "groups" })
 package dev.groupchat.messaging;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,6 @@
 package dev.groupchat.moderation;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.groupchat.identity.CurrentUser;
@@ -108,7 +109,7 @@ public class KeywordFilters implements SendGuard {
 	}
 
 	/** For {@code ModerationMetrics}. */
-	com.github.benmanes.caffeine.cache.Cache<?, ?> cache() {
+	Cache<?, ?> cache() {
 		return compiled;
 	}
 

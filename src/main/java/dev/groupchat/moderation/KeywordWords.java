@@ -2,6 +2,7 @@ package dev.groupchat.moderation;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +125,7 @@ final class KeywordWords {
 	}
 
 	private int child(int state, char c) {
-		int i = java.util.Arrays.binarySearch(labels[state], c);
+		int i = Arrays.binarySearch(labels[state], c);
 		return i >= 0 ? targets[state][i] : -1;
 	}
 

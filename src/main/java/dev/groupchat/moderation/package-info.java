@@ -3,5 +3,7 @@
  * their resolution, and the audit log of every moderation action. Hooks into the send path through
  * {@link dev.groupchat.messaging.SendGuard}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Moderation", allowedDependencies = { "shared", "identity", "groups", "messaging" })
+@ApplicationModule(displayName = "Moderation", allowedDependencies = { "shared", "identity", "groups", "messaging" })
 package dev.groupchat.moderation;
+
+import org.springframework.modulith.ApplicationModule;

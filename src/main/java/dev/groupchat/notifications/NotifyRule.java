@@ -4,6 +4,7 @@ import dev.groupchat.groups.GroupKind;
 import dev.groupchat.groups.NotifyLevel;
 import java.time.Instant;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a member is told about a message: never the sender, nobody while their notifications are
@@ -26,7 +27,7 @@ final class NotifyRule {
 	}
 
 	/** What the rule needs of a member. */
-	record Member(String userId, NotifyLevel level, Instant mutedUntil, boolean mutedForever) {
+	record Member(String userId, @Nullable NotifyLevel level, @Nullable Instant mutedUntil, boolean mutedForever) {
 
 		boolean muted(Instant now) {
 			return mutedForever || (mutedUntil != null && mutedUntil.isAfter(now));

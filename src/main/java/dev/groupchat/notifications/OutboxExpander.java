@@ -9,10 +9,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -132,11 +135,11 @@ class OutboxExpander {
 			.update();
 	}
 
-	private static Set<String> strings(Array array) throws SQLException {
-		return array == null ? Set.of() : new java.util.HashSet<>(java.util.Arrays.asList((String[]) array.getArray()));
+	private static Set<String> strings(@Nullable Array array) throws SQLException {
+		return array == null ? Set.of() : new HashSet<>(Arrays.asList((String[]) array.getArray()));
 	}
 
-	private static Instant instant(Timestamp value) {
+	private static @Nullable Instant instant(@Nullable Timestamp value) {
 		return value == null ? null : value.toInstant();
 	}
 

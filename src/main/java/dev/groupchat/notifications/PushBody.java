@@ -2,6 +2,7 @@ package dev.groupchat.notifications;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,7 +41,7 @@ final class PushBody {
 	static String preview(PushSender.Due due, int max) {
 		String text = due.text();
 		if (text == null || text.isBlank()) {
-			return "[" + due.type().toLowerCase(java.util.Locale.ROOT) + "]";
+			return "[" + due.type().toLowerCase(Locale.ROOT) + "]";
 		}
 		if (text.codePointCount(0, text.length()) <= max) {
 			return text;

@@ -1,6 +1,7 @@
 package dev.groupchat.notifications;
 
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -22,7 +23,7 @@ class PushWorker implements SmartLifecycle {
 
 	private final PushProperties properties;
 
-	private volatile Thread thread;
+	private volatile @Nullable Thread thread;
 
 	PushWorker(OutboxExpander expander, PushSender sender, PushProperties properties) {
 		this.expander = expander;

@@ -4,5 +4,9 @@
  * rows with {@code FOR UPDATE SKIP LOCKED}, expand them into per-device deliveries by the members'
  * settings, and send them with retries.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notifications", allowedDependencies = { "shared", "identity", "groups", "messaging", "realtime" })
+@ApplicationModule(displayName = "Notifications", allowedDependencies = { "shared", "identity", "groups", "messaging", "realtime" })
+@NullMarked
 package dev.groupchat.notifications;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

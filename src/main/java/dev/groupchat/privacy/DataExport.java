@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
@@ -50,7 +51,7 @@ class DataExport {
 		this.clock = clock;
 	}
 
-	public void write(String userId, OutputStream out) {
+	void write(String userId, OutputStream out) {
 		try (JsonGenerator generator = json.createGenerator(out, JsonEncoding.UTF8)) {
 			generator.writeStartObject();
 			generator.writeNumberProperty("formatVersion", FORMAT_VERSION);
@@ -88,7 +89,7 @@ class DataExport {
 		while (page.size() == PAGE_SIZE);
 	}
 
-	private static void writeProfile(JsonGenerator generator, StoredProfile profile) {
+	private static void writeProfile(JsonGenerator generator, @Nullable StoredProfile profile) {
 		if (profile == null) {
 			generator.writeNull();
 			return;

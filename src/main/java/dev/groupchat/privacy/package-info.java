@@ -4,6 +4,10 @@
  * retention. Works only through the public API of the modules that own the data, so their rules and
  * events apply unchanged.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Data rights", allowedDependencies = { "shared",
+@ApplicationModule(displayName = "Data rights", allowedDependencies = { "shared",
 		"identity", "groups", "messaging" })
+@NullMarked
 package dev.groupchat.privacy;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

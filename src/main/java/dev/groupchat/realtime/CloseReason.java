@@ -1,5 +1,6 @@
 package dev.groupchat.realtime;
 
+import java.util.Locale;
 import org.springframework.web.socket.CloseStatus;
 
 /**
@@ -33,7 +34,7 @@ enum CloseReason {
 
 	CloseReason(CloseStatus status, String tag) {
 		this.status = status;
-		this.tag = tag != null ? tag : name().toLowerCase(java.util.Locale.ROOT);
+		this.tag = tag != null ? tag : name().toLowerCase(Locale.ROOT);
 	}
 
 	/** The {@code reason} tag of {@code groupchat_realtime_disconnects_total}. */

@@ -14,6 +14,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The local subscribers of one group and the order of its messages. Everything that touches them
@@ -233,7 +235,7 @@ final class GroupChannel {
 	 * Ends the subscribers {@code which} selects, as access to the group was lost ({@link #revocations}
 	 * counts it); {@code removed} runs for each, {@code then} after.
 	 */
-	void remove(java.util.function.Predicate<Subscriber> which, java.util.function.Consumer<Subscriber> removed,
+	void remove(Predicate<Subscriber> which, Consumer<Subscriber> removed,
 			Runnable then) {
 		tasks.execute(() -> {
 			revocations++;

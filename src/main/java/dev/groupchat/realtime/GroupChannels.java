@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,6 +21,7 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -49,19 +53,19 @@ class GroupChannels implements DisposableBean {
 	private final BusInterest interest;
 
 	/** Resume replays running on this node (each holds up to a thousand messages until written). */
-	private final java.util.concurrent.Semaphore replays;
+	private final Semaphore replays;
 
 	private final RealtimeMeters meters;
 
 	GroupChannels(GroupAccess access, History history, EventJson json, RealtimeProperties properties,
-			@org.springframework.context.annotation.Lazy BusInterest interest, RealtimeMeters meters) {
+			@Lazy BusInterest interest, RealtimeMeters meters) {
 		this.interest = interest;
 		this.meters = meters;
 		this.access = access;
 		this.history = history;
 		this.json = json;
 		this.properties = properties;
-		this.replays = new java.util.concurrent.Semaphore(properties.replayConcurrency());
+		this.replays = new Semaphore(properties.replayConcurrency());
 	}
 
 	/**
@@ -71,7 +75,6 @@ class GroupChannels implements DisposableBean {
 	 * Returns once the subscription is in place. Nothing is delivered before access is certain: when
 	 * access was revoked here between the check and the subscriber's arrival (or this node only now
 	 * started to hear the group's events), {@code mayRead} is asked again.
-	 *
 	 * @throws StompRefusal 403 when the user may not read the group
 	 */
 	void subscribe(StompSession session, String subscriptionId, UUID groupId, Long resumeAfter,
@@ -116,11 +119,11 @@ class GroupChannels implements DisposableBean {
 		return new StompRefusal(403, "only members may subscribe to this group");
 	}
 
-	private static <T> T await(java.util.concurrent.CompletableFuture<T> added) {
+	private static <T> T await(CompletableFuture<T> added) {
 		try {
 			return added.get(10, TimeUnit.SECONDS);
 		}
-		catch (TimeoutException | java.util.concurrent.ExecutionException ex) {
+		catch (TimeoutException | ExecutionException ex) {
 			throw new CompletionException(ex);
 		}
 		catch (InterruptedException ex) {
@@ -291,8 +294,8 @@ class GroupChannels implements DisposableBean {
 	}
 
 	/** The groups with subscribers on this node. */
-	java.util.Set<UUID> groupIds() {
-		return java.util.Set.copyOf(channels.keySet());
+	Set<UUID> groupIds() {
+		return Set.copyOf(channels.keySet());
 	}
 
 	int channelCount() {

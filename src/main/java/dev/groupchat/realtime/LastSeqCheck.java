@@ -1,6 +1,7 @@
 package dev.groupchat.realtime;
 
 import dev.groupchat.groups.GroupAccess;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
@@ -51,7 +52,7 @@ final class LastSeqCheck implements SmartLifecycle {
 		boolean cutOff = !bus.connected();
 		boolean recheck = cutOff || cutOffAtLastCheck;
 		cutOffAtLastCheck = cutOff;
-		java.util.Set<UUID> groups = channels.groupIds();
+		Set<UUID> groups = channels.groupIds();
 		if (groups.isEmpty()) {
 			return;
 		}

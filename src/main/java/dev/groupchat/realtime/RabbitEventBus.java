@@ -1,5 +1,6 @@
 package dev.groupchat.realtime;
 
+import com.rabbitmq.client.ShutdownSignalException;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +13,6 @@ import org.springframework.amqp.core.MessageListener;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.Connection;
 import org.springframework.amqp.rabbit.connection.ConnectionListener;
-import com.rabbitmq.client.ShutdownSignalException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

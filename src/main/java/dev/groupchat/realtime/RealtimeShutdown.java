@@ -2,6 +2,7 @@ package dev.groupchat.realtime;
 
 import dev.groupchat.messaging.Messaging;
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -57,7 +58,7 @@ class RealtimeShutdown implements SmartLifecycle {
 		endpoint.sessions().forEach(session -> session.close(CloseReason.SHUTDOWN));
 		long deadline = System.nanoTime() + CLOSE_LIMIT.toNanos();
 		while (!endpoint.sessions().isEmpty() && System.nanoTime() < deadline) {
-			java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+			LockSupport.parkNanos(10_000_000);
 		}
 		log.info("Shutdown: writer queue {}, sends {}, {} STOMP sessions closed with 1012 ({} still open)",
 				drained ? "drained" : "NOT drained in " + DRAIN_LIMIT.toSeconds() + " s",

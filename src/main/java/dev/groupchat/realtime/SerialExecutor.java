@@ -4,6 +4,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,7 @@ final class SerialExecutor implements Executor, Runnable {
 
 	private final AtomicBoolean scheduled = new AtomicBoolean();
 
-	private final java.util.concurrent.atomic.AtomicInteger size = new java.util.concurrent.atomic.AtomicInteger();
+	private final AtomicInteger size = new AtomicInteger();
 
 	SerialExecutor(Executor pool) {
 		this.pool = pool;

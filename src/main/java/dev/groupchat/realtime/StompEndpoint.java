@@ -1,11 +1,13 @@
 package dev.groupchat.realtime;
 
 import dev.groupchat.shared.LogContext;
+import jakarta.websocket.Session;
 import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -13,10 +15,10 @@ import org.springframework.messaging.simp.stomp.StompDecoder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.SubProtocolCapable;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 
 /**
@@ -40,7 +42,7 @@ class StompEndpoint extends AbstractWebSocketHandler implements SubProtocolCapab
 
 	private final RealtimeMeters meters;
 
-	private final java.util.concurrent.atomic.AtomicLong frameIds = new java.util.concurrent.atomic.AtomicLong();
+	private final AtomicLong frameIds = new AtomicLong();
 
 	StompEndpoint(StompCommands commands, RealtimeProperties properties, RealtimeMeters meters) {
 		this.commands = commands;
@@ -58,8 +60,8 @@ class StompEndpoint extends AbstractWebSocketHandler implements SubProtocolCapab
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession socket) {
-		jakarta.websocket.Session nativeSession = ((NativeWebSocketSession) socket)
-			.getNativeSession(jakarta.websocket.Session.class);
+		Session nativeSession = ((NativeWebSocketSession) socket)
+			.getNativeSession(Session.class);
 		nativeSession.getUserProperties().put(BLOCKING_SEND_TIMEOUT, properties.sendTimeout().toMillis());
 		sessions.put(socket.getId(), new StompSession(socket, nativeSession, properties.sessionLimits(), meters));
 	}

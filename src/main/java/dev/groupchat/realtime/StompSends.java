@@ -12,10 +12,13 @@ import dev.groupchat.shared.ProblemType;
 import dev.groupchat.shared.Problems;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
@@ -48,7 +51,7 @@ class StompSends {
 	private final Validator validator;
 
 	/** Sends being stored or answered right now; shutdown waits for them before closing sessions. */
-	private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+	private final AtomicInteger inFlight = new AtomicInteger();
 
 	private final SendMetrics metrics;
 
@@ -120,13 +123,13 @@ class StompSends {
 	}
 
 	/** Waits, at most {@code timeout}, until no send is being stored or answered; answers whether none is. */
-	boolean awaitIdle(java.time.Duration timeout) {
+	boolean awaitIdle(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (inFlight.get() > 0) {
 			if (System.nanoTime() > deadline) {
 				return false;
 			}
-			java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+			LockSupport.parkNanos(2_000_000);
 		}
 		return true;
 	}

@@ -1,13 +1,16 @@
 package dev.groupchat.realtime;
 
 import dev.groupchat.identity.CurrentUser;
+import jakarta.websocket.Session;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.WebSocketSession;
@@ -28,7 +31,7 @@ final class StompSession {
 
 	private final WebSocketSession socket;
 
-	private final jakarta.websocket.Session nativeSession;
+	private final Session nativeSession;
 
 	private final RealtimeProperties.SessionLimits limits;
 
@@ -64,7 +67,7 @@ final class StompSession {
 
 	private final RealtimeMeters meters;
 
-	StompSession(WebSocketSession socket, jakarta.websocket.Session nativeSession, RealtimeProperties.SessionLimits limits,
+	StompSession(WebSocketSession socket, Session nativeSession, RealtimeProperties.SessionLimits limits,
 			RealtimeMeters meters) {
 		this.socket = socket;
 		this.nativeSession = nativeSession;
@@ -170,13 +173,13 @@ final class StompSession {
 	 * Waits until at most {@code chars} wait in the send queue; false when the session closed or the
 	 * client did not read that far within {@code timeout}.
 	 */
-	boolean awaitQueuedAtMost(long chars, java.time.Duration timeout) {
+	boolean awaitQueuedAtMost(long chars, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (outbound.queuedChars() > chars) {
 			if (closing.get() || System.nanoTime() > deadline) {
 				return false;
 			}
-			java.util.concurrent.locks.LockSupport.parkNanos(500_000);
+			LockSupport.parkNanos(500_000);
 		}
 		return !closing.get();
 	}

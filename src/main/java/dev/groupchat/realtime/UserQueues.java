@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /** The sessions of each connected user, for {@code /user/queue/events}. */
@@ -22,7 +23,7 @@ class UserQueues {
 
 	private final int maxSessionsPerUser;
 
-	UserQueues(@org.springframework.context.annotation.Lazy BusInterest interest, RealtimeProperties properties) {
+	UserQueues(@Lazy BusInterest interest, RealtimeProperties properties) {
 		this.interest = interest;
 		this.maxSessionsPerUser = properties.maxSessionsPerUser();
 	}

@@ -4,5 +4,7 @@
  * {@link dev.groupchat.realtime.EventBus} seam (in-memory here; a RabbitMQ bus lets several nodes
  * each fan out to their own sessions).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Real time", allowedDependencies = { "shared", "identity", "groups", "messaging", "moderation" })
+@ApplicationModule(displayName = "Real time", allowedDependencies = { "shared", "identity", "groups", "messaging", "moderation" })
 package dev.groupchat.realtime;
+
+import org.springframework.modulith.ApplicationModule;

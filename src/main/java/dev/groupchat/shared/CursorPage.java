@@ -2,12 +2,13 @@ package dev.groupchat.shared;
 
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a cursor-paged list, as the contract shapes it: {@code {items, nextCursor}}, where
  * {@code nextCursor} is null on the last page.
  */
-public record CursorPage<T>(List<T> items, String nextCursor) {
+public record CursorPage<T>(List<T> items, @Nullable String nextCursor) {
 
 	/**
 	 * Builds a page from {@code limit + 1} fetched rows: the extra row only tells that a next page

@@ -1,8 +1,11 @@
 package dev.groupchat.shared;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Opaque cursors: the keyset position of the last row of a page, joined by a separator and
@@ -36,19 +39,19 @@ public final class Cursors {
 	}
 
 	/** A timestamp part of a cursor. */
-	public static java.time.Instant instant(String part) {
+	public static Instant instant(String part) {
 		try {
-			return java.time.Instant.parse(part);
+			return Instant.parse(part);
 		}
-		catch (java.time.format.DateTimeParseException ex) {
+		catch (DateTimeParseException ex) {
 			throw invalid();
 		}
 	}
 
 	/** A UUID part of a cursor. */
-	public static java.util.UUID uuid(String part) {
+	public static UUID uuid(String part) {
 		try {
-			return java.util.UUID.fromString(part);
+			return UUID.fromString(part);
 		}
 		catch (IllegalArgumentException ex) {
 			throw invalid();

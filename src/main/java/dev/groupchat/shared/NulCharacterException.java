@@ -3,6 +3,7 @@ package dev.groupchat.shared;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -35,7 +36,7 @@ public final class NulCharacterException extends MismatchedInputException {
 	}
 
 	/** The exception among the causes of {@code ex}, or null. */
-	public static NulCharacterException causeOf(Throwable ex) {
+	public static @Nullable NulCharacterException causeOf(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof NulCharacterException nul) {
 				return nul;

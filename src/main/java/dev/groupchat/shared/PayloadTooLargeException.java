@@ -1,6 +1,7 @@
 package dev.groupchat.shared;
 
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /** Thrown while reading a request body that exceeds the configured limit. */
 public class PayloadTooLargeException extends IOException {
@@ -20,7 +21,7 @@ public class PayloadTooLargeException extends IOException {
 		return causeOf(ex) != null;
 	}
 
-	static PayloadTooLargeException causeOf(Throwable ex) {
+	static @Nullable PayloadTooLargeException causeOf(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof PayloadTooLargeException p) {
 				return p;

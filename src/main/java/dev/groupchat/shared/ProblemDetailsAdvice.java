@@ -3,6 +3,8 @@ package dev.groupchat.shared;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -60,7 +62,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+			HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
 		NulCharacterException nul = NulCharacterException.causeOf(ex);
 		if (ex instanceof HttpMessageNotReadableException && nul != null) {
@@ -91,10 +94,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		};
 	}
 
-	private static String detailFor(Exception ex, Object body) {
+	private static @Nullable String detailFor(Exception ex, @Nullable Object body) {
 		return switch (ex) {
 			case HttpMessageNotReadableException e when PayloadTooLargeException.isCauseOf(e) ->
-				"The request body exceeds " + PayloadTooLargeException.causeOf(e).limit() + " bytes";
+				"The request body exceeds " + Objects.requireNonNull(PayloadTooLargeException.causeOf(e)).limit() + " bytes";
 			case HttpMessageNotReadableException e -> "The request body is not valid JSON of the expected shape";
 			case MethodArgumentNotValidException e -> "One or more fields are invalid";
 			case NoResourceFoundException e -> "No such resource";

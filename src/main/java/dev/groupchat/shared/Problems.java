@@ -1,6 +1,7 @@
 package dev.groupchat.shared;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ProblemDetail;
 
 /** Builds RFC 9457 documents of a {@link ProblemType}; the one place that shapes them. */
@@ -9,7 +10,7 @@ public final class Problems {
 	private Problems() {
 	}
 
-	public static ProblemDetail of(ProblemType type, String detail) {
+	public static ProblemDetail of(ProblemType type, @Nullable String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
 		problem.setType(type.type());
 		problem.setTitle(type.title());

@@ -6,20 +6,22 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JacksonModule;
 
 @Configuration(proxyBeanMethods = false)
 class SharedConfiguration {
 
 	@Bean
 	Clock clock() {
-		return Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000)); // PostgreSQL keeps microseconds
+		return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000)); // PostgreSQL keeps microseconds
 	}
 
 	/** Registered with the application's JSON mapper: REST bodies and STOMP bodies alike. */
 	@Bean
-	tools.jackson.databind.JacksonModule nulRefusingStrings() {
+	JacksonModule nulRefusingStrings() {
 		return NulRefusingStrings.module();
 	}
 

@@ -2,5 +2,9 @@
  * Cross-cutting vocabulary every module may use: typed domain problems, cursor paging and
  * identifiers. Deliberately small.
  */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@ApplicationModule(type = ApplicationModule.Type.OPEN)
+@NullMarked
 package dev.groupchat.shared;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assertions;
@@ -132,7 +133,7 @@ final class Browser implements AutoCloseable {
 	public void close() {
 		driver.quit();
 		try (var files = Files.walk(profile)) {
-			files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+			files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
 		}
 		catch (IOException ex) {
 			// a leftover temporary profile is harmless

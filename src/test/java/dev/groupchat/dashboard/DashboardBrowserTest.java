@@ -16,7 +16,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -199,7 +201,7 @@ class DashboardBrowserTest extends EndToEndTest {
 
 		signIn(owner, tab(groupId, "settings"));
 		WebElement slowMode = browser.control("Slow mode (seconds between messages)");
-		new org.openqa.selenium.support.ui.Select(slowMode).selectByValue("30");
+		new Select(slowMode).selectByValue("30");
 		browser.click("Save settings");
 
 		browser.awaitText(By.cssSelector(".outcome.ok"), "Settings saved.");
@@ -290,10 +292,10 @@ class DashboardBrowserTest extends EndToEndTest {
 		browser.awaitText(By.tagName("figcaption"), "Messages per day");
 		WebElement members = browser.driver().findElement(By.linkText("Members"));
 		for (int i = 0; i < 20 && !members.equals(browser.driver().switchTo().activeElement()); i++) {
-			browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+			browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
 		}
 		assertThat(browser.driver().switchTo().activeElement()).isEqualTo(members);
-		members.sendKeys(org.openqa.selenium.Keys.ENTER);
+		members.sendKeys(Keys.ENTER);
 		browser.awaitText(By.tagName("h2"), "Members (1)");
 		assertThat(browser.driver().getCurrentUrl()).endsWith(tab(groupId, "members"));
 	}

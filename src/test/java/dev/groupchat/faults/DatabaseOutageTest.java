@@ -6,6 +6,8 @@ import dev.groupchat.support.Api;
 import dev.groupchat.support.StompTestClient;
 import dev.groupchat.support.TestDatabaseInitializer;
 import dev.groupchat.support.TestTokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,8 +185,8 @@ class DatabaseOutageTest {
 		try {
 			return PrivatePostgres.start();
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -6,8 +6,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A PostgreSQL that belongs to one test, so the test may stop it, start it again on the same data
@@ -83,8 +85,8 @@ final class PrivatePostgres implements AutoCloseable {
 		if (postgres != null) {
 			stop();
 		}
-		try (java.util.stream.Stream<Path> paths = Files.walk(dataDir)) {
-			paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		try (Stream<Path> paths = Files.walk(dataDir)) {
+			paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
 		}
 	}
 

@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -78,7 +79,7 @@ class AuthorizationMatrixTest extends EndToEndTest {
 					(c, fx) -> c.delete(fx.group() + "/bans/" + fx.get("banned"))),
 			row("PUT    /me/devices/{id}",                   201, 201, 201, 201, 401, fan(),
 					(c, fx) -> c.put("/api/v1/me/devices/phone", Map.of("platform", "GATEWAY",
-							"token", "matrix-" + java.util.UUID.randomUUID()))),
+							"token", "matrix-" + UUID.randomUUID()))),
 			row("GET    /me/devices",                        200, 200, 200, 200, 401, fan(),
 					(c, fx) -> c.get("/api/v1/me/devices")),
 			row("DELETE /me/devices/{id} (none registered)", 404, 404, 404, 404, 401, fan(),

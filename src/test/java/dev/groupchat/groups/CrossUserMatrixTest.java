@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,7 +82,7 @@ class CrossUserMatrixTest extends EndToEndTest {
 		String devicesBefore = api.as(owner).get("/api/v1/me/devices").raw();
 
 		List<String> failures = new ArrayList<>();
-		Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+		Map<Integer, Integer> statuses = new TreeMap<>();
 		for (Operation operation : operations) {
 			if (OPEN_TO_ANY_USER.containsKey(operation.key())) {
 				continue;
@@ -313,7 +315,7 @@ class CrossUserMatrixTest extends EndToEndTest {
 			}
 		}
 		// the caller's own account last: deleting it must not turn the outsider into a stranger too early
-		operations.sort(java.util.Comparator.comparing(operation -> operation.path().startsWith(CALLERS_OWN)));
+		operations.sort(Comparator.comparing(operation -> operation.path().startsWith(CALLERS_OWN)));
 		return operations;
 	}
 

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,6 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
+import org.assertj.core.data.TemporalUnitOffset;
+import org.assertj.core.data.TemporalUnitWithinOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -401,17 +408,17 @@ class MessageRestTest extends EndToEndTest {
 		String groupId = createGroup(owner, "CHAT");
 		byte[] body = ("{\"clientMsgId\":\"chunked-1\",\"type\":\"TEXT\",\"text\":\"" + "x".repeat(70 * 1024) + "\"}")
 			.getBytes(StandardCharsets.UTF_8);
-		java.net.http.HttpRequest request = java.net.http.HttpRequest
-			.newBuilder(java.net.URI.create("http://localhost:" + port + messages(groupId)))
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + messages(groupId)))
 			.header("Authorization", "Bearer " + dev.groupchat.support.TestTokens.token(owner))
 			.header("Content-Type", "application/json")
 			// no length known up front: sent chunked, so only counting while reading can catch it
-			.POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
 			.build();
 
-		try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
-			java.net.http.HttpResponse<String> response = http.send(request,
-					java.net.http.HttpResponse.BodyHandlers.ofString());
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			HttpResponse<String> response = http.send(request,
+					HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
 			assertThat(response.body()).contains("\"status\":413");
 		}
@@ -605,8 +612,8 @@ class MessageRestTest extends EndToEndTest {
 		return "/api/v1/groups/" + groupId + "/messages";
 	}
 
-	private static org.assertj.core.data.TemporalUnitOffset within(long seconds) {
-		return new org.assertj.core.data.TemporalUnitWithinOffset(seconds, ChronoUnit.SECONDS);
+	private static TemporalUnitOffset within(long seconds) {
+		return new TemporalUnitWithinOffset(seconds, ChronoUnit.SECONDS);
 	}
 
 	private long messageCount(String groupId) {

@@ -6,6 +6,9 @@ import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
 import dev.groupchat.support.StompTestClient;
 import dev.groupchat.support.TestTokens;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +36,7 @@ class StructuredIdsAndSystemMessagesTest extends EndToEndTest {
 		String owner = user("owner");
 		String groupId = createGroup(owner, "CHAT");
 		Api as = api.as(owner);
-		String encoded = java.net.URLEncoder.encode(bad, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+		String encoded = URLEncoder.encode(bad, StandardCharsets.UTF_8).replace("+", "%20");
 		String group = "/api/v1/groups/" + groupId;
 
 		List<Api.Response> refused = List.of(as.post(group + "/members", Map.of("userId", bad)),
@@ -113,7 +116,7 @@ class StructuredIdsAndSystemMessagesTest extends EndToEndTest {
 			.param("g", UUID.fromString(groupId))
 			.param("id", UUID.randomUUID())
 			.param("owner", owner)
-			.param("now", java.sql.Timestamp.from(Instant.now()))
+			.param("now", Timestamp.from(Instant.now()))
 			.update();
 		jdbc.sql("update chat_group set last_seq = 1 where id = :g").param("g", UUID.fromString(groupId)).update();
 

@@ -5,6 +5,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -83,7 +84,7 @@ final class KeywordFilterTiming {
 		return new KeywordFilter(words, List.of());
 	}
 
-	private static KeywordFilter patterns(int count, java.util.function.IntFunction<String> pattern) {
+	private static KeywordFilter patterns(int count, IntFunction<String> pattern) {
 		List<String> patterns = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			String p = pattern.apply(i);

@@ -9,6 +9,7 @@ import dev.groupchat.support.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,7 +77,7 @@ class ModerationControlsTest extends EndToEndTest {
 		assertThat(api.as(f.member()).put("/api/v1/groups/" + f.groupId() + "/messages/" + seq + "/reactions/👍", null)
 			.status()).isEqualTo(403);
 		assertThat(api.as(f.member()).get("/api/v1/groups/" + f.groupId() + "/messages").status()).isEqualTo(200);
-		Map<String, Object> unmute = new java.util.HashMap<>();
+		Map<String, Object> unmute = new HashMap<>();
 		unmute.put("mutedUntil", null);
 		assertThat(api.as(f.admin()).patch("/api/v1/groups/" + f.groupId() + "/members/" + f.member(), unmute).status())
 			.isEqualTo(200);

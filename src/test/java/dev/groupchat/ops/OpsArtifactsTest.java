@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -164,7 +165,7 @@ class OpsArtifactsTest extends EndToEndTest {
 				.replaceAll("\\$\\w+", "");
 			Matcher m = IDENTIFIER.matcher(stripped);
 			while (m.find()) {
-				if (m.group(2) == null && !KEYWORDS.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))) {
+				if (m.group(2) == null && !KEYWORDS.contains(m.group(1).toLowerCase(Locale.ROOT))) {
 					names.add(m.group(1));
 				}
 			}

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,7 @@ abstract class MessagingEndToEndTest extends EndToEndTest {
 
 	protected void react(String userId, String groupId, long seq, String emoji) {
 		Api.Response reacted = api.as(userId).put(messages(groupId) + "/" + seq + "/reactions/"
-				+ java.net.URLEncoder.encode(emoji, java.nio.charset.StandardCharsets.UTF_8), null);
+				+ URLEncoder.encode(emoji, StandardCharsets.UTF_8), null);
 		assertThat(reacted.status()).as(reacted.raw()).isEqualTo(200);
 	}
 

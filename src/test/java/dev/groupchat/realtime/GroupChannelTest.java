@@ -10,10 +10,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -98,7 +101,7 @@ class GroupChannelTest {
 		channel.reserve();
 		channel.subscribe(new GroupChannel.Subscriber(session, "sub-0", false)).get();
 		List<String> loads = Collections.synchronizedList(new ArrayList<>());
-		java.util.function.BiFunction<Long, Long, List<GroupChannel.Frame>> store = (after, before) -> {
+		BiFunction<Long, Long, List<GroupChannel.Frame>> store = (after, before) -> {
 			loads.add(after + ".." + before);
 			List<GroupChannel.Frame> frames = new ArrayList<>();
 			for (long seq = after + 1; seq < before; seq++) {
@@ -168,7 +171,7 @@ class GroupChannelTest {
 
 	@Test
 	void aFullQueueDropsLiveEventsAndTheMissingMessagesComeFromTheDatabaseAfterwards() throws Exception {
-		java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+		CountDownLatch held = new CountDownLatch(1);
 		GroupChannel channel = new GroupChannel(groupId, 0, pool, 10);
 		StompSession session = session("a");
 		List<Long> seqs = received(session);
@@ -187,11 +190,11 @@ class GroupChannelTest {
 		channel.publish(frame(101));
 		settle();
 		Thread.sleep(20);
-		channel.fillOverdueGap(System.currentTimeMillis(), 10, (after, before) -> java.util.stream.LongStream
+		channel.fillOverdueGap(System.currentTimeMillis(), 10, (after, before) -> LongStream
 			.range(after + 1, before).mapToObj(GroupChannelTest::frame).toList());
 		settle();
 		assertThat(seqs.subList(seqs.indexOf(last) + 1, seqs.size()))
-			.containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(last + 1, 101).boxed().toList());
+			.containsExactlyElementsOf(LongStream.rangeClosed(last + 1, 101).boxed().toList());
 	}
 
 	@Test
@@ -218,7 +221,7 @@ class GroupChannelTest {
 		assertThat(frames.get(1)).contains("\"seq\":31");
 	}
 
-	private static void await(java.util.concurrent.CountDownLatch latch) {
+	private static void await(CountDownLatch latch) {
 		try {
 			latch.await(10, TimeUnit.SECONDS);
 		}

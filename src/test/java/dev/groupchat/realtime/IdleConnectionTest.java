@@ -7,6 +7,7 @@ import dev.groupchat.support.RawStompSocket;
 import dev.groupchat.support.RawStompSocket.Frame;
 import dev.groupchat.support.RawWebSocket;
 import dev.groupchat.support.TestTokens;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -49,7 +50,7 @@ class IdleConnectionTest extends EndToEndTest {
 			catch (SocketTimeoutException ex) {
 				read = -2;
 			}
-			catch (java.io.IOException ex) {
+			catch (IOException ex) {
 				read = -1;
 			}
 			Duration after = Duration.ofNanos(System.nanoTime() - start);

@@ -8,11 +8,16 @@ import dev.groupchat.support.RawStompSocket;
 import dev.groupchat.support.RawStompSocket.Frame;
 import dev.groupchat.support.StompTestClient;
 import dev.groupchat.support.TestTokens;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -270,7 +275,7 @@ class StompBadInputTest extends EndToEndTest {
 	@Test
 	void aUserMayHoldAtMostTenSessionsAndTheEleventhConnectIsRefused() throws Exception {
 		String many = user("many");
-		List<RawStompSocket> sessions = new java.util.ArrayList<>();
+		List<RawStompSocket> sessions = new ArrayList<>();
 		try {
 			for (int i = 0; i < 10; i++) {
 				sessions.add(RawStompSocket.connected(port, TestTokens.token(many)));
@@ -305,12 +310,12 @@ class StompBadInputTest extends EndToEndTest {
 	void aFloodOfHandshakesFromOneAddressGets429BeforeTheUpgrade() throws Exception {
 		Thread.sleep(2_500);
 		List<Integer> statuses;
-		try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-			List<java.util.concurrent.Future<Integer>> attempts = new java.util.ArrayList<>();
+		try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<Integer>> attempts = new ArrayList<>();
 			for (int i = 0; i < 300; i++) {
 				attempts.add(pool.submit(() -> dev.groupchat.support.RawWebSocket.handshakeStatus(port)));
 			}
-			statuses = new java.util.ArrayList<>();
+			statuses = new ArrayList<>();
 			for (var attempt : attempts) {
 				statuses.add(attempt.get(30, TimeUnit.SECONDS));
 			}
@@ -356,11 +361,11 @@ class StompBadInputTest extends EndToEndTest {
 	@Test
 	void invalidUtf8InABinaryFrameIsRefusedAndNothingStored() throws Exception {
 		try (RawStompSocket socket = connectedWithAcks()) {
-			java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream();
+			ByteArrayOutputStream frame = new ByteArrayOutputStream();
 			frame.writeBytes(("SEND\ndestination:/app/group." + groupId + ".send\ncontent-type:application/json\n\n"
-					+ "{\"clientMsgId\":\"bin-1\",\"type\":\"TEXT\",\"text\":\"caf").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+					+ "{\"clientMsgId\":\"bin-1\",\"type\":\"TEXT\",\"text\":\"caf").getBytes(StandardCharsets.UTF_8));
 			frame.writeBytes(new byte[] { (byte) 0xC3, (byte) 0x28, (byte) 0xFF });
-			frame.writeBytes("\"}\0".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			frame.writeBytes("\"}\0".getBytes(StandardCharsets.UTF_8));
 			socket.sendBinary(frame.toByteArray());
 
 			assertRefusedAndClosed(socket, 400);
@@ -374,7 +379,7 @@ class StompBadInputTest extends EndToEndTest {
 		try (RawStompSocket socket = connectedWithAcks()) {
 			socket.sendBinary(("SEND\ndestination:/app/group." + groupId + ".send\ncontent-type:application/json\n\n"
 					+ "{\"clientMsgId\":\"bin-2\",\"type\":\"TEXT\",\"text\":\"café ☕\"}\0")
-				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				.getBytes(StandardCharsets.UTF_8));
 
 			JsonNode ack = nextAck(socket);
 			assertThat(ack.path("status").asString()).as(ack.toString()).isEqualTo("OK");

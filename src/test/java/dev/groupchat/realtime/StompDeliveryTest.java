@@ -10,10 +10,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -196,7 +198,7 @@ class StompDeliveryTest extends EndToEndTest {
 
 		try (StompTestClient snoop = StompTestClient.connect(port, TestTokens.token(stranger))) {
 			StompTestClient.Subscription refused = snoop.subscribe(topic(groupId));
-			String error = snoop.errors.poll(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+			String error = snoop.errors.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
 			assertThat(error).startsWith("ERROR").contains("\"status\":403");
 			assertThat(snoop.awaitDisconnect(WAIT)).as("the server closes after ERROR").isTrue();
 			post(owner, groupId, "not for strangers");
@@ -247,7 +249,7 @@ class StompDeliveryTest extends EndToEndTest {
 			assertThat(told).allSatisfy(e -> assertThat(e.path("groupId").asString()).isEqualTo(groupId));
 
 			StompTestClient.Subscription again = victimClient.subscribe(topic(groupId));
-			assertThat(victimClient.errors.poll(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+			assertThat(victimClient.errors.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS))
 				.startsWith("ERROR");
 			assertThat(again.next(QUIET)).isNull();
 		}
@@ -366,7 +368,7 @@ class StompDeliveryTest extends EndToEndTest {
 
 	private long post(String userId, String groupId, String text) {
 		Api.Response posted = api.as(userId).post("/api/v1/groups/" + groupId + "/messages",
-				text("c-" + java.util.UUID.randomUUID(), text));
+				text("c-" + UUID.randomUUID(), text));
 		assertThat(posted.status()).as(posted.raw()).isEqualTo(201);
 		return posted.json().path("seq").asLong();
 	}

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -162,7 +163,7 @@ class ScaleOutTest {
 
 			StompTestClient.Subscription again = readerOnB.subscribe("/topic/group." + groupId);
 
-			assertThat(readerOnB.errors.poll(10, java.util.concurrent.TimeUnit.SECONDS)).as("SUBSCRIBE is refused")
+			assertThat(readerOnB.errors.poll(10, TimeUnit.SECONDS)).as("SUBSCRIBE is refused")
 				.startsWith("ERROR");
 			assertThat(again.next(Duration.ofMillis(500))).isNull();
 		}

@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHttpHeaders;
@@ -97,7 +98,7 @@ public final class RawStompSocket implements AutoCloseable {
 	/** Sends the bytes as one binary WebSocket message. */
 	public void sendBinary(byte[] bytes) {
 		try {
-			session.sendMessage(new org.springframework.web.socket.BinaryMessage(bytes));
+			session.sendMessage(new BinaryMessage(bytes));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
@@ -21,6 +23,7 @@ import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
@@ -121,7 +124,7 @@ public final class StompTestClient implements AutoCloseable {
 	private static StompHeaders sendHeaders(String destination) {
 		StompHeaders headers = new StompHeaders();
 		headers.setDestination(destination);
-		headers.setContentType(org.springframework.util.MimeTypeUtils.APPLICATION_JSON);
+		headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
 		return headers;
 	}
 
@@ -138,7 +141,7 @@ public final class StompTestClient implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-		catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+		catch (ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("no RECEIPT for " + what + "; errors: " + errors, ex);
 		}
 	}
