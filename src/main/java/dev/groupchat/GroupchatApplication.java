@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The groupchat service. {@code java -jar groupchat.jar token <userId>} mints a development token and
- * {@code chat <groupId> --token=…} is a terminal chat client; both run instead of the server (see README).
+ * The groupchat service. {@code java -jar groupchat.jar token <userId>} mints a
+ * development token and {@code chat <groupId> --token=…} is a terminal chat client; both
+ * run instead of the server (see README).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -30,10 +31,10 @@ public class GroupchatApplication {
 	}
 
 	/**
-	 * Tomcat gives every WebSocket connection three buffers of this size (read, write, encoder) when
-	 * it opens; 8 KiB each is most of what an idle session costs. Frames are assembled from parts
-	 * (see the realtime module), so 2 KiB serve as well. Must be set before Tomcat's WebSocket classes
-	 * load; an explicit -D wins.
+	 * Tomcat gives every WebSocket connection three buffers of this size (read, write,
+	 * encoder) when it opens; 8 KiB each is most of what an idle session costs. Frames
+	 * are assembled from parts (see the realtime module), so 2 KiB serve as well. Must be
+	 * set before Tomcat's WebSocket classes load; an explicit -D wins.
 	 */
 	static void smallWebSocketBuffers() {
 		if (System.getProperty(TOMCAT_WEBSOCKET_BUFFER) == null) {

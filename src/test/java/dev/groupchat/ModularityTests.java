@@ -5,8 +5,9 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /**
- * Keeps the module boundaries honest: a module uses another only through its public API, never in a
- * cycle; and the module diagrams under {@code docs/modules} are regenerated from the code.
+ * Keeps the module boundaries honest: a module uses another only through its public API,
+ * never in a cycle; and the module diagrams under {@code docs/modules} are regenerated
+ * from the code.
  */
 class ModularityTests {
 
@@ -19,8 +20,7 @@ class ModularityTests {
 
 	@Test
 	void writesModuleDiagrams() {
-		new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
-			.writeModulesAsPlantUml()
+		new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules")).writeModulesAsPlantUml()
 			.writeIndividualModulesAsPlantUml();
 	}
 

@@ -27,10 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * What a newcomer does first: start the packaged jar with no configuration at all, mint a token with
- * its {@code token} command, create a group, restart, and find the group again. Runs the jar as a
- * separate process, so the test suite's database settings cannot help it; only its home directory is
- * a fresh temporary one (the embedded database and the development secret live there).
+ * What a newcomer does first: start the packaged jar with no configuration at all, mint a
+ * token with its {@code token} command, create a group, restart, and find the group
+ * again. Runs the jar as a separate process, so the test suite's database settings cannot
+ * help it; only its home directory is a fresh temporary one (the embedded database and
+ * the development secret live there).
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class PackagedServiceSmokeIT {
@@ -102,8 +103,8 @@ class PackagedServiceSmokeIT {
 		Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
 		while (Instant.now().isBefore(deadline)) {
 			if (!service.isAlive()) {
-				throw new AssertionError("the service exited with " + service.exitValue() + " before it was healthy:\n"
-						+ processLog());
+				throw new AssertionError(
+						"the service exited with " + service.exitValue() + " before it was healthy:\n" + processLog());
 			}
 			try {
 				HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
@@ -119,7 +120,10 @@ class PackagedServiceSmokeIT {
 		throw new AssertionError("the service was not healthy within " + STARTUP_TIMEOUT + ":\n" + processLog());
 	}
 
-	/** Runs {@code java -jar groupchat.jar token ...} with the same home, as the README shows. */
+	/**
+	 * Runs {@code java -jar groupchat.jar token ...} with the same home, as the README
+	 * shows.
+	 */
 	private String mintToken(String userId, String... options) throws Exception {
 		List<String> args = new ArrayList<>(List.of("token", userId));
 		args.addAll(List.of(options));
@@ -136,8 +140,9 @@ class PackagedServiceSmokeIT {
 	}
 
 	/**
-	 * {@code java -jar target/groupchat.jar ARGS} with this test's java, nothing configured, and the
-	 * temporary home ({@code HOME} and {@code user.home}, which Java takes from the password file).
+	 * {@code java -jar target/groupchat.jar ARGS} with this test's java, nothing
+	 * configured, and the temporary home ({@code HOME} and {@code user.home}, which Java
+	 * takes from the password file).
 	 */
 	private ProcessBuilder command(String... args) {
 		String java = ProcessHandle.current().info().command().orElseThrow();
@@ -145,14 +150,18 @@ class PackagedServiceSmokeIT {
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command);
 		Map<String, String> env = builder.environment();
-		env.keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("GROUPCHAT_")
-				|| name.startsWith("TEST_DATABASE_") || name.startsWith("SERVER_") || name.equals("JAVA_TOOL_OPTIONS")
-				|| name.equals("JDK_JAVA_OPTIONS"));
+		env.keySet()
+			.removeIf(name -> name.startsWith("SPRING_") || name.startsWith("GROUPCHAT_")
+					|| name.startsWith("TEST_DATABASE_") || name.startsWith("SERVER_")
+					|| name.equals("JAVA_TOOL_OPTIONS") || name.equals("JDK_JAVA_OPTIONS"));
 		env.put("HOME", home.toString());
 		return builder;
 	}
 
-	/** Stops the service as an operator would (SIGTERM), so it shuts its embedded database down. */
+	/**
+	 * Stops the service as an operator would (SIGTERM), so it shuts its embedded database
+	 * down.
+	 */
 	private void stop() throws Exception {
 		if (service == null) {
 			return;

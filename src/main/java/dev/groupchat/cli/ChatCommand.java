@@ -21,8 +21,9 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code chat <groupId> --token=<token> [--url=ws://localhost:8080/ws]}: a terminal chat client.
- * Prints the group's live events and the last 20 messages; every line typed is sent as a TEXT message.
+ * {@code chat <groupId> --token=<token> [--url=ws://localhost:8080/ws]}: a terminal chat
+ * client. Prints the group's live events and the last 20 messages; every line typed is
+ * sent as a TEXT message.
  */
 public final class ChatCommand {
 
@@ -62,8 +63,7 @@ public final class ChatCommand {
 			if (!line.isBlank()) {
 				StompHeaders send = new StompHeaders();
 				send.setDestination("/app/group." + groupId + ".send");
-				session.send(send, Map.of("clientMsgId", UUID.randomUUID().toString(), "type", "TEXT",
-						"text", line));
+				session.send(send, Map.of("clientMsgId", UUID.randomUUID().toString(), "type", "TEXT", "text", line));
 			}
 		}
 		session.disconnect();

@@ -5,9 +5,10 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * How the terminal client shows a message: {@code #<seq> <sender>: <text>}, and SYSTEM messages
- * as {@code #<seq> * <what happened>} rendered from their structured {@code system} event (older
- * SYSTEM messages carry only prose {@code text}, shown as it is).
+ * How the terminal client shows a message: {@code #<seq> <sender>: <text>}, and SYSTEM
+ * messages as {@code #<seq> * <what happened>} rendered from their structured
+ * {@code system} event (older SYSTEM messages carry only prose {@code text}, shown as it
+ * is).
  */
 final class MessageLines {
 
@@ -30,8 +31,8 @@ final class MessageLines {
 			case "member.joined" -> actor + " joined";
 			case "member.added" -> actor + " added " + targets;
 			case "member.left" -> actor + " left";
-			case "member.removed" -> system.path("actorId").isString() ? actor + " removed " + targets
-					: targets + " was removed";
+			case "member.removed" ->
+				system.path("actorId").isString() ? actor + " removed " + targets : targets + " was removed";
 			case "group.renamed" -> actor + " renamed the group to \"" + system.path("name").asString("") + "\"";
 			default -> system.path("event").asString("event") + " " + targets;
 		};

@@ -1,6 +1,6 @@
 /**
- * Command-line tools of the packaged jar for developers: a terminal chat client that speaks the
- * same STOMP protocol as the mobile app.
+ * Command-line tools of the packaged jar for developers: a terminal chat client that
+ * speaks the same STOMP protocol as the mobile app.
  */
 @ApplicationModule(displayName = "Command line", allowedDependencies = {})
 @NullMarked

@@ -9,9 +9,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * Every page path (the overview, a group, a group's tab) answers the one static page, which routes
- * in the browser: deep links work after a reload. The page holds no data. Answered directly rather
- * than forwarded, so the response carries the dashboard's security headers.
+ * Every page path (the overview, a group, a group's tab) answers the one static page,
+ * which routes in the browser: deep links work after a reload. The page holds no data.
+ * Answered directly rather than forwarded, so the response carries the dashboard's
+ * security headers.
  */
 @Controller
 class DashboardPage {

@@ -11,15 +11,16 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * The page holds no data, so anyone may load it; what it shows comes from the API with the token.
- * Its headers keep a hostile string from running or leaking: scripts and styles only from this
- * service (no inline ones), connections only to this service (HTTP and its WebSocket), no framing,
- * no referrer, no MIME sniffing.
+ * The page holds no data, so anyone may load it; what it shows comes from the API with
+ * the token. Its headers keep a hostile string from running or leaking: scripts and
+ * styles only from this service (no inline ones), connections only to this service (HTTP
+ * and its WebSocket), no framing, no referrer, no MIME sniffing.
  */
 @Configuration(proxyBeanMethods = false)
 class DashboardSecurity {
 
-	private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
+	private static final Pattern HOST = Pattern
+		.compile("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
 
 	@Bean
 	@Order(0)
@@ -33,7 +34,8 @@ class DashboardSecurity {
 			})
 				.frameOptions(frame -> frame.deny())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-				.addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy", policy(request))));
+				.addHeaderWriter(
+						(request, response) -> response.setHeader("Content-Security-Policy", policy(request))));
 		return http.build();
 	}
 

@@ -22,9 +22,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The stats of one group (OWNER, ADMIN), composed of the aggregates of the modules that own the
- * data. Every part is a bounded SQL aggregate: counters per hour, day or sender, one pass over the
- * member rows, index lookups; nothing loads messages.
+ * The stats of one group (OWNER, ADMIN), composed of the aggregates of the modules that
+ * own the data. Every part is a bounded SQL aggregate: counters per hour, day or sender,
+ * one pass over the member rows, index lookups; nothing loads messages.
  */
 @Service
 class GroupStats {
@@ -75,7 +75,9 @@ class GroupStats {
 		return new GroupStatsView(counts.memberCount(),
 				messages.since(groupId, today.atStartOfDay(ZoneOffset.UTC).toInstant()), activity.activeMembers(),
 				reports.openCount(groupId), counts.pendingJoinRequests(), days(groupId, from, today),
-				topPosters(groupId, from), messages.perHourOfDay(groupId, from).stream()
+				topPosters(groupId, from),
+				messages.perHourOfDay(groupId, from)
+					.stream()
 					.map(h -> new GroupStatsView.Hour(h.hour(), h.messages()))
 					.toList(),
 				announced.stream()
@@ -85,9 +87,11 @@ class GroupStats {
 	}
 
 	private List<GroupStatsView.Day> days(UUID groupId, LocalDate from, LocalDate today) {
-		Map<LocalDate, Long> perDay = messages.perDay(groupId, from).stream()
+		Map<LocalDate, Long> perDay = messages.perDay(groupId, from)
+			.stream()
 			.collect(Collectors.toMap(MessageStats.DayCount::day, MessageStats.DayCount::messages));
-		Map<LocalDate, MembershipStats.DayChanges> changes = members.changesSince(groupId, from).stream()
+		Map<LocalDate, MembershipStats.DayChanges> changes = members.changesSince(groupId, from)
+			.stream()
 			.collect(Collectors.toMap(MembershipStats.DayChanges::day, Function.identity()));
 		return Stream.iterate(from, day -> !day.isAfter(today), day -> day.plusDays(1)).map(day -> {
 			MembershipStats.DayChanges change = changes.get(day);

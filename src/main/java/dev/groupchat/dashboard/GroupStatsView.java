@@ -5,9 +5,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A group at a glance for its creator: today's numbers, the last {@code days} UTC days (one entry
- * per day, zero-filled, oldest first), the top posters, messages per hour of day (all 24, UTC) and
- * how many members have read each of the latest announcements.
+ * A group at a glance for its creator: today's numbers, the last {@code days} UTC days
+ * (one entry per day, zero-filled, oldest first), the top posters, messages per hour of
+ * day (all 24, UTC) and how many members have read each of the latest announcements.
  */
 public record GroupStatsView(int memberCount, long messagesToday, long activeMembers7d, long openReports,
 		long pendingJoinRequests, List<Day> days, List<Poster> topPosters, List<Hour> peakHours,
@@ -25,7 +25,10 @@ public record GroupStatsView(int memberCount, long messagesToday, long activeMem
 	public record Hour(int hour, long messages) {
 	}
 
-	/** One of the latest messages of the OWNER or an ADMIN, and how many members have read it. */
+	/**
+	 * One of the latest messages of the OWNER or an ADMIN, and how many members have read
+	 * it.
+	 */
 	public record Announcement(long seq, int memberCount, long readCount) {
 	}
 

@@ -23,8 +23,7 @@ class StatsController {
 	@Operation(summary = "A group's numbers for its creator (OWNER, ADMIN): today, the last `days` UTC days"
 			+ " (1 to 90, default 30; one entry per day, zero-filled), top posters, messages per hour of day (UTC),"
 			+ " and the read share of the latest messages of the OWNER and ADMINs. SYSTEM messages are not counted.")
-	GroupStatsView stats(CurrentUser user, @PathVariable String groupId,
-			@RequestParam(defaultValue = "30") int days) {
+	GroupStatsView stats(CurrentUser user, @PathVariable String groupId, @RequestParam(defaultValue = "30") int days) {
 		return stats.of(user, GroupId.parse(groupId), days);
 	}
 

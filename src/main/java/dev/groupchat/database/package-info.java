@@ -1,6 +1,6 @@
 /**
- * Where the data lives: the configured PostgreSQL, or, with nothing configured, an embedded one
- * whose data directory survives restarts.
+ * Where the data lives: the configured PostgreSQL, or, with nothing configured, an
+ * embedded one whose data directory survives restarts.
  */
 @ApplicationModule(type = ApplicationModule.Type.OPEN)
 @NullMarked

@@ -1,8 +1,8 @@
 package dev.groupchat.groups;
 
 /**
- * The caller as seen by one group: the group and the caller's membership, if any. The permission
- * checks of every call are expressed on it, so the rules read in one place.
+ * The caller as seen by one group: the group and the caller's membership, if any. The
+ * permission checks of every call are expressed on it, so the rules read in one place.
  */
 record Actor(String userId, Group group, Member member) {
 
@@ -14,7 +14,9 @@ record Actor(String userId, Group group, Member member) {
 		return member == null ? null : member.role();
 	}
 
-	/** Members only; a non-member of a group they cannot see is told it does not exist. */
+	/**
+	 * Members only; a non-member of a group they cannot see is told it does not exist.
+	 */
 	Actor requireMember() {
 		if (member == null) {
 			throw group.isReadableByAnyone() ? GroupProblems.notMember() : GroupProblems.groupNotFound(group.id());
@@ -38,12 +40,17 @@ record Actor(String userId, Group group, Member member) {
 		return this;
 	}
 
-	/** OWNER and ADMIN may invite and add; in a CHAT group of friends every member may. */
+	/**
+	 * OWNER and ADMIN may invite and add; in a CHAT group of friends every member may.
+	 */
 	Actor requireMayInvite() {
 		return group.kind() == GroupKind.CHAT ? requireMember() : requireModerator("invite people");
 	}
 
-	/** A moderator acting on another member must outrank them (an admin cannot kick an admin). */
+	/**
+	 * A moderator acting on another member must outrank them (an admin cannot kick an
+	 * admin).
+	 */
 	void requireOutranks(Member target, String action) {
 		requireModerator(action);
 		if (!member.role().outranks(target.role())) {

@@ -8,8 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The one way into and out of a group's member list: keeps the member count, the limit and the
- * events right whichever call (create, add, join, approve, leave, kick, ban) got here.
+ * The one way into and out of a group's member list: keeps the member count, the limit
+ * and the events right whichever call (create, add, join, approve, leave, kick, ban) got
+ * here.
  */
 @Component
 class Admission {
@@ -33,18 +34,23 @@ class Admission {
 		this.jdbc = jdbc;
 	}
 
-	/** Adds a member to a group whose row the caller has locked; refuses when it is full. */
+	/**
+	 * Adds a member to a group whose row the caller has locked; refuses when it is full.
+	 */
 	MemberView admit(Group lockedGroup, String userId, Role role, String by, String name) {
 		lockedGroup.admit();
-		// flushed at once: listeners of MemberJoined (system messages) work in SQL in this transaction
+		// flushed at once: listeners of MemberJoined (system messages) work in SQL in
+		// this transaction
 		Member member = members.saveAndFlush(new Member(lockedGroup.id(), userId, role, clock.instant()));
-		// a newcomer has read what came before them: the history of the group is not their unread count
+		// a newcomer has read what came before them: the history of the group is not
+		// their unread count
 		jdbc.sql("update group_member set last_read_seq = (select last_seq from chat_group where id = :groupId)"
 				+ " where group_id = :groupId and user_id = :userId")
 			.param("groupId", lockedGroup.id())
 			.param("userId", userId)
 			.update();
-		requests.findById(new MemberKey(lockedGroup.id(), userId)).filter(JoinRequest::isPending)
+		requests.findById(new MemberKey(lockedGroup.id(), userId))
+			.filter(JoinRequest::isPending)
 			.ifPresent(requests::delete);
 		count(lockedGroup, "joins");
 		MemberView view = member.view(name);
@@ -64,7 +70,10 @@ class Admission {
 		events.publishEvent(new MemberLeft(lockedGroup.id(), member.userId(), by, reason));
 	}
 
-	/** Adds one join or leave to today's counter of the group (the dashboard's joins/leaves per day). */
+	/**
+	 * Adds one join or leave to today's counter of the group (the dashboard's
+	 * joins/leaves per day).
+	 */
 	private void count(Group lockedGroup, String column) {
 		jdbc.sql("insert into group_member_daily (group_id, day, " + column + ") values (:groupId, :day, 1)"
 				+ " on conflict (group_id, day) do update set " + column + " = group_member_daily." + column + " + 1")

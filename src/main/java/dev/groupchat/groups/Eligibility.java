@@ -7,15 +7,18 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may create, join or be added to a group. Every rule is one {@link Rule}; adding a rule means
- * adding one element to {@link #RULES}, and every way into a group goes through {@link #check}.
+ * Who may create, join or be added to a group. Every rule is one {@link Rule}; adding a
+ * rule means adding one element to {@link #RULES}, and every way into a group goes
+ * through {@link #check}.
  */
 @Component
 class Eligibility {
 
 	/** How a user is about to get into a group. */
 	enum Way {
+
 		CREATE, SELF_JOIN, ADDED
+
 	}
 
 	/**
@@ -28,7 +31,9 @@ class Eligibility {
 	}
 
 	interface Rule {
+
 		Optional<DomainException> check(Candidate candidate);
+
 	}
 
 	private static final List<Rule> RULES = List.of(
@@ -38,11 +43,11 @@ class Eligibility {
 					: Optional.empty(),
 			c -> c.ageBand() == AgeBand.UNDER_18 && c.way() == Way.SELF_JOIN
 					&& c.group().visibility() == Visibility.PUBLIC
-					? Optional.of(GroupProblems.ageRestricted("users aged 16-17 cannot join public groups by themselves"))
-					: Optional.empty(),
+							? Optional.of(GroupProblems
+								.ageRestricted("users aged 16-17 cannot join public groups by themselves"))
+							: Optional.empty(),
 			c -> c.way() == Way.SELF_JOIN && c.fanLevel() < c.group().minFanLevel()
-					? Optional.of(GroupProblems.fanLevelTooLow(c.group().minFanLevel()))
-					: Optional.empty());
+					? Optional.of(GroupProblems.fanLevelTooLow(c.group().minFanLevel())) : Optional.empty());
 
 	void check(Candidate candidate) {
 		for (Rule rule : RULES) {

@@ -13,8 +13,8 @@ import java.util.UUID;
 import org.hibernate.annotations.UuidGenerator;
 
 /**
- * A group and its settings. Guards the member limit: {@link #admit()} is called with the row locked,
- * so concurrent joins can never exceed it.
+ * A group and its settings. Guards the member limit: {@link #admit()} is called with the
+ * row locked, so concurrent joins can never exceed it.
  */
 @Entity
 @Table(name = "chat_group")
@@ -96,7 +96,10 @@ class Group {
 		this.updatedAt = now;
 	}
 
-	/** Counts one more member, refusing when the limit is reached. Call with the row locked. */
+	/**
+	 * Counts one more member, refusing when the limit is reached. Call with the row
+	 * locked.
+	 */
 	void admit() {
 		if (memberCount >= memberLimit) {
 			throw GroupProblems.full(memberLimit);

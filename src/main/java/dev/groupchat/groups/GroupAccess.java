@@ -24,9 +24,9 @@ public class GroupAccess {
 	private final JdbcClient jdbc;
 
 	/**
-	 * Standings for the paths that ask on every call (history pages, subscriptions, typing,
-	 * reactions). Evicted when a change to them commits on this node; the expiry bounds how long a
-	 * change made on another node takes to be seen here.
+	 * Standings for the paths that ask on every call (history pages, subscriptions,
+	 * typing, reactions). Evicted when a change to them commits on this node; the expiry
+	 * bounds how long a change made on another node takes to be seen here.
 	 */
 	private final Cache<MemberKey, Standing> standings = Caffeine.newBuilder()
 		.maximumSize(200_000)
@@ -88,9 +88,9 @@ public class GroupAccess {
 	}
 
 	/**
-	 * A user's standing in a group: member (with role and mute), reader of a public fan group, or
-	 * nothing; with the group's post policy, so that who may post can be answered before a message
-	 * is queued.
+	 * A user's standing in a group: member (with role and mute), reader of a public fan
+	 * group, or nothing; with the group's post policy, so that who may post can be
+	 * answered before a message is queued.
 	 */
 	public record Standing(boolean exists, Role role, Instant mutedUntil, boolean publicReadable, boolean banned,
 			PostPolicy postPolicy) {
@@ -141,21 +141,22 @@ public class GroupAccess {
 	}
 
 	/**
-	 * Which of {@code userIds} may read the group now (members, and readers of a PUBLIC fan group
-	 * who are not banned); nobody once the group is deleted. Read uncached, for deciding whose live
-	 * subscriptions end.
+	 * Which of {@code userIds} may read the group now (members, and readers of a PUBLIC
+	 * fan group who are not banned); nobody once the group is deleted. Read uncached, for
+	 * deciding whose live subscriptions end.
 	 */
 	@Transactional(readOnly = true)
 	public Set<String> readersAmong(UUID groupId, Collection<String> userIds) {
 		if (userIds.isEmpty()) {
 			return Set.of();
 		}
-		return Set.copyOf(jdbc.sql("""
-				select u.id from chat_group g cross join unnest(:userIds::text[]) as u(id)
-				 where g.id = :groupId and g.deleted_at is null
-				   and (exists (select 1 from group_member m where m.group_id = g.id and m.user_id = u.id)
-				        or (g.kind = 'FAN' and g.visibility = 'PUBLIC'
-				            and not exists (select 1 from group_ban b where b.group_id = g.id and b.user_id = u.id)))""")
+		return Set.copyOf(jdbc
+			.sql("""
+					select u.id from chat_group g cross join unnest(:userIds::text[]) as u(id)
+					 where g.id = :groupId and g.deleted_at is null
+					   and (exists (select 1 from group_member m where m.group_id = g.id and m.user_id = u.id)
+					        or (g.kind = 'FAN' and g.visibility = 'PUBLIC'
+					            and not exists (select 1 from group_ban b where b.group_id = g.id and b.user_id = u.id)))""")
 			.param("groupId", groupId)
 			.param("userIds", userIds.toArray(String[]::new))
 			.query(String.class)
@@ -182,8 +183,8 @@ public class GroupAccess {
 	}
 
 	/**
-	 * The last seqs of the live groups among {@code groupIds}, in one query (a node checks every
-	 * group it delivers at once); deleted and unknown groups are absent.
+	 * The last seqs of the live groups among {@code groupIds}, in one query (a node
+	 * checks every group it delivers at once); deleted and unknown groups are absent.
 	 */
 	@Transactional(readOnly = true)
 	public Map<UUID, Long> lastSeqs(Collection<UUID> groupIds) {
@@ -200,8 +201,8 @@ public class GroupAccess {
 	}
 
 	/**
-	 * The groups that keep messages for a limited time, deleted groups included: their history stays
-	 * until retention removes it.
+	 * The groups that keep messages for a limited time, deleted groups included: their
+	 * history stays until retention removes it.
 	 */
 	@Transactional(readOnly = true)
 	public List<RetentionPolicy> retentionPolicies() {
@@ -210,7 +211,10 @@ public class GroupAccess {
 			.list();
 	}
 
-	/** Messages of {@code groupId} older than {@code retentionDays} days are to be deleted. */
+	/**
+	 * Messages of {@code groupId} older than {@code retentionDays} days are to be
+	 * deleted.
+	 */
 	public record RetentionPolicy(UUID groupId, int retentionDays) {
 	}
 

@@ -48,7 +48,8 @@ class GroupController {
 	}
 
 	@GetMapping
-	@Operation(summary = "The caller's groups, pinned first; archived ones only with archived=true (and then only those)")
+	@Operation(
+			summary = "The caller's groups, pinned first; archived ones only with archived=true (and then only those)")
 	CursorPage<GroupSummary> mine(CurrentUser user, @RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "false") boolean archived) {
 		return management.listMine(user, PageRequest.of(limit, cursor), archived);
@@ -75,8 +76,7 @@ class GroupController {
 
 	@PostMapping("/{groupId}/read")
 	@Operation(summary = "The caller has read up to seq; answers the read marker now in force")
-	Map<String, Long> read(CurrentUser user, @PathVariable String groupId,
-			@Valid @RequestBody ReadRequest request) {
+	Map<String, Long> read(CurrentUser user, @PathVariable String groupId, @Valid @RequestBody ReadRequest request) {
 		return Map.of("seq", readMarkers.markRead(user, GroupId.parse(groupId), request.seq()));
 	}
 
@@ -85,12 +85,11 @@ class GroupController {
 
 	record SettingsRequest(
 			@Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
-			@Size(max = 1000) String description,
-			JoinPolicy joinPolicy, PostPolicy postPolicy, Integer slowModeSeconds, Integer memberLimit,
-			Visibility visibility, @Min(0) @Max(1_000_000) Integer minFanLevel,
+			@Size(max = 1000) String description, JoinPolicy joinPolicy, PostPolicy postPolicy, Integer slowModeSeconds,
+			Integer memberLimit, Visibility visibility, @Min(0) @Max(1_000_000) Integer minFanLevel,
 			@Schema(description = "Days messages are kept (1 to 3650); older ones become tombstones. "
-					+ "Absent leaves it as is, null keeps messages forever.", nullable = true,
-					minimum = "1", maximum = "3650") Optional<Integer> retentionDays) {
+					+ "Absent leaves it as is, null keeps messages forever.", nullable = true, minimum = "1",
+					maximum = "3650") Optional<Integer> retentionDays) {
 
 		GroupSettings toSettings() {
 			return new GroupSettings(name == null ? null : name.strip(), description, joinPolicy, postPolicy,

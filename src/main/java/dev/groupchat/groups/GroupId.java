@@ -3,7 +3,9 @@ package dev.groupchat.groups;
 import dev.groupchat.shared.DomainException;
 import java.util.UUID;
 
-/** Parses a group id from a path; an id that is not a UUID names no group, so it is a 404. */
+/**
+ * Parses a group id from a path; an id that is not a UUID names no group, so it is a 404.
+ */
 public final class GroupId {
 
 	private GroupId() {

@@ -44,8 +44,8 @@ public class GroupManagement {
 	private final Ownership ownership;
 
 	GroupManagement(GroupRepository groupRepository, Ownership ownership, Groups groups, Admission admission,
-			Eligibility eligibility, UserProfiles profiles, GroupsProperties properties, ApplicationEventPublisher events, Clock clock,
-			ObjectProvider<LatestMessages> latestMessages) {
+			Eligibility eligibility, UserProfiles profiles, GroupsProperties properties,
+			ApplicationEventPublisher events, Clock clock, ObjectProvider<LatestMessages> latestMessages) {
 		this.latestMessages = latestMessages;
 		this.groupRepository = groupRepository;
 		this.ownership = ownership;
@@ -61,15 +61,16 @@ public class GroupManagement {
 	/** Creates a group owned by the caller, with the given members added by them. */
 	@Transactional
 	public GroupView create(CurrentUser user, NewGroup request) {
-		eligibility.check(new Eligibility.Candidate(Eligibility.Way.CREATE, user.ageBand(), user.fanLevel(), false, null));
+		eligibility
+			.check(new Eligibility.Candidate(Eligibility.Way.CREATE, user.ageBand(), user.fanLevel(), false, null));
 		Set<String> invited = new LinkedHashSet<>(request.memberIds());
 		invited.remove(user.id());
 		int limit = properties.initialLimit(request.kind());
 		if (invited.size() + 1 > limit) {
 			throw GroupProblems.full(limit);
 		}
-		Group group = groupRepository.saveAndFlush(new Group(request.kind(), request.name().strip(), request.description(),
-				user.id(), limit, clock.instant()));
+		Group group = groupRepository.saveAndFlush(new Group(request.kind(), request.name().strip(),
+				request.description(), user.id(), limit, clock.instant()));
 		events.publishEvent(new GroupCreated(group.id(), group.kind(), user.id()));
 		admission.admit(group, user.id(), Role.OWNER, user.id(), user.name());
 		var known = profiles.findAll(invited);
@@ -102,14 +103,20 @@ public class GroupManagement {
 		return view;
 	}
 
-	/** Deletes the group (OWNER). Members, invites and requests go; messages stay until retention. */
+	/**
+	 * Deletes the group (OWNER). Members, invites and requests go; messages stay until
+	 * retention.
+	 */
 	@Transactional
 	public void delete(CurrentUser user, UUID groupId) {
 		Actor actor = groups.lockedActor(groupId, user.id()).requireOwner("delete the group");
 		ownership.delete(actor.group(), user.id());
 	}
 
-	/** The caller's groups, oldest first, keyset-paged by group id, with unread count and last message. */
+	/**
+	 * The caller's groups, oldest first, keyset-paged by group id, with unread count and
+	 * last message.
+	 */
 	@Transactional(readOnly = true)
 	public CursorPage<GroupSummary> listMine(CurrentUser user, PageRequest page, boolean archived) {
 		Limit limit = Limit.of(page.limit() + 1);
@@ -122,10 +129,11 @@ public class GroupManagement {
 		}
 		Instant now = clock.instant();
 		List<GroupMembership> found = groupRepository.findForMember(user.id(), rank, after, archived, now, limit);
-		CursorPage<GroupMembership> result = CursorPage.of(found, page.limit(),
-				m -> Cursors.encode(m.member().settings(m.group(), now).pinned() ? "0" : "1", m.group().id().toString()));
+		CursorPage<GroupMembership> result = CursorPage.of(found, page.limit(), m -> Cursors
+			.encode(m.member().settings(m.group(), now).pinned() ? "0" : "1", m.group().id().toString()));
 		Map<UUID, Object> last = latestMessages.getIfAvailable(() -> groups -> Map.of())
-			.latest(result.items().stream()
+			.latest(result.items()
+				.stream()
 				.filter(m -> m.group().view().lastSeq() > 0)
 				.map(m -> new LatestMessages.GroupSeq(m.group().id(), m.group().view().lastSeq()))
 				.toList());

@@ -15,16 +15,20 @@ interface GroupRepository extends JpaRepository<Group, UUID> {
 	@Query("select g from Group g where g.id = :id and g.deletedAt is null")
 	Optional<Group> findLive(UUID id);
 
-	/** Loads the group with its row locked until commit: the member limit is checked under it. */
+	/**
+	 * Loads the group with its row locked until commit: the member limit is checked under
+	 * it.
+	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select g from Group g where g.id = :id and g.deletedAt is null")
 	Optional<Group> lockLive(UUID id);
 
 	/**
-	 * The groups of a member with their membership: pinned ones first, then the others, each in id
-	 * (creation) order, after the keyset position ({@code rank} 0 pinned, 1 not; the first page passes
-	 * rank -1). Either the archived groups or the others: a group counts as archived while
-	 * {@code archivedAt} is set and no message came after it, or notifications are muted.
+	 * The groups of a member with their membership: pinned ones first, then the others,
+	 * each in id (creation) order, after the keyset position ({@code rank} 0 pinned, 1
+	 * not; the first page passes rank -1). Either the archived groups or the others: a
+	 * group counts as archived while {@code archivedAt} is set and no message came after
+	 * it, or notifications are muted.
 	 */
 	@Query("""
 			select new dev.groupchat.groups.GroupMembership(g, m) from Group g join Member m on m.key.groupId = g.id

@@ -4,8 +4,8 @@ import dev.groupchat.shared.DomainException;
 import java.util.Optional;
 
 /**
- * A change of group settings; null fields stay as they are. {@code retentionDays} present and empty
- * keeps messages forever again.
+ * A change of group settings; null fields stay as they are. {@code retentionDays} present
+ * and empty keeps messages forever again.
  */
 public record GroupSettings(String name, String description, JoinPolicy joinPolicy, PostPolicy postPolicy,
 		Integer slowModeSeconds, Integer memberLimit, Visibility visibility, Integer minFanLevel,
@@ -24,8 +24,8 @@ public record GroupSettings(String name, String description, JoinPolicy joinPoli
 			throw DomainException.invalid("memberLimit must be between 2 and " + maxMemberLimit);
 		}
 		if (memberLimit != null && memberLimit < group.memberCount()) {
-			throw DomainException.conflict("memberLimit cannot be below the current member count of "
-					+ group.memberCount());
+			throw DomainException
+				.conflict("memberLimit cannot be below the current member count of " + group.memberCount());
 		}
 		if (visibility == Visibility.PUBLIC && group.kind() != GroupKind.FAN) {
 			throw DomainException.invalid("only FAN groups can be PUBLIC");
@@ -33,8 +33,8 @@ public record GroupSettings(String name, String description, JoinPolicy joinPoli
 		if (minFanLevel != null && minFanLevel < 0) {
 			throw DomainException.invalid("minFanLevel must be 0 or more");
 		}
-		if (retentionDays != null && retentionDays.filter(d -> d < MIN_RETENTION_DAYS || d > MAX_RETENTION_DAYS)
-			.isPresent()) {
+		if (retentionDays != null
+				&& retentionDays.filter(d -> d < MIN_RETENTION_DAYS || d > MAX_RETENTION_DAYS).isPresent()) {
 			throw DomainException.invalid("retentionDays must be between " + MIN_RETENTION_DAYS + " and "
 					+ MAX_RETENTION_DAYS + ", or null to keep messages forever");
 		}

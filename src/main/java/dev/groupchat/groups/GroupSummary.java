@@ -3,9 +3,9 @@ package dev.groupchat.groups;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
- * A group in the caller's list: the group, how many messages they have not read, and the last
- * message (as the messaging module shapes it; null in a group without messages), and the caller's
- * own settings for it.
+ * A group in the caller's list: the group, how many messages they have not read, and the
+ * last message (as the messaging module shapes it; null in a group without messages), and
+ * the caller's own settings for it.
  */
 public record GroupSummary(@JsonUnwrapped GroupView group, long unreadCount, Object lastMessage,
 		MemberSettings settings) {

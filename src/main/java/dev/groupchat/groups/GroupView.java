@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A group as clients see it (contract: Groups). {@code retentionDays} is null when messages are kept
- * forever.
+ * A group as clients see it (contract: Groups). {@code retentionDays} is null when
+ * messages are kept forever.
  */
 public record GroupView(UUID id, GroupKind kind, String name, String description, String ownerId, int memberCount,
 		JoinPolicy joinPolicy, PostPolicy postPolicy, int slowModeSeconds, int memberLimit, Visibility visibility,

@@ -17,20 +17,28 @@ class Groups {
 		this.members = members;
 	}
 
-	/** The group as seen by the caller; 404 when it does not exist or is invisible to them. */
+	/**
+	 * The group as seen by the caller; 404 when it does not exist or is invisible to
+	 * them.
+	 */
 	Actor actor(UUID groupId, String userId) {
 		return actorOf(groups.findLive(groupId).orElseThrow(() -> GroupProblems.groupNotFound(groupId)), userId);
 	}
 
-	/** As {@link #actor}, with the group row locked until commit (membership counts change). */
+	/**
+	 * As {@link #actor}, with the group row locked until commit (membership counts
+	 * change).
+	 */
 	Actor lockedActor(UUID groupId, String userId) {
 		return actorOf(groups.lockLive(groupId).orElseThrow(() -> GroupProblems.groupNotFound(groupId)), userId);
 	}
 
-	/** As {@link #lockedActor}, empty when the group does not exist (or no longer does). */
+	/**
+	 * As {@link #lockedActor}, empty when the group does not exist (or no longer does).
+	 */
 	Optional<Actor> findLockedActor(UUID groupId, String userId) {
-		return groups.lockLive(groupId).map(group -> new Actor(userId, group,
-				members.findById(new MemberKey(groupId, userId)).orElse(null)));
+		return groups.lockLive(groupId)
+			.map(group -> new Actor(userId, group, members.findById(new MemberKey(groupId, userId)).orElse(null)));
 	}
 
 	Group locked(UUID groupId) {

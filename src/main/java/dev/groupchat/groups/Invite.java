@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An invite link: a code that lets people join, possibly until a time or a number of uses. */
+/**
+ * An invite link: a code that lets people join, possibly until a time or a number of
+ * uses.
+ */
 @Entity
 @Table(name = "group_invite")
 class Invite {
@@ -50,7 +53,10 @@ class Invite {
 		this.createdAt = now;
 	}
 
-	/** Counts one use, refusing a revoked, expired or used-up invite. Call with the row locked. */
+	/**
+	 * Counts one use, refusing a revoked, expired or used-up invite. Call with the row
+	 * locked.
+	 */
 	void use(Instant now) {
 		if (revokedAt != null) {
 			throw GroupProblems.inviteGone("has been revoked");
@@ -72,7 +78,10 @@ class Invite {
 		}
 	}
 
-	/** Whether joining with it would count a use now (the creator's right is kept by revocation). */
+	/**
+	 * Whether joining with it would count a use now (the creator's right is kept by
+	 * revocation).
+	 */
 	boolean isValid(Instant now) {
 		return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now))
 				&& (maxUses == null || uses < maxUses);

@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Joining")
 class InviteController {
 
-	/** Codes are 12 characters of an unambiguous alphabet; anything else cannot name an invite. */
+	/**
+	 * Codes are 12 characters of an unambiguous alphabet; anything else cannot name an
+	 * invite.
+	 */
 	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{1,32}");
 
 	private final InviteManagement invites;
@@ -31,8 +34,10 @@ class InviteController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Live invites, newest first, with use counts (OWNER, ADMIN: all; a member of a CHAT group: "
-			+ "their own)", description = "`{items: [{code, groupId, createdBy, createdAt, expiresAt, maxUses, uses, "
+	@Operation(
+			summary = "Live invites, newest first, with use counts (OWNER, ADMIN: all; a member of a CHAT group: "
+					+ "their own)",
+			description = "`{items: [{code, groupId, createdBy, createdAt, expiresAt, maxUses, uses, "
 					+ "valid}], nextCursor}`. Revoked invites are not listed; expired and used-up ones are, with "
 					+ "`valid: false`.")
 	CursorPage<InviteView> list(CurrentUser user, @PathVariable String groupId,

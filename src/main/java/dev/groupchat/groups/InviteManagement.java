@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Listing and revoking invite links. OWNER and ADMIN see and revoke every invite of their group; a
- * member who may invite (any member of a CHAT group) sees and revokes their own.
+ * Listing and revoking invite links. OWNER and ADMIN see and revoke every invite of their
+ * group; a member who may invite (any member of a CHAT group) sees and revokes their own.
  */
 @Service
 class InviteManagement {
@@ -32,7 +32,10 @@ class InviteManagement {
 		this.clock = clock;
 	}
 
-	/** The group's live invites, newest first: all of them for a moderator, else the caller's own. */
+	/**
+	 * The group's live invites, newest first: all of them for a moderator, else the
+	 * caller's own.
+	 */
 	@Transactional(readOnly = true)
 	CursorPage<InviteView> list(CurrentUser user, UUID groupId, PageRequest page) {
 		Actor actor = groups.actor(groupId, user.id()).requireMayInvite();
@@ -52,7 +55,10 @@ class InviteManagement {
 			.map(i -> i.view(now));
 	}
 
-	/** Revokes an invite of the group (OWNER, ADMIN, its creator); revoking it again is harmless. */
+	/**
+	 * Revokes an invite of the group (OWNER, ADMIN, its creator); revoking it again is
+	 * harmless.
+	 */
 	@Transactional
 	void revoke(CurrentUser user, UUID groupId, String code) {
 		Actor actor = groups.actor(groupId, user.id()).requireMember();

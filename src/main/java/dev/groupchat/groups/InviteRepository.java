@@ -21,7 +21,10 @@ interface InviteRepository extends ListCrudRepository<Invite, String> {
 	@Query("select i from Invite i where i.code = :code and i.groupId = :groupId")
 	Optional<Invite> lockInGroup(UUID groupId, String code);
 
-	/** Live (unrevoked) invites of a group, newest first; {@code createdBy} null means everyone's. */
+	/**
+	 * Live (unrevoked) invites of a group, newest first; {@code createdBy} null means
+	 * everyone's.
+	 */
 	@Query("""
 			select i from Invite i where i.groupId = :groupId and i.revokedAt is null
 			and (:createdBy is null or i.createdBy = :createdBy)

@@ -6,9 +6,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends the invites of a creator who lost the right to invite: they left, were kicked or banned, or
- * were demoted to MEMBER in a FAN group. Runs in the transaction of the change, so no join can use
- * such an invite afterwards; the invites stay revoked if the creator gets the right back.
+ * Ends the invites of a creator who lost the right to invite: they left, were kicked or
+ * banned, or were demoted to MEMBER in a FAN group. Runs in the transaction of the
+ * change, so no join can use such an invite afterwards; the invites stay revoked if the
+ * creator gets the right back.
  */
 @Component
 class InviteRevocation {

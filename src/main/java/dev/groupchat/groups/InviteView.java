@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An invite as OWNER, ADMIN and its creator see it; {@code maxUses} and {@code expiresAt} null mean
- * no limit. {@code valid} tells whether joining with it would work now: not revoked (by a moderator,
- * its creator, or because the creator lost the right to invite), not expired, not used up.
+ * An invite as OWNER, ADMIN and its creator see it; {@code maxUses} and {@code expiresAt}
+ * null mean no limit. {@code valid} tells whether joining with it would work now: not
+ * revoked (by a moderator, its creator, or because the creator lost the right to invite),
+ * not expired, not used up.
  */
 public record InviteView(String code, UUID groupId, String createdBy, Instant createdAt, Instant expiresAt,
 		Integer maxUses, int uses, boolean valid) {

@@ -33,7 +33,8 @@ class JoinController {
 
 	@PostMapping("/groups/{groupId}/invites")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Create an invite link (OWNER, ADMIN; any member of a CHAT group); expires in 7 days unless told")
+	@Operation(
+			summary = "Create an invite link (OWNER, ADMIN; any member of a CHAT group); expires in 7 days unless told")
 	InviteView invite(CurrentUser user, @PathVariable String groupId,
 			@Valid @RequestBody(required = false) InviteRequest request) {
 		InviteRequest body = request == null ? new InviteRequest(null, null) : request;
@@ -80,8 +81,7 @@ class JoinController {
 		};
 	}
 
-	record InviteRequest(@Min(1) @Max(100_000) Integer maxUses,
-			@Min(1) @Max(30 * 24 * 3600) Integer expiresInSeconds) {
+	record InviteRequest(@Min(1) @Max(100_000) Integer maxUses, @Min(1) @Max(30 * 24 * 3600) Integer expiresInSeconds) {
 	}
 
 }

@@ -1,8 +1,8 @@
 package dev.groupchat.groups;
 
 /**
- * What came of a request to join: the user is a member ({@code created} false when they already
- * were), or their request waits for approval.
+ * What came of a request to join: the user is a member ({@code created} false when they
+ * already were), or their request waits for approval.
  */
 public sealed interface JoinOutcome {
 

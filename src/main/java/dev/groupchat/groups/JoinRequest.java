@@ -9,13 +9,17 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A request to join a group under {@link JoinPolicy#APPROVAL}, waiting for a moderator. */
+/**
+ * A request to join a group under {@link JoinPolicy#APPROVAL}, waiting for a moderator.
+ */
 @Entity
 @Table(name = "join_request")
 class JoinRequest {
 
 	enum Status {
+
 		PENDING, APPROVED, REJECTED
+
 	}
 
 	@EmbeddedId

@@ -17,7 +17,9 @@ import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Ways in for people not added by a member: invite links, public joins and join requests. */
+/**
+ * Ways in for people not added by a member: invite links, public joins and join requests.
+ */
 @Service
 public class Joining {
 
@@ -74,7 +76,10 @@ public class Joining {
 		return invites.save(new Invite(newCode(), groupId, user.id(), maxUses, now.plus(ttl), now)).view(now);
 	}
 
-	/** Joins through an invite code: a member at once, or a pending request under APPROVAL. */
+	/**
+	 * Joins through an invite code: a member at once, or a pending request under
+	 * APPROVAL.
+	 */
 	@Transactional
 	public JoinOutcome joinByInvite(CurrentUser user, String code) {
 		Invite invite = invites.lockByCode(code).orElseThrow(() -> DomainException.notFound("invite", code));
@@ -85,7 +90,8 @@ public class Joining {
 		}
 		checkSelfJoin(user, group);
 		if (group.joinPolicy() == JoinPolicy.APPROVAL && hasPendingRequest(group.id(), user.id())) {
-			return new JoinOutcome.Pending(); // a retry: the invite was used when the request was made
+			return new JoinOutcome.Pending(); // a retry: the invite was used when the
+												// request was made
 		}
 		invite.use(clock.instant());
 		return group.joinPolicy() == JoinPolicy.APPROVAL ? request(user, group) : join(user, group);

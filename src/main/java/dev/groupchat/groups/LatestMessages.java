@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Implemented by the module that stores messages, so that the group list can show each group's
- * last message without this module knowing what a message is.
+ * Implemented by the module that stores messages, so that the group list can show each
+ * group's last message without this module knowing what a message is.
  */
 public interface LatestMessages {
 

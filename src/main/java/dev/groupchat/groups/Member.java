@@ -97,8 +97,8 @@ class Member {
 
 	/**
 	 * The settings as the member sees them. Archived holds until a message arrives after
-	 * {@code archivedAt} while notifications are not muted: decided here, at read time, so that a
-	 * send never writes to the rows of the members.
+	 * {@code archivedAt} while notifications are not muted: decided here, at read time,
+	 * so that a send never writes to the rows of the members.
 	 */
 	MemberSettings settings(Group group, Instant now) {
 		boolean muted = notificationsMuted(now);

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A change to a member. {@code role} null leaves the role; {@code mutedUntil} absent (null) leaves
- * the mute, present and empty ({@code "mutedUntil": null}) lifts it. Role OWNER hands ownership over.
+ * A change to a member. {@code role} null leaves the role; {@code mutedUntil} absent
+ * (null) leaves the mute, present and empty ({@code "mutedUntil": null}) lifts it. Role
+ * OWNER hands ownership over.
  */
 public record MemberChange(Role role, Optional<Instant> mutedUntil) {
 }

@@ -75,7 +75,8 @@ class MemberController {
 
 	@PostMapping("/bans")
 	@Operation(summary = "Ban a user (OWNER, ADMIN): removes and keeps out; 200 if already banned")
-	ResponseEntity<BanView> ban(CurrentUser user, @PathVariable String groupId, @Valid @RequestBody BanRequest request) {
+	ResponseEntity<BanView> ban(CurrentUser user, @PathVariable String groupId,
+			@Valid @RequestBody BanRequest request) {
 		MemberManagement.Banned banned = members.ban(user, GroupId.parse(groupId), request.userId(), request.reason());
 		return ResponseEntity.status(banned.created() ? HttpStatus.CREATED : HttpStatus.OK).body(banned.ban());
 	}

@@ -7,6 +7,6 @@ import java.util.UUID;
 
 /** Identity of a membership, a ban or a join request: one user in one group. */
 @Embeddable
-record MemberKey(@Column(name = "group_id") UUID groupId, @Column(name = "user_id") String userId)
-		implements Serializable {
+record MemberKey(@Column(name = "group_id") UUID groupId,
+		@Column(name = "user_id") String userId) implements Serializable {
 }

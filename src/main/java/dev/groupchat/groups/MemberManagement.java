@@ -59,7 +59,10 @@ public class MemberManagement {
 		return list(user, groupId, page, null);
 	}
 
-	/** As {@link #list(CurrentUser, UUID, PageRequest)}, only those whose user id starts with {@code idPrefix}. */
+	/**
+	 * As {@link #list(CurrentUser, UUID, PageRequest)}, only those whose user id starts
+	 * with {@code idPrefix}.
+	 */
 	@Transactional(readOnly = true)
 	public CursorPage<MemberView> list(CurrentUser user, UUID groupId, PageRequest page, String idPrefix) {
 		groups.actor(groupId, user.id()).requireMember();
@@ -83,7 +86,10 @@ public class MemberManagement {
 		return result.map(m -> m.view(nameOf(names.get(m.userId()))));
 	}
 
-	/** Adds a user; answers {@code created=false} with the member when they already were one. */
+	/**
+	 * Adds a user; answers {@code created=false} with the member when they already were
+	 * one.
+	 */
 	@Transactional
 	public Added add(CurrentUser user, UUID groupId, String userId) {
 		Actor actor = groups.lockedActor(groupId, user.id()).requireMayInvite();
@@ -132,11 +138,13 @@ public class MemberManagement {
 	private void mute(Actor actor, Member target, Instant until) {
 		actor.requireOutranks(target, "mute");
 		target.muteUntil(until);
-		events.publishEvent(new MemberMuted(actor.group().id(), target.view(profileName(target.userId())), until,
-				actor.userId()));
+		events.publishEvent(
+				new MemberMuted(actor.group().id(), target.view(profileName(target.userId())), until, actor.userId()));
 	}
 
-	/** Leaving ({@code userId} is the caller) or kicking (OWNER, ADMIN over lower roles). */
+	/**
+	 * Leaving ({@code userId} is the caller) or kicking (OWNER, ADMIN over lower roles).
+	 */
 	@Transactional
 	public void remove(CurrentUser user, UUID groupId, String userId) {
 		Actor actor = groups.lockedActor(groupId, user.id()).requireMember();

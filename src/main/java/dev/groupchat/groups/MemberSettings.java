@@ -4,13 +4,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
- * A member's own settings for one group, as clients see them. {@code mutedNotificationsUntil} is an
- * ISO-8601 instant, the string {@code "forever"}, or null when notifications are not muted;
- * {@code archived} is false again once a message arrived after {@code archivedAt} while notifications
- * were not muted.
+ * A member's own settings for one group, as clients see them.
+ * {@code mutedNotificationsUntil} is an ISO-8601 instant, the string {@code "forever"},
+ * or null when notifications are not muted; {@code archived} is false again once a
+ * message arrived after {@code archivedAt} while notifications were not muted.
  */
-public record MemberSettings(@JsonProperty("notify") NotifyLevel notifyLevel, String mutedNotificationsUntil, boolean pinned, Instant pinnedAt,
-		boolean archived, Instant archivedAt) {
+public record MemberSettings(@JsonProperty("notify") NotifyLevel notifyLevel, String mutedNotificationsUntil,
+		boolean pinned, Instant pinnedAt, boolean archived, Instant archivedAt) {
 
 	/** The JSON word for a mute without end. */
 	public static final String FOREVER = "forever";

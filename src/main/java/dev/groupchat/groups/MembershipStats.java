@@ -12,8 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Aggregates over a group's members for the creator dashboard, each one SQL statement over this
- * module's tables (callers check who may see them).
+ * Aggregates over a group's members for the creator dashboard, each one SQL statement
+ * over this module's tables (callers check who may see them).
  */
 @Service
 public class MembershipStats {
@@ -33,8 +33,8 @@ public class MembershipStats {
 	}
 
 	/**
-	 * How many members were active (posted or read) since a time, and how many have read up to each
-	 * of the given seqs.
+	 * How many members were active (posted or read) since a time, and how many have read
+	 * up to each of the given seqs.
 	 */
 	public record Activity(long activeMembers, Map<Long, Long> readCounts) {
 	}
@@ -70,9 +70,9 @@ public class MembershipStats {
 	}
 
 	/**
-	 * One pass over the group's member rows: members who posted or read since {@code since}, and for
-	 * each seq the members whose read marker is at or past it (a member's marker counts for every
-	 * seq up to it, found by the bucket it falls in).
+	 * One pass over the group's member rows: members who posted or read since
+	 * {@code since}, and for each seq the members whose read marker is at or past it (a
+	 * member's marker counts for every seq up to it, found by the bucket it falls in).
 	 */
 	@Transactional(readOnly = true)
 	public Activity activity(UUID groupId, Instant since, List<Long> seqs) {

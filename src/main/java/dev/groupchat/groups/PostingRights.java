@@ -3,17 +3,18 @@ package dev.groupchat.groups;
 import java.time.Instant;
 
 /**
- * What a sender may do in a group at the moment their message takes {@code seq}: read with the
- * group's row locked. {@code role} is null when the sender is not a member; {@code previousPostAt}
- * is when they posted before this message (null if never).
+ * What a sender may do in a group at the moment their message takes {@code seq}: read
+ * with the group's row locked. {@code role} is null when the sender is not a member;
+ * {@code previousPostAt} is when they posted before this message (null if never).
  */
 public record PostingRights(long seq, Role role, Instant mutedUntil, PostPolicy postPolicy, int slowModeSeconds,
 		GroupKind kind, int memberCount, Instant previousPostAt) {
 
 	public static PostingRights of(Sequencer.GroupState group, Sequencer.SenderState sender, long seq,
 			Instant previousPostAt) {
-		return new PostingRights(seq, sender == null ? null : sender.role(), sender == null ? null : sender.mutedUntil(),
-				group.postPolicy(), group.slowModeSeconds(), group.kind(), group.memberCount(), previousPostAt);
+		return new PostingRights(seq, sender == null ? null : sender.role(),
+				sender == null ? null : sender.mutedUntil(), group.postPolicy(), group.slowModeSeconds(), group.kind(),
+				group.memberCount(), previousPostAt);
 	}
 
 	public boolean isMember() {
@@ -24,7 +25,10 @@ public record PostingRights(long seq, Role role, Instant mutedUntil, PostPolicy 
 		return mutedUntil != null && mutedUntil.isAfter(now);
 	}
 
-	/** Seconds until slow mode lets this member post again; 0 when they may post now (moderators always may). */
+	/**
+	 * Seconds until slow mode lets this member post again; 0 when they may post now
+	 * (moderators always may).
+	 */
 	public long slowModeWaitSeconds(Instant now) {
 		if (slowModeSeconds == 0 || previousPostAt == null || role == null || role.isModerator()) {
 			return 0;

@@ -11,7 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** How far each member has read. A marker only moves forward, and never past the last message. */
+/**
+ * How far each member has read. A marker only moves forward, and never past the last
+ * message.
+ */
 @Service
 public class ReadMarkers {
 
@@ -31,8 +34,8 @@ public class ReadMarkers {
 	}
 
 	/**
-	 * Records that the caller has read up to {@code seq}; answers the marker now in force. Only a marker
-	 * that moved is announced ({@link ReadMarked}).
+	 * Records that the caller has read up to {@code seq}; answers the marker now in
+	 * force. Only a marker that moved is announced ({@link ReadMarked}).
 	 */
 	@Transactional
 	public long markRead(CurrentUser user, UUID groupId, long seq) {

@@ -16,15 +16,18 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Gives each message of a group the next {@code seq}: 1, 2, 3, … with no gap and no duplicate.
+ * Gives each message of a group the next {@code seq}: 1, 2, 3, … with no gap and no
+ * duplicate.
  *
- * <p>How: {@code last_seq} lives on the group's row. A writer first locks the rows of the groups it
- * writes to ({@link #lockForPosting}, {@code SELECT … FOR UPDATE} in id order, so two writers never
- * deadlock), decides which messages it accepts, then stores the new {@code last_seq} with
- * {@link #advance} in the same transaction. Until that transaction ends nobody else can take a
- * number in those groups; a rollback returns every number it took, so none is ever skipped, and
- * commits happen in {@code seq} order. {@link #advance} also moves each sender's read marker and
- * records when they posted (slow mode).
+ * <p>
+ * How: {@code last_seq} lives on the group's row. A writer first locks the rows of the
+ * groups it writes to ({@link #lockForPosting}, {@code SELECT … FOR UPDATE} in id order,
+ * so two writers never deadlock), decides which messages it accepts, then stores the new
+ * {@code last_seq} with {@link #advance} in the same transaction. Until that transaction
+ * ends nobody else can take a number in those groups; a rollback returns every number it
+ * took, so none is ever skipped, and commits happen in {@code seq} order.
+ * {@link #advance} also moves each sender's read marker and records when they posted
+ * (slow mode).
  */
 @Service
 public class Sequencer {
@@ -48,17 +51,24 @@ public class Sequencer {
 	public record SenderState(Role role, Instant mutedUntil, Instant lastPostedAt) {
 	}
 
-	/** A message a sender posted: their read marker moves to it and slow mode counts from it. */
+	/**
+	 * A message a sender posted: their read marker moves to it and slow mode counts from
+	 * it.
+	 */
 	public record Posted(UUID groupId, String userId, long seq, Instant at) {
 	}
 
-	/** The groups a batch writes to, locked, and the standing of the users it names in them. */
+	/**
+	 * The groups a batch writes to, locked, and the standing of the users it names in
+	 * them.
+	 */
 	public record Locked(Map<UUID, GroupState> groups, Map<MemberRef, SenderState> members) {
 	}
 
 	/**
-	 * Locks the live groups among {@code groupIds} until the transaction ends, and answers their state
-	 * together with the standing of {@code refs} (non-members are absent): one round trip.
+	 * Locks the live groups among {@code groupIds} until the transaction ends, and
+	 * answers their state together with the standing of {@code refs} (non-members are
+	 * absent): one round trip.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Locked lockForPosting(Collection<UUID> groupIds, Collection<MemberRef> refs) {
@@ -121,15 +131,20 @@ public class Sequencer {
 			.param("userIds", posted.stream().map(Posted::userId).toArray(String[]::new))
 			.param("seqs2", posted.stream().map(Posted::seq).toArray(Long[]::new))
 			.param("ats", posted.stream().map(p -> Timestamp.from(p.at())).toArray(Timestamp[]::new))
-			.param("now", Timestamp.from(posted.stream().map(Posted::at).max(Instant::compareTo).orElseGet(Instant::now)))
+			.param("now",
+					Timestamp.from(posted.stream().map(Posted::at).max(Instant::compareTo).orElseGet(Instant::now)))
 			.update();
 	}
 
-	/** The next seq for a SYSTEM message, in the caller's transaction: nobody's marker or slow mode moves. */
+	/**
+	 * The next seq for a SYSTEM message, in the caller's transaction: nobody's marker or
+	 * slow mode moves.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public long nextSystem(UUID groupId) {
-		return jdbc.sql("update chat_group set last_seq = last_seq + 1 where id = :groupId and deleted_at is null"
-				+ " returning last_seq")
+		return jdbc
+			.sql("update chat_group set last_seq = last_seq + 1 where id = :groupId and deleted_at is null"
+					+ " returning last_seq")
 			.param("groupId", groupId)
 			.query(Long.class)
 			.optional()

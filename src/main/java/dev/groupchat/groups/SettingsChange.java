@@ -9,9 +9,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * A change of a member's own settings; absent fields stay as they are. {@code mutedNotificationsUntil}
- * absent leaves the mute, null ends it, {@code "forever"} mutes without end, an ISO-8601 time mutes
- * until then.
+ * A change of a member's own settings; absent fields stay as they are.
+ * {@code mutedNotificationsUntil} absent leaves the mute, null ends it, {@code "forever"}
+ * mutes without end, an ISO-8601 time mutes until then.
  */
 public record SettingsChange(@JsonProperty("notify") NotifyLevel notifyLevel,
 		@Schema(description = "ISO-8601 time, \"forever\", or null to unmute", nullable = true, maxLength = 40,
@@ -22,7 +22,10 @@ public record SettingsChange(@JsonProperty("notify") NotifyLevel notifyLevel,
 	record Mute(Instant until, boolean forever) {
 	}
 
-	/** The mute asked for, or null when the field was absent; 400 for anything but a time or "forever". */
+	/**
+	 * The mute asked for, or null when the field was absent; 400 for anything but a time
+	 * or "forever".
+	 */
 	Mute mute() {
 		if (mutedNotificationsUntil == null) {
 			return null;

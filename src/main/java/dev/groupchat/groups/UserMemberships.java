@@ -8,9 +8,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A user's memberships across all groups, for data-rights requests: what they are, and leaving them
- * all when the user deletes their account. Each leave publishes the events of the individual calls
- * (hand-over, group deletion, leaving), so members and devices see nothing new.
+ * A user's memberships across all groups, for data-rights requests: what they are, and
+ * leaving them all when the user deletes their account. Each leave publishes the events
+ * of the individual calls (hand-over, group deletion, leaving), so members and devices
+ * see nothing new.
  */
 @Service
 public class UserMemberships {
@@ -41,9 +42,9 @@ public class UserMemberships {
 	}
 
 	/**
-	 * The user leaves the group. An owner first hands it over to the longest-serving ADMIN (earliest
-	 * {@code joinedAt}); with no ADMIN the group is deleted instead. Harmless when they are no longer a
-	 * member or the group is gone.
+	 * The user leaves the group. An owner first hands it over to the longest-serving
+	 * ADMIN (earliest {@code joinedAt}); with no ADMIN the group is deleted instead.
+	 * Harmless when they are no longer a member or the group is gone.
 	 */
 	@Transactional
 	public void leaveForGood(String userId, UUID groupId) {

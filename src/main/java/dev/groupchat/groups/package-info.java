@@ -1,7 +1,8 @@
 /**
- * Groups and who is in them: creation and settings, roles, invites, join requests, bans and the
- * eligibility rules. Publishes domain events ({@link dev.groupchat.groups.MemberJoined}, …) that
- * other modules react to after commit; it knows nothing of them.
+ * Groups and who is in them: creation and settings, roles, invites, join requests, bans
+ * and the eligibility rules. Publishes domain events
+ * ({@link dev.groupchat.groups.MemberJoined}, …) that other modules react to after
+ * commit; it knows nothing of them.
  */
 @ApplicationModule(displayName = "Groups and membership", allowedDependencies = { "shared", "identity" })
 package dev.groupchat.groups;

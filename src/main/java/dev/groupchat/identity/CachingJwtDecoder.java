@@ -12,10 +12,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * Remembers tokens that passed validation until they expire: an app sends the same token with every
- * request, and checking its signature and claims again each time is work on every call's path.
- * Only valid tokens are kept, never longer than their {@code exp}; a kept token past its {@code exp}
- * is refused like any expired one.
+ * Remembers tokens that passed validation until they expire: an app sends the same token
+ * with every request, and checking its signature and claims again each time is work on
+ * every call's path. Only valid tokens are kept, never longer than their {@code exp}; a
+ * kept token past its {@code exp} is refused like any expired one.
  */
 final class CachingJwtDecoder implements JwtDecoder {
 
@@ -28,7 +28,11 @@ final class CachingJwtDecoder implements JwtDecoder {
 	CachingJwtDecoder(JwtDecoder delegate, Clock clock, long maximumSize) {
 		this.delegate = delegate;
 		this.clock = clock;
-		this.valid = Caffeine.newBuilder().maximumSize(maximumSize).expireAfter(new UntilExpiry(clock)).recordStats().build();
+		this.valid = Caffeine.newBuilder()
+			.maximumSize(maximumSize)
+			.expireAfter(new UntilExpiry(clock))
+			.recordStats()
+			.build();
 	}
 
 	@Override

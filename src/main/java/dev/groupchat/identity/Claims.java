@@ -10,14 +10,18 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Reads the contract's claims from a validated token. Also the validator that refuses tokens whose
- * claims break the contract, so that everything after authentication can trust them.
+ * Reads the contract's claims from a validated token. Also the validator that refuses
+ * tokens whose claims break the contract, so that everything after authentication can
+ * trust them.
  */
 public final class Claims implements OAuth2TokenValidator<Jwt> {
 
 	static final int MAX_SUBJECT_LENGTH = 64;
 
-	/** Longest display name kept (code points); a longer {@code name} claim is cut to this length. */
+	/**
+	 * Longest display name kept (code points); a longer {@code name} claim is cut to this
+	 * length.
+	 */
 	static final int MAX_NAME_LENGTH = 200;
 
 	private final UserIdRule subjects;
@@ -34,8 +38,9 @@ public final class Claims implements OAuth2TokenValidator<Jwt> {
 	}
 
 	/**
-	 * The {@code name} claim as kept: control characters (NUL among them, which PostgreSQL refuses)
-	 * removed, and cut to {@link #MAX_NAME_LENGTH} code points; a name is shown, never an identity.
+	 * The {@code name} claim as kept: control characters (NUL among them, which
+	 * PostgreSQL refuses) removed, and cut to {@link #MAX_NAME_LENGTH} code points; a
+	 * name is shown, never an identity.
 	 */
 	static @Nullable String displayName(@Nullable String name) {
 		if (name == null) {

@@ -4,8 +4,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The authenticated caller, as its token describes it. Resolved for controller parameters of this
- * type and for STOMP sessions; its profile row is kept current from these claims.
+ * The authenticated caller, as its token describes it. Resolved for controller parameters
+ * of this type and for STOMP sessions; its profile row is kept current from these claims.
  *
  * @param id the {@code sub} claim, at most 64 characters
  * @param name the {@code name} claim, or null

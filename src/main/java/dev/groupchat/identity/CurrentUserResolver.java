@@ -12,7 +12,9 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Gives controllers a {@link CurrentUser} parameter, and records the caller's profile. */
+/**
+ * Gives controllers a {@link CurrentUser} parameter, and records the caller's profile.
+ */
 @Component
 class CurrentUserResolver implements HandlerMethodArgumentResolver {
 

@@ -10,8 +10,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The HS256 secret of a zero-configuration development run: generated once, kept in a file only
- * its owner can read, so that tokens minted with {@code token} stay valid across restarts.
+ * The HS256 secret of a zero-configuration development run: generated once, kept in a
+ * file only its owner can read, so that tokens minted with {@code token} stay valid
+ * across restarts.
  */
 final class DevelopmentSecret {
 

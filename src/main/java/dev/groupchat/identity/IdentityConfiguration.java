@@ -5,7 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IdentityProperties.class) // also in web slices, which do not scan properties
+@EnableConfigurationProperties(IdentityProperties.class) // also in web slices, which do
+															// not scan properties
 class IdentityConfiguration {
 
 	@Bean

@@ -5,7 +5,10 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.stereotype.Component;
 
-/** Hit ratio and size of this module's caches ({@code cache_gets_total{cache=...}}, {@code cache_size}). */
+/**
+ * Hit ratio and size of this module's caches ({@code cache_gets_total{cache=...}},
+ * {@code cache_size}).
+ */
 @Component
 class IdentityMetrics {
 

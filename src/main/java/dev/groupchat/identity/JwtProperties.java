@@ -7,10 +7,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Token validation. Exactly one of {@code secret} (HS256, at least 32 bytes; env
  * {@code GROUPCHAT_JWT_SECRET}) or {@code jwkSetUri} (RS256/ES256; env
- * {@code GROUPCHAT_JWT_JWK_SET_URI}) is used. With neither, and only on the embedded development
- * database, a secret is generated once and kept in {@code secretFile}. When {@code issuer} (env
- * {@code GROUPCHAT_JWT_ISSUER}) or {@code audience} ({@code GROUPCHAT_JWT_AUDIENCE}) is set, a token
- * must carry that {@code iss}, or that value among its {@code aud}.
+ * {@code GROUPCHAT_JWT_JWK_SET_URI}) is used. With neither, and only on the embedded
+ * development database, a secret is generated once and kept in {@code secretFile}. When
+ * {@code issuer} (env {@code GROUPCHAT_JWT_ISSUER}) or {@code audience}
+ * ({@code GROUPCHAT_JWT_AUDIENCE}) is set, a token must carry that {@code iss}, or that
+ * value among its {@code aud}.
  */
 @ConfigurationProperties("groupchat.jwt")
 public record JwtProperties(String secret, String jwkSetUri, Path secretFile, Duration clockSkew, String issuer,

@@ -15,8 +15,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Security's 401 and 403 as RFC 9457 problems, keeping the {@code WWW-Authenticate} header that
- * RFC 6750 asks of a bearer-token resource server.
+ * Security's 401 and 403 as RFC 9457 problems, keeping the {@code WWW-Authenticate}
+ * header that RFC 6750 asks of a bearer-token resource server.
  */
 final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 

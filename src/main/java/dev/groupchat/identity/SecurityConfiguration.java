@@ -31,9 +31,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stateless bearer-token security. The REST API answers 401 without a valid token; health and the
- * API docs are open; the WebSocket handshake is open because STOMP authenticates at CONNECT;
- * the other actuator endpoints need the {@code ops} role.
+ * Stateless bearer-token security. The REST API answers 401 without a valid token; health
+ * and the API docs are open; the WebSocket handshake is open because STOMP authenticates
+ * at CONNECT; the other actuator endpoints need the {@code ops} role.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -47,17 +47,21 @@ class SecurityConfiguration {
 		ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(json);
 		http.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-				.requestMatchers("/actuator/**").hasRole("ops")
-				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-				.requestMatchers("/ws", "/error", "/", "/chat.html", "/static/**").permitAll()
-				.anyRequest().authenticated())
-			.oauth2ResourceServer(server -> server
-				.jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole("ops")
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+				.permitAll()
+				.requestMatchers("/ws", "/error", "/", "/chat.html", "/static/**")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
 				.authenticationEntryPoint(handlers)
 				.accessDeniedHandler(handlers))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
+			.exceptionHandling(
+					exceptions -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
 		return http.build();
 	}
 
@@ -76,7 +80,10 @@ class SecurityConfiguration {
 		return new CachingJwtDecoder(decoder, clock.getIfAvailable(Clock::systemUTC), 200_000);
 	}
 
-	/** Timestamps, the contract's claims, and {@code iss} and {@code aud} where configured. */
+	/**
+	 * Timestamps, the contract's claims, and {@code iss} and {@code aud} where
+	 * configured.
+	 */
 	static OAuth2TokenValidator<Jwt> validator(JwtProperties properties, UserIdRule userIds) {
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
 		validators.add(new JwtTimestampValidator(properties.clockSkew()));
@@ -108,9 +115,10 @@ class SecurityConfiguration {
 					+ " bytes) or GROUPCHAT_JWT_JWK_SET_URI: a configured deployment never runs on a generated secret");
 		}
 		String secret = DevelopmentSecret.readOrCreate(properties.secretFile());
-		log.warn("No GROUPCHAT_JWT_SECRET set: using the development secret kept in {}. Mint a token with:"
-				+ " java -jar target/groupchat.jar token <userId> --name=<name>"
-				+ "  (or ./mvnw -q spring-boot:run -Dspring-boot.run.arguments=\"token <userId>\")",
+		log.warn(
+				"No GROUPCHAT_JWT_SECRET set: using the development secret kept in {}. Mint a token with:"
+						+ " java -jar target/groupchat.jar token <userId> --name=<name>"
+						+ "  (or ./mvnw -q spring-boot:run -Dspring-boot.run.arguments=\"token <userId>\")",
 				properties.secretFile().toAbsolutePath());
 		return secret;
 	}

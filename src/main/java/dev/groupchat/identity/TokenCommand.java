@@ -18,11 +18,12 @@ import java.util.Map;
 
 /**
  * {@code token <userId> [--name=N] [--fan-level=L] [--age-band=B] [--roles=a,b] [--ttl=PT24H] [--iss=I]
- * [--aud=A] [--dashboard]}: prints an HS256 token for development (with {@code --dashboard}, the URL
- * that opens the creator dashboard signed in), signed with {@code GROUPCHAT_JWT_SECRET} or with the
- * development secret file that the service uses when no secret is configured. {@code iss} and
- * {@code aud} default to {@code GROUPCHAT_JWT_ISSUER} and {@code GROUPCHAT_JWT_AUDIENCE}, so a token
- * minted next to a configured service passes its checks.
+ * [--aud=A] [--dashboard]}: prints an HS256 token for development (with
+ * {@code --dashboard}, the URL that opens the creator dashboard signed in), signed with
+ * {@code GROUPCHAT_JWT_SECRET} or with the development secret file that the service uses
+ * when no secret is configured. {@code iss} and {@code aud} default to
+ * {@code GROUPCHAT_JWT_ISSUER} and {@code GROUPCHAT_JWT_AUDIENCE}, so a token minted next
+ * to a configured service passes its checks.
  */
 public final class TokenCommand {
 
@@ -42,7 +43,8 @@ public final class TokenCommand {
 		try {
 			Map<String, String> options = withConfiguredDefaults(options(Arrays.copyOfRange(args, 2, args.length)));
 			String token = mint(args[1], options, secret());
-			System.out.println(options.containsKey("dashboard") ? dashboardUrl(options.get("dashboard"), token) : token);
+			System.out
+				.println(options.containsKey("dashboard") ? dashboardUrl(options.get("dashboard"), token) : token);
 			return 0;
 		}
 		catch (JOSEException | RuntimeException ex) {
@@ -52,8 +54,9 @@ public final class TokenCommand {
 	}
 
 	/**
-	 * The address that opens the dashboard signed in: the token travels in the fragment, which the
-	 * browser never sends to a server; {@code --dashboard} alone means the local default.
+	 * The address that opens the dashboard signed in: the token travels in the fragment,
+	 * which the browser never sends to a server; {@code --dashboard} alone means the
+	 * local default.
 	 */
 	static String dashboardUrl(String base, String token) {
 		String root = base.isEmpty() ? "http://localhost:8080" : base.replaceAll("/+$", "");

@@ -9,9 +9,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A user id in a request (body field, list element or path variable) follows the same rule as a
- * token's {@code sub} ({@code groupchat.identity.user-id-pattern}). Null is valid: pair it with
- * {@code @NotNull} where the id is required.
+ * A user id in a request (body field, list element or path variable) follows the same
+ * rule as a token's {@code sub} ({@code groupchat.identity.user-id-pattern}). Null is
+ * valid: pair it with {@code @NotNull} where the id is required.
  */
 @Documented
 @Constraint(validatedBy = UserIdValidator.class)
@@ -20,7 +20,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface UserId {
 
-	/** Literal values accepted besides ids, such as {@code me} in a path or {@code @all} in mentions. */
+	/**
+	 * Literal values accepted besides ids, such as {@code me} in a path or {@code @all}
+	 * in mentions.
+	 */
 	String[] also() default {};
 
 	String message() default "must be a user id (letters, digits and . _ : @ -, at most 64 characters)";

@@ -3,7 +3,10 @@ package dev.groupchat.identity;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** Whether a string is a user id: the configured pattern, fully matched, and at most 64 characters. */
+/**
+ * Whether a string is a user id: the configured pattern, fully matched, and at most 64
+ * characters.
+ */
 final class UserIdRule {
 
 	static final String DEFAULT_PATTERN = "[A-Za-z0-9._:@-]{1,64}";

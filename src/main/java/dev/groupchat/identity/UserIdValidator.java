@@ -6,7 +6,10 @@ import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Checks {@link UserId}: with Spring's validator it uses the configured rule, elsewhere the default. */
+/**
+ * Checks {@link UserId}: with Spring's validator it uses the configured rule, elsewhere
+ * the default.
+ */
 class UserIdValidator implements ConstraintValidator<UserId, String> {
 
 	private final UserIdRule rule;

@@ -15,7 +15,9 @@ interface UserProfileRepository extends Repository<UserProfile, String> {
 
 	List<UserProfile> findByIdIn(Collection<String> ids);
 
-	/** Creates the row, or refreshes it when the claims changed; one statement, no race. */
+	/**
+	 * Creates the row, or refreshes it when the claims changed; one statement, no race.
+	 */
 	@Modifying
 	@Query(value = """
 			insert into user_profile (id, name, fan_level, age_band, first_seen_at, updated_at)

@@ -15,9 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The profiles of users this service has seen. A profile is written when a user is first seen and
- * whenever their token's claims change; a per-node cache of the last claims written keeps this off
- * the path of every request.
+ * The profiles of users this service has seen. A profile is written when a user is first
+ * seen and whenever their token's claims change; a per-node cache of the last claims
+ * written keeps this off the path of every request.
  */
 @Service
 public class UserProfiles {
@@ -34,8 +34,9 @@ public class UserProfiles {
 	}
 
 	/**
-	 * Records the claims of an authenticated caller, if they changed since last written here. Called
-	 * on every request: the common case (nothing changed) touches no connection and no transaction.
+	 * Records the claims of an authenticated caller, if they changed since last written
+	 * here. Called on every request: the common case (nothing changed) touches no
+	 * connection and no transaction.
 	 */
 	public void seen(CurrentUser user) {
 		if (user.equals(written.getIfPresent(user.id()))) {
@@ -51,13 +52,17 @@ public class UserProfiles {
 		return profiles.findById(userId).map(UserProfiles::summary);
 	}
 
-	/** Profiles of the given ids that are known; unknown ids are simply absent from the map. */
+	/**
+	 * Profiles of the given ids that are known; unknown ids are simply absent from the
+	 * map.
+	 */
 	@Transactional(readOnly = true)
 	public Map<String, UserSummary> findAll(Collection<String> userIds) {
 		if (userIds.isEmpty()) {
 			return Map.of();
 		}
-		return profiles.findByIdIn(userIds).stream()
+		return profiles.findByIdIn(userIds)
+			.stream()
 			.map(UserProfiles::summary)
 			.collect(Collectors.toMap(UserSummary::id, Function.identity()));
 	}
@@ -65,13 +70,14 @@ public class UserProfiles {
 	/** All the service keeps of a user's profile, for their data export. */
 	@Transactional(readOnly = true)
 	public Optional<StoredProfile> stored(String userId) {
-		return profiles.findById(userId).map(p -> new StoredProfile(p.id(), p.name(), p.fanLevel(), p.ageBand(),
-				p.firstSeenAt(), p.updatedAt()));
+		return profiles.findById(userId)
+			.map(p -> new StoredProfile(p.id(), p.name(), p.fanLevel(), p.ageBand(), p.firstSeenAt(), p.updatedAt()));
 	}
 
 	/**
-	 * Erases the user's profile (account deletion). Harmless when there is none. A later request with a
-	 * valid token of theirs creates it afresh from its claims, as for any user seen the first time.
+	 * Erases the user's profile (account deletion). Harmless when there is none. A later
+	 * request with a valid token of theirs creates it afresh from its claims, as for any
+	 * user seen the first time.
 	 */
 	@Transactional
 	public void erase(String userId) {
@@ -85,8 +91,7 @@ public class UserProfiles {
 
 	/** A profile row as stored: the claims last seen and when. */
 	public record StoredProfile(String id, @Nullable String name, int fanLevel, @Nullable AgeBand ageBand,
-			Instant firstSeenAt,
-			Instant updatedAt) {
+			Instant firstSeenAt, Instant updatedAt) {
 	}
 
 	/** Read model of a profile for other modules. */

@@ -9,14 +9,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Statements that change many messages at once (account deletion, retention), each bounded by a
- * batch size so that no transaction holds many row locks for long. A tombstone is what a recall
- * leaves: the envelope and its seq stay, text, media, mentions and reactions go.
+ * Statements that change many messages at once (account deletion, retention), each
+ * bounded by a batch size so that no transaction holds many row locks for long. A
+ * tombstone is what a recall leaves: the envelope and its seq stay, text, media, mentions
+ * and reactions go.
  */
 @Repository
 class BulkMessageStore {
 
-	/** One statement, one snapshot: the batch is chosen and locked once, its reactions and content go. */
+	/**
+	 * One statement, one snapshot: the batch is chosen and locked once, its reactions and
+	 * content go.
+	 */
 	private static final String TOMBSTONE = """
 			with batch as (%s),
 			gone as (delete from message_reaction where (group_id, seq) in (select group_id, seq from batch))
@@ -35,8 +39,8 @@ class BulkMessageStore {
 	}
 
 	/**
-	 * Turns up to {@code limit} live messages of the sender created at or after {@code from} into
-	 * tombstones, oldest first; waits for rows others hold.
+	 * Turns up to {@code limit} live messages of the sender created at or after
+	 * {@code from} into tombstones, oldest first; waits for rows others hold.
 	 */
 	List<MessageView> recallOfSender(String senderId, Instant from, int limit, Instant now) {
 		return jdbc.sql(TOMBSTONE.formatted("""
@@ -52,8 +56,9 @@ class BulkMessageStore {
 	}
 
 	/**
-	 * Turns up to {@code limit} live messages of the group created before {@code cutoff} into
-	 * tombstones; rows locked by others (a recall, a reaction) are skipped until the next pass.
+	 * Turns up to {@code limit} live messages of the group created before {@code cutoff}
+	 * into tombstones; rows locked by others (a recall, a reaction) are skipped until the
+	 * next pass.
 	 */
 	List<MessageView> expire(UUID groupId, Instant cutoff, int limit, Instant now) {
 		return jdbc.sql(TOMBSTONE.formatted("""
@@ -82,7 +87,9 @@ class BulkMessageStore {
 			.list();
 	}
 
-	/** Recounts the reactions of the given messages; answers them with their counts now. */
+	/**
+	 * Recounts the reactions of the given messages; answers them with their counts now.
+	 */
 	List<MessageView> recountReactions(Collection<UUID> groupIds, Collection<Long> seqs) {
 		return jdbc.sql("""
 				update message m set reactions = (

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * A reaction is exactly one emoji: one extended grapheme cluster (UAX #29) made of emoji
- * characters, so ZWJ sequences, skin tones, flags, tag sequences and keycaps count as one; letters,
- * digits, words and two emoji do not.
+ * characters, so ZWJ sequences, skin tones, flags, tag sequences and keycaps count as
+ * one; letters, digits, words and two emoji do not.
  */
 @Constraint(validatedBy = Emoji.Validator.class)
 @Target({ ElementType.PARAMETER, ElementType.FIELD, ElementType.TYPE_USE })

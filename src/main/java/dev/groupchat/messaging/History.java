@@ -33,9 +33,10 @@ public class History implements LatestMessages {
 
 	/**
 	 * A page of messages in ascending seq: after {@code afterSeq} (oldest first), before
-	 * {@code beforeSeq} (the newest ones before it), or the newest messages when neither is given.
-	 * Not transactional on purpose: one statement reads the page (the reader's standing comes from a
-	 * cache), and a transaction around it would only add a COMMIT round trip.
+	 * {@code beforeSeq} (the newest ones before it), or the newest messages when neither
+	 * is given. Not transactional on purpose: one statement reads the page (the reader's
+	 * standing comes from a cache), and a transaction around it would only add a COMMIT
+	 * round trip.
 	 */
 	public Page page(CurrentUser user, UUID groupId, Long beforeSeq, Long afterSeq, Integer limit) {
 		requireReader(groupId, user.id());
@@ -60,7 +61,9 @@ public class History implements LatestMessages {
 		return store.find(groupId, seq);
 	}
 
-	/** Messages after {@code afterSeq} up to {@code uptoSeq}, for a resuming subscriber. */
+	/**
+	 * Messages after {@code afterSeq} up to {@code uptoSeq}, for a resuming subscriber.
+	 */
 	@Transactional(readOnly = true)
 	public List<MessageView> between(UUID groupId, long afterSeq, long uptoSeq, int max) {
 		return store.page(groupId, afterSeq, uptoSeq + 1, max, false);
@@ -72,7 +75,8 @@ public class History implements LatestMessages {
 		if (groups.isEmpty()) {
 			return Map.of();
 		}
-		return store.findAll(groups.stream().map(GroupSeq::groupId).toList(), groups.stream().map(GroupSeq::seq).toList())
+		return store
+			.findAll(groups.stream().map(GroupSeq::groupId).toList(), groups.stream().map(GroupSeq::seq).toList())
 			.stream()
 			.collect(Collectors.toMap(MessageView::groupId, Function.identity()));
 	}
@@ -81,7 +85,10 @@ public class History implements LatestMessages {
 		access.cachedStanding(groupId, userId).requireReader(groupId);
 	}
 
-	/** A page of history: {@code hasMore} tells whether more lie beyond it in the paging direction. */
+	/**
+	 * A page of history: {@code hasMore} tells whether more lie beyond it in the paging
+	 * direction.
+	 */
 	public record Page(List<MessageView> messages, boolean hasMore) {
 	}
 

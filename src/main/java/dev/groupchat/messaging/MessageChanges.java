@@ -35,8 +35,9 @@ public class MessageChanges {
 	}
 
 	/**
-	 * The sender edits the text of their message. The new text passes the checks of a new message
-	 * (posting rights, rate limits, keyword filter); slow mode is for new messages only.
+	 * The sender edits the text of their message. The new text passes the checks of a new
+	 * message (posting rights, rate limits, keyword filter); slow mode is for new
+	 * messages only.
 	 */
 	@Transactional
 	public MessageView edit(CurrentUser user, UUID groupId, long seq, String text) {
@@ -54,7 +55,9 @@ public class MessageChanges {
 		return edited;
 	}
 
-	/** The sender, an OWNER or an ADMIN recalls a message; recalling twice is harmless. */
+	/**
+	 * The sender, an OWNER or an ADMIN recalls a message; recalling twice is harmless.
+	 */
 	@Transactional
 	public MessageView recall(CurrentUser user, UUID groupId, long seq) {
 		GroupAccess.Standing standing = member(groupId, user.id());

@@ -47,7 +47,8 @@ class MessageController {
 	}
 
 	@GetMapping
-	@Operation(summary = "History in ascending seq: afterSeq pages forward, beforeSeq backward, neither gives the newest")
+	@Operation(
+			summary = "History in ascending seq: afterSeq pages forward, beforeSeq backward, neither gives the newest")
 	History.Page history(CurrentUser user, @PathVariable String groupId, @RequestParam(required = false) Long beforeSeq,
 			@RequestParam(required = false) Long afterSeq, @RequestParam(required = false) Integer limit) {
 		return history.page(user, GroupId.parse(groupId), beforeSeq, afterSeq, limit);
@@ -67,7 +68,8 @@ class MessageController {
 	}
 
 	@PutMapping("/{seq}/reactions/{emoji}")
-	@Operation(summary = "React with one emoji (else 400); a message holds at most 20 different emoji (409); answers the message's reaction counts")
+	@Operation(
+			summary = "React with one emoji (else 400); a message holds at most 20 different emoji (409); answers the message's reaction counts")
 	Map<String, Object> react(CurrentUser user, @PathVariable String groupId, @PathVariable long seq,
 			@PathVariable @Emoji String emoji) {
 		return Map.of("reactions", changes.react(user, GroupId.parse(groupId), seq, emoji, true));

@@ -15,13 +15,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Erasing messages in bulk: a deleted account's messages and reactions, and messages past their
- * group's retention period. Messages become tombstones, as a recall leaves them, so seq stays
- * contiguous for clients.
+ * Erasing messages in bulk: a deleted account's messages and reactions, and messages past
+ * their group's retention period. Messages become tombstones, as a recall leaves them, so
+ * seq stays contiguous for clients.
  *
- * <p>Deliberately not one transaction per call: each batch of {@code batchSize} rows commits on its
- * own, so no call holds thousands of row locks for long, and its events go out as it commits. A call
- * cut short leaves finished batches done; calling again completes the rest.
+ * <p>
+ * Deliberately not one transaction per call: each batch of {@code batchSize} rows commits
+ * on its own, so no call holds thousands of row locks for long, and its events go out as
+ * it commits. A call cut short leaves finished batches done; calling again completes the
+ * rest.
  */
 @Service
 public class MessageErasure {
@@ -43,8 +45,9 @@ public class MessageErasure {
 	}
 
 	/**
-	 * Recalls every message of the sender, oldest first, with a {@link MessageRecalled} for each;
-	 * answers how many. Batches follow {@code created_at}, so none scans the tombstones of the last.
+	 * Recalls every message of the sender, oldest first, with a {@link MessageRecalled}
+	 * for each; answers how many. Batches follow {@code created_at}, so none scans the
+	 * tombstones of the last.
 	 */
 	public int recallAllOf(String senderId, int batchSize) {
 		int total = 0;
@@ -60,7 +63,10 @@ public class MessageErasure {
 		return total;
 	}
 
-	/** Withdraws every reaction the user gave, with a {@link ReactionChanged} for each; answers how many. */
+	/**
+	 * Withdraws every reaction the user gave, with a {@link ReactionChanged} for each;
+	 * answers how many.
+	 */
 	public int withdrawAllReactionsOf(String userId, int batchSize) {
 		int total = 0;
 		int done;
@@ -74,8 +80,8 @@ public class MessageErasure {
 
 	/**
 	 * Turns the group's messages created before {@code cutoff} into tombstones, with one
-	 * {@link MessagesExpired} per batch; answers how many. Messages locked by a concurrent change are
-	 * left for the next call.
+	 * {@link MessagesExpired} per batch; answers how many. Messages locked by a
+	 * concurrent change are left for the next call.
 	 */
 	public int expire(UUID groupId, Instant cutoff, int batchSize) {
 		int total = 0;
@@ -97,8 +103,8 @@ public class MessageErasure {
 	private List<MessageView> expireBatch(UUID groupId, Instant cutoff, int limit) {
 		List<MessageView> expired = store.expire(groupId, cutoff, limit, clock.instant());
 		if (!expired.isEmpty()) {
-			events.publishEvent(new MessagesExpired(groupId, expired.stream().map(MessageView::seq).sorted().toList(),
-					cutoff));
+			events.publishEvent(
+					new MessagesExpired(groupId, expired.stream().map(MessageView::seq).sorted().toList(), cutoff));
 		}
 		return expired;
 	}

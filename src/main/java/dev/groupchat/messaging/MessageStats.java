@@ -12,9 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Message counts for the creator dashboard, read from counters that the database keeps as messages
- * are stored (per group and hour, per group, day and sender), never from the messages themselves;
- * SYSTEM messages are not counted. Callers check who may see them.
+ * Message counts for the creator dashboard, read from counters that the database keeps as
+ * messages are stored (per group and hour, per group, day and sender), never from the
+ * messages themselves; SYSTEM messages are not counted. Callers check who may see them.
  */
 @Service
 public class MessageStats {
@@ -52,7 +52,8 @@ public class MessageStats {
 	/** Messages stored since {@code since}, counted by whole hours. */
 	@Transactional(readOnly = true)
 	public long since(UUID groupId, Instant since) {
-		return jdbc.sql("select coalesce(sum(messages), 0) from message_hourly where group_id = :groupId and hour >= :since")
+		return jdbc
+			.sql("select coalesce(sum(messages), 0) from message_hourly where group_id = :groupId and hour >= :since")
 			.param("groupId", groupId)
 			.param("since", Timestamp.from(since))
 			.query(Long.class)
@@ -87,7 +88,10 @@ public class MessageStats {
 			.list();
 	}
 
-	/** The seqs of the latest messages (not SYSTEM, not recalled) of the given senders, newest first. */
+	/**
+	 * The seqs of the latest messages (not SYSTEM, not recalled) of the given senders,
+	 * newest first.
+	 */
 	@Transactional(readOnly = true)
 	public List<Long> latestBy(UUID groupId, Collection<String> senderIds, int limit) {
 		if (senderIds.isEmpty()) {

@@ -21,15 +21,16 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The message table, in plain SQL: messages are flat rows on the hottest path of the product, and
- * each operation here is one statement on the (group_id, seq) key.
+ * The message table, in plain SQL: messages are flat rows on the hottest path of the
+ * product, and each operation here is one statement on the (group_id, seq) key.
  */
 @Repository
 class MessageStore {
 
-	static final String COLUMNS = " " + """
-			id, group_id, seq, sender_id, client_msg_id, type, text, video_id, video_cover_url, media_url,
-			reply_to_seq, mentions, reactions::text as reactions, created_at, edited_at, deleted_at, system::text as system""";
+	static final String COLUMNS = " "
+			+ """
+					id, group_id, seq, sender_id, client_msg_id, type, text, video_id, video_cover_url, media_url,
+					reply_to_seq, mentions, reactions::text as reactions, created_at, edited_at, deleted_at, system::text as system""";
 
 	/** Most different emoji one message carries. */
 	static final int MAX_DISTINCT_REACTIONS = 20;
@@ -43,11 +44,13 @@ class MessageStore {
 
 	private final RowMapper<MessageView> mapper = this::map;
 
-	/** Whether sends leave a notification outbox row (the notifications module consumes them). */
+	/**
+	 * Whether sends leave a notification outbox row (the notifications module consumes
+	 * them).
+	 */
 	private final boolean outbox;
 
-	MessageStore(JdbcClient jdbc, JsonMapper json,
-			@Value("${groupchat.push.gateway-url:}") String pushGateway) {
+	MessageStore(JdbcClient jdbc, JsonMapper json, @Value("${groupchat.push.gateway-url:}") String pushGateway) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.outbox = !pushGateway.isBlank();
@@ -61,13 +64,18 @@ class MessageStore {
 	record SendKey(UUID groupId, String senderId, String clientMsgId) {
 	}
 
-	/** Inserts all rows in one statement and answers them as stored, keyed by (group, seq). */
+	/**
+	 * Inserts all rows in one statement and answers them as stored, keyed by (group,
+	 * seq).
+	 */
 	List<MessageView> insertAll(List<NewMessage> rows, Instant now) {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
-		// the same statement writes one notification outbox row per non-SYSTEM message (when push is
-		// on): it commits or rolls back with the messages, and a send writes nothing per recipient
+		// the same statement writes one notification outbox row per non-SYSTEM message
+		// (when push is
+		// on): it commits or rolls back with the messages, and a send writes nothing per
+		// recipient
 		return jdbc.sql("""
 				with inserted as (
 				insert into message (id, group_id, seq, sender_id, client_msg_id, type, text, video_id,
@@ -92,17 +100,22 @@ class MessageStore {
 			.param("clientMsgIds", rows.stream().map(r -> r.message().clientMsgId()).toArray(String[]::new))
 			.param("types", rows.stream().map(r -> r.message().type().name()).toArray(String[]::new))
 			.param("texts", rows.stream().map(r -> r.message().text()).toArray(String[]::new))
-			.param("videoIds", rows.stream().map(r -> r.message().video() == null ? null : r.message().video().videoId())
-				.toArray(String[]::new))
-			.param("coverUrls", rows.stream()
-				.map(r -> r.message().video() == null ? null : r.message().video().coverUrl())
-				.toArray(String[]::new))
+			.param("videoIds",
+					rows.stream()
+						.map(r -> r.message().video() == null ? null : r.message().video().videoId())
+						.toArray(String[]::new))
+			.param("coverUrls",
+					rows.stream()
+						.map(r -> r.message().video() == null ? null : r.message().video().coverUrl())
+						.toArray(String[]::new))
 			.param("mediaUrls", rows.stream().map(r -> r.message().mediaUrl()).toArray(String[]::new))
 			.param("replyTos", rows.stream().map(r -> r.message().replyToSeq()).toArray(Long[]::new))
-			.param("mentions", rows.stream().map(r -> json.writeValueAsString(r.message().mentions()))
-				.toArray(String[]::new))
-			.param("systems", rows.stream().map(r -> r.system() == null ? null : json.writeValueAsString(r.system()))
-				.toArray(String[]::new))
+			.param("mentions",
+					rows.stream().map(r -> json.writeValueAsString(r.message().mentions())).toArray(String[]::new))
+			.param("systems",
+					rows.stream()
+						.map(r -> r.system() == null ? null : json.writeValueAsString(r.system()))
+						.toArray(String[]::new))
 			.param("now", Timestamp.from(now))
 			.param("outbox", outbox)
 			.query(mapper)
@@ -140,11 +153,15 @@ class MessageStore {
 			.optional();
 	}
 
-	/** Messages with {@code after < seq < before}, ascending; the newest ones when only a bound above is given. */
+	/**
+	 * Messages with {@code after < seq < before}, ascending; the newest ones when only a
+	 * bound above is given.
+	 */
 	List<MessageView> page(UUID groupId, long after, long before, int limit, boolean newest) {
-		List<MessageView> rows = jdbc.sql("select " + COLUMNS + " from message"
-				+ " where group_id = :groupId and seq > :after and seq < :before order by seq "
-				+ (newest ? "desc" : "asc") + " limit :limit")
+		List<MessageView> rows = jdbc
+			.sql("select " + COLUMNS + " from message"
+					+ " where group_id = :groupId and seq > :after and seq < :before order by seq "
+					+ (newest ? "desc" : "asc") + " limit :limit")
 			.param("groupId", groupId)
 			.param("after", after)
 			.param("before", before)
@@ -156,8 +173,9 @@ class MessageStore {
 
 	/** The messages at the given (group, seq) pairs. */
 	List<MessageView> findAll(Collection<UUID> groupIds, Collection<Long> seqs) {
-		return jdbc.sql("select " + COLUMNS + " from message m"
-				+ " join unnest(:groupIds, :seqs) as k(group_id, seq) using (group_id, seq)")
+		return jdbc
+			.sql("select " + COLUMNS + " from message m"
+					+ " join unnest(:groupIds, :seqs) as k(group_id, seq) using (group_id, seq)")
 			.param("groupIds", groupIds.toArray(UUID[]::new))
 			.param("seqs", seqs.toArray(Long[]::new))
 			.query(mapper)
@@ -165,8 +183,9 @@ class MessageStore {
 	}
 
 	Optional<MessageView> edit(UUID groupId, long seq, String text, Instant now) {
-		return jdbc.sql("update message set text = :text, edited_at = :now"
-				+ " where group_id = :groupId and seq = :seq and deleted_at is null returning " + COLUMNS)
+		return jdbc
+			.sql("update message set text = :text, edited_at = :now"
+					+ " where group_id = :groupId and seq = :seq and deleted_at is null returning " + COLUMNS)
 			.param("text", text)
 			.param("now", Timestamp.from(now))
 			.param("groupId", groupId)
@@ -175,16 +194,21 @@ class MessageStore {
 			.optional();
 	}
 
-	/** Erases text, media, mentions and reactions; the row stays as a tombstone so seq has no hole. */
+	/**
+	 * Erases text, media, mentions and reactions; the row stays as a tombstone so seq has
+	 * no hole.
+	 */
 	Optional<MessageView> recall(UUID groupId, long seq, Instant now) {
 		jdbc.sql("delete from message_reaction where group_id = :groupId and seq = :seq")
 			.param("groupId", groupId)
 			.param("seq", seq)
 			.update();
-		return jdbc.sql("""
-				update message set text = null, video_id = null, video_cover_url = null, media_url = null, system = null,
-				       mentions = '{}', reactions = '{}', deleted_at = coalesce(deleted_at, :now)
-				 where group_id = :groupId and seq = :seq returning """ + COLUMNS)
+		return jdbc
+			.sql("""
+					update message set text = null, video_id = null, video_cover_url = null, media_url = null, system = null,
+					       mentions = '{}', reactions = '{}', deleted_at = coalesce(deleted_at, :now)
+					 where group_id = :groupId and seq = :seq returning """
+					+ COLUMNS)
 			.param("now", Timestamp.from(now))
 			.param("groupId", groupId)
 			.param("seq", seq)
@@ -193,8 +217,9 @@ class MessageStore {
 	}
 
 	/**
-	 * Adds or removes one user's reaction and answers the message's counts afterwards. The message row
-	 * is locked first, so concurrent reactions cannot take a message past its limit of different emoji.
+	 * Adds or removes one user's reaction and answers the message's counts afterwards.
+	 * The message row is locked first, so concurrent reactions cannot take a message past
+	 * its limit of different emoji.
 	 */
 	Map<String, Integer> react(UUID groupId, long seq, String userId, String emoji, boolean add, Instant now) {
 		if (add) {
@@ -254,10 +279,10 @@ class MessageStore {
 		return new MessageView(rs.getObject("id", UUID.class), rs.getObject("group_id", UUID.class), rs.getLong("seq"),
 				rs.getString("sender_id"), rs.getString("client_msg_id"), MessageType.valueOf(rs.getString("type")),
 				rs.getString("text"), videoId == null ? null : new Video(videoId, rs.getString("video_cover_url")),
-				rs.getString("media_url"), rs.getObject("reply_to_seq", Long.class),
-				strings(rs.getArray("mentions")), counts(rs.getString("reactions")),
-				rs.getTimestamp("created_at").toInstant(), edited == null ? null : edited.toInstant(),
-				rs.getTimestamp("deleted_at") != null, system(rs.getString("system")));
+				rs.getString("media_url"), rs.getObject("reply_to_seq", Long.class), strings(rs.getArray("mentions")),
+				counts(rs.getString("reactions")), rs.getTimestamp("created_at").toInstant(),
+				edited == null ? null : edited.toInstant(), rs.getTimestamp("deleted_at") != null,
+				system(rs.getString("system")));
 	}
 
 	private SystemEvent system(String system) {

@@ -6,11 +6,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A message as clients see it (contract: Messages). Recalled messages keep only their envelope.
- * {@code system} is set on SYSTEM messages (older ones have only {@code text}).
+ * A message as clients see it (contract: Messages). Recalled messages keep only their
+ * envelope. {@code system} is set on SYSTEM messages (older ones have only {@code text}).
  */
 public record MessageView(UUID id, UUID groupId, long seq, String senderId, String clientMsgId, MessageType type,
 		String text, Video video, String mediaUrl, Long replyToSeq, List<String> mentions,
-		Map<String, Integer> reactions, Instant createdAt, Instant editedAt, boolean deleted,
-		SystemEvent system) {
+		Map<String, Integer> reactions, Instant createdAt, Instant editedAt, boolean deleted, SystemEvent system) {
 }

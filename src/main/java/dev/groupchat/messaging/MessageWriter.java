@@ -39,19 +39,21 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stores messages in batches, one transaction and one commit (one WAL flush) per batch: group
- * commit in the application, with every acknowledged message durable. Each writer thread owns the
- * groups that hash to it, takes whatever its queue holds (up to {@code maxBatch}), and in one
- * transaction locks those groups, checks each message against the rules, gives the accepted ones
- * their seqs and inserts them in one statement. A message that breaks a rule is refused alone; the
- * others of its batch are unaffected. A repeated (group, sender, clientMsgId), already stored or
- * earlier in the same batch, takes no seq and answers the original. The queues are bounded: when a
+ * Stores messages in batches, one transaction and one commit (one WAL flush) per batch:
+ * group commit in the application, with every acknowledged message durable. Each writer
+ * thread owns the groups that hash to it, takes whatever its queue holds (up to
+ * {@code maxBatch}), and in one transaction locks those groups, checks each message
+ * against the rules, gives the accepted ones their seqs and inserts them in one
+ * statement. A message that breaks a rule is refused alone; the others of its batch are
+ * unaffected. A repeated (group, sender, clientMsgId), already stored or earlier in the
+ * same batch, takes no seq and answers the original. The queues are bounded: when a
  * writer falls behind, senders are told to retry.
  * <p>
- * A batch that fails because the database does not answer is not retried message by message: its
- * sends are answered 503 "retry" at once and the {@link StoreCircuit} refuses new ones until the
- * database is back. A sender waits at most {@code sendTimeout} for its answer. On shutdown
- * ({@link #drain}) new sends are refused with 503 "retry" and those queued are written and answered.
+ * A batch that fails because the database does not answer is not retried message by
+ * message: its sends are answered 503 "retry" at once and the {@link StoreCircuit}
+ * refuses new ones until the database is back. A sender waits at most {@code sendTimeout}
+ * for its answer. On shutdown ({@link #drain}) new sends are refused with 503 "retry" and
+ * those queued are written and answered.
  */
 @Component
 class MessageWriter implements SmartLifecycle {
@@ -68,6 +70,7 @@ class MessageWriter implements SmartLifecycle {
 	}
 
 	private sealed interface Outcome {
+
 	}
 
 	private record Stored(long seq) implements Outcome {
@@ -123,8 +126,9 @@ class MessageWriter implements SmartLifecycle {
 	}
 
 	/**
-	 * Stores a message through its group's writer and waits for the answer, at most {@code sendTimeout}:
-	 * past that the send is answered 503 "retry" (and dropped if it is still queued).
+	 * Stores a message through its group's writer and waits for the answer, at most
+	 * {@code sendTimeout}: past that the send is answered 503 "retry" (and dropped if it
+	 * is still queued).
 	 */
 	Messaging.Posted post(String senderId, UUID groupId, PostMessage message) {
 		CompletableFuture<Messaging.Posted> result = submit(senderId, groupId, message);
@@ -159,7 +163,10 @@ class MessageWriter implements SmartLifecycle {
 		return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
 	}
 
-	/** Queues a message for its group's writer; answers when it is stored, refused or found stored. */
+	/**
+	 * Queues a message for its group's writer; answers when it is stored, refused or
+	 * found stored.
+	 */
 	CompletableFuture<Messaging.Posted> submit(String senderId, UUID groupId, PostMessage message) {
 		if (!accepting) {
 			throw MessagingProblems.restarting();
@@ -215,9 +222,9 @@ class MessageWriter implements SmartLifecycle {
 	}
 
 	/**
-	 * Writes a batch. If the database does not answer, every send of the batch is answered "retry" at
-	 * once; if the batch fails otherwise (one message's data), each message is tried alone so that one
-	 * cannot sink the rest.
+	 * Writes a batch. If the database does not answer, every send of the batch is
+	 * answered "retry" at once; if the batch fails otherwise (one message's data), each
+	 * message is tried alone so that one cannot sink the rest.
 	 */
 	private void write(List<Pending> all) {
 		List<Pending> batch = all.stream().filter(pending -> !pending.result().isDone()).toList();
@@ -239,12 +246,10 @@ class MessageWriter implements SmartLifecycle {
 		}
 		Map<GroupSeq, MessageView> bySeq = new HashMap<>();
 		stored.forEach(m -> bySeq.put(new GroupSeq(m.groupId(), m.seq()), m));
-		stored.stream()
-			.sorted(Comparator.comparingLong(MessageView::seq))
-			.forEach(message -> {
-				metrics.stored(message.type());
-				events.publishEvent(new MessagePosted(message));
-			});
+		stored.stream().sorted(Comparator.comparingLong(MessageView::seq)).forEach(message -> {
+			metrics.stored(message.type());
+			events.publishEvent(new MessagePosted(message));
+		});
 		outcomes.forEach((pending, outcome) -> complete(pending, outcome, bySeq));
 	}
 
@@ -267,13 +272,15 @@ class MessageWriter implements SmartLifecycle {
 
 	private void complete(Pending pending, Outcome outcome, Map<GroupSeq, MessageView> bySeq) {
 		switch (outcome) {
-			case Stored s ->
-				pending.result().complete(new Messaging.Posted(bySeq.get(new GroupSeq(pending.groupId(), s.seq())), true));
+			case Stored s -> pending.result()
+				.complete(new Messaging.Posted(bySeq.get(new GroupSeq(pending.groupId(), s.seq())), true));
 			case Refused r -> pending.result().completeExceptionally(r.problem());
 			case Duplicate d -> {
 				try {
-					pending.result().complete(new Messaging.Posted(store.findByClientMsgId(pending.groupId(),
-							pending.senderId(), pending.message().clientMsgId()).orElseThrow(), false));
+					pending.result()
+						.complete(new Messaging.Posted(store
+							.findByClientMsgId(pending.groupId(), pending.senderId(), pending.message().clientMsgId())
+							.orElseThrow(), false));
 				}
 				catch (RuntimeException ex) {
 					pending.result().completeExceptionally(ex);
@@ -358,8 +365,9 @@ class MessageWriter implements SmartLifecycle {
 	}
 
 	/**
-	 * Stops taking new messages (they are answered 503 "retry") and waits, at most {@code timeout},
-	 * until every queued one is written and answered. Answers whether all were.
+	 * Stops taking new messages (they are answered 503 "retry") and waits, at most
+	 * {@code timeout}, until every queued one is written and answered. Answers whether
+	 * all were.
 	 */
 	boolean drain(Duration timeout) {
 		accepting = false;
@@ -393,7 +401,10 @@ class MessageWriter implements SmartLifecycle {
 		}
 	}
 
-	/** Starts before the web server and stops after it, so queued messages are written on shutdown. */
+	/**
+	 * Starts before the web server and stops after it, so queued messages are written on
+	 * shutdown.
+	 */
 	@Override
 	public int getPhase() {
 		return 0;

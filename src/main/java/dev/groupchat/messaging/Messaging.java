@@ -16,12 +16,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sending messages, over REST and STOMP alike: the message's shape, the sender's right to post and
- * the {@link SendGuard}s (rate limits, keyword filters: all answered from memory), in that order (see
- * {@link SendChecks}), are checked on the caller's thread, then the
- * {@link MessageWriter} stores it with the group locked, checks the group's rules, assigns the seq and
- * commits in a batch with others. A repeated clientMsgId answers the original. {@link MessagePosted}
- * is published after commit, in seq order.
+ * Sending messages, over REST and STOMP alike: the message's shape, the sender's right to
+ * post and the {@link SendGuard}s (rate limits, keyword filters: all answered from
+ * memory), in that order (see {@link SendChecks}), are checked on the caller's thread,
+ * then the {@link MessageWriter} stores it with the group locked, checks the group's
+ * rules, assigns the seq and commits in a batch with others. A repeated clientMsgId
+ * answers the original. {@link MessagePosted} is published after commit, in seq order.
  */
 @Service
 public class Messaging {
@@ -58,14 +58,18 @@ public class Messaging {
 		this.clock = clock;
 	}
 
-	/** Stores and announces a message; a repeated clientMsgId answers the original ({@code created} false). */
+	/**
+	 * Stores and announces a message; a repeated clientMsgId answers the original
+	 * ({@code created} false).
+	 */
 	public Posted post(CurrentUser sender, UUID groupId, PostMessage message) {
 		message.validateShape();
 		try {
 			checks.requirePoster(sender.id(), groupId, false);
 		}
 		catch (DomainException refused) {
-			// a retry of a message stored before the refusal (a mute, a kick) still learns it was stored
+			// a retry of a message stored before the refusal (a mute, a kick) still
+			// learns it was stored
 			return store.findByClientMsgId(groupId, sender.id(), message.clientMsgId())
 				.map(original -> new Posted(original, false))
 				.orElseThrow(() -> refused);
@@ -76,23 +80,25 @@ public class Messaging {
 
 	/**
 	 * For shutdown: refuses new messages from now on (503, "retry") and waits, at most
-	 * {@code timeout}, until those already queued are stored and answered. Answers whether all were.
+	 * {@code timeout}, until those already queued are stored and answered. Answers
+	 * whether all were.
 	 */
 	public boolean drain(Duration timeout) {
 		return writer.drain(timeout);
 	}
 
 	/**
-	 * Writes a SYSTEM message in the caller's transaction (joins, leaves, renames), so the change and
-	 * its message commit together.
+	 * Writes a SYSTEM message in the caller's transaction (joins, leaves, renames), so
+	 * the change and its message commit together.
 	 */
 	void postSystem(UUID groupId, String aboutUserId, SystemEvent system) {
 		PostMessage message = new PostMessage("system-" + UUID.randomUUID(), MessageType.SYSTEM, null, null, null, null,
 				null);
 		transactions.executeWithoutResult(tx -> {
 			long seq = sequencer.nextSystem(groupId);
-			store.insertAll(List.of(new MessageStore.NewMessage(UuidVersion7Strategy.INSTANCE.generateUuid(null), groupId,
-					seq, aboutUserId, message, system)), clock.instant())
+			store
+				.insertAll(List.of(new MessageStore.NewMessage(UuidVersion7Strategy.INSTANCE.generateUuid(null),
+						groupId, seq, aboutUserId, message, system)), clock.instant())
 				.forEach(stored -> events.publishEvent(new MessagePosted(stored)));
 		});
 		metrics.stored(MessageType.SYSTEM);

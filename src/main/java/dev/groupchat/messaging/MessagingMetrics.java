@@ -11,8 +11,8 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * The writer's meters: messages stored by type, its queue depth, batch sizes and failed batches.
- * Built once; the writer only increments them.
+ * The writer's meters: messages stored by type, its queue depth, batch sizes and failed
+ * batches. Built once; the writer only increments them.
  */
 @Component
 class MessagingMetrics {
@@ -28,10 +28,11 @@ class MessagingMetrics {
 	MessagingMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		for (MessageType type : MessageType.values()) {
-			stored.put(type, Counter.builder("groupchat.messages.stored")
-				.description("Messages committed to the history, by type")
-				.tag("type", type.name().toLowerCase(Locale.ROOT))
-				.register(registry));
+			stored.put(type,
+					Counter.builder("groupchat.messages.stored")
+						.description("Messages committed to the history, by type")
+						.tag("type", type.name().toLowerCase(Locale.ROOT))
+						.register(registry));
 		}
 		batchSize = DistributionSummary.builder("groupchat.writer.batch.size")
 			.description("Messages per writer batch (one transaction, one commit)")
@@ -43,7 +44,10 @@ class MessagingMetrics {
 			.register(registry);
 	}
 
-	/** Reports the writer's queued messages (all its queues) as {@code groupchat_writer_queue_depth}. */
+	/**
+	 * Reports the writer's queued messages (all its queues) as
+	 * {@code groupchat_writer_queue_depth}.
+	 */
 	void watchQueue(Supplier<Number> depth) {
 		Gauge.builder("groupchat.writer.queue.depth", depth)
 			.description("Messages waiting for the writer on this node")

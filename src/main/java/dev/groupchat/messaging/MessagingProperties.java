@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBatch most messages stored in one transaction
  * @param queueCapacity messages waiting per writer before senders are told to retry (429)
  * @param enqueueTimeout how long a sender waits for room in a full queue
- * @param sendTimeout longest a sender waits for its message to be stored before it is answered 503
- *     "retry" (a database that stopped answering must not hold senders)
+ * @param sendTimeout longest a sender waits for its message to be stored before it is
+ * answered 503 "retry" (a database that stopped answering must not hold senders)
  */
 @ConfigurationProperties("groupchat.messaging")
 public record MessagingProperties(Integer writers, Integer maxBatch, Integer queueCapacity, Duration enqueueTimeout,

@@ -29,7 +29,8 @@ public record PostMessage(@NotBlank @Size(max = 64) String clientMsgId, @NotNull
 			case TEXT -> require(hasText, "a TEXT message needs text");
 			case VIDEO_SHARE -> require(video != null, "a VIDEO_SHARE message needs video.videoId");
 			case IMAGE -> require(mediaUrl != null, "an IMAGE message needs mediaUrl");
-			case STICKER -> require(hasText || mediaUrl != null, "a STICKER message needs text (sticker id) or mediaUrl");
+			case STICKER ->
+				require(hasText || mediaUrl != null, "a STICKER message needs text (sticker id) or mediaUrl");
 			case SYSTEM -> throw DomainException.invalid("SYSTEM messages are written by the server only");
 		}
 	}

@@ -8,10 +8,16 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-/** The rules a message must pass with its group locked: who may post, when, and what it may refer to. */
+/**
+ * The rules a message must pass with its group locked: who may post, when, and what it
+ * may refer to.
+ */
 final class PostingPolicy {
 
-	/** The mention that notifies everyone; free for all in groups up to {@link #ALL_FREE_UP_TO} members. */
+	/**
+	 * The mention that notifies everyone; free for all in groups up to
+	 * {@link #ALL_FREE_UP_TO} members.
+	 */
 	static final String ALL = "@all";
 
 	static final int ALL_FREE_UP_TO = 50;
@@ -20,9 +26,10 @@ final class PostingPolicy {
 	}
 
 	/**
-	 * Refuses, before anything else is looked at, a sender who may not post in the group at all: not
-	 * a member (404 when the group does not exist for them), muted, or not a moderator under
-	 * {@code postPolicy: ADMINS}. Run again, authoritatively, by {@link #check} with the group locked.
+	 * Refuses, before anything else is looked at, a sender who may not post in the group
+	 * at all: not a member (404 when the group does not exist for them), muted, or not a
+	 * moderator under {@code postPolicy: ADMINS}. Run again, authoritatively, by
+	 * {@link #check} with the group locked.
 	 */
 	static void checkStanding(GroupAccess.Standing standing, UUID groupId, Instant now) {
 		if (!standing.exists()) {
@@ -40,7 +47,8 @@ final class PostingPolicy {
 	}
 
 	/**
-	 * Refuses the message by throwing; {@code members} are the mentioned users who are members.
+	 * Refuses the message by throwing; {@code members} are the mentioned users who are
+	 * members.
 	 */
 	static void check(PostingRights rights, PostMessage message, Set<String> members, Instant now) {
 		if (!rights.isMember()) {
@@ -60,7 +68,8 @@ final class PostingPolicy {
 			throw MessagingProblems.notAllowedToPost(
 					"only the owner and admins may mention @all in groups of more than " + ALL_FREE_UP_TO + " members");
 		}
-		// seqs are gapless and never deleted (recalls leave tombstones), so 1..seq-1 all exist
+		// seqs are gapless and never deleted (recalls leave tombstones), so 1..seq-1 all
+		// exist
 		if (message.replyToSeq() != null && message.replyToSeq() >= rights.seq()) {
 			throw DomainException.invalid("replyToSeq must name an earlier message of this group");
 		}

@@ -14,11 +14,11 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Send metrics of {@code POST /api/v1/groups/{id}/messages}: the whole request as the REST
- * send-to-ack time, and the refusal reason of every answer that is not a stored message, including
- * the ones Security (401) and request validation (400) give before the controller runs. As the first
- * filter it sees every answer; as the first exception resolver it notes the exception (and returns
- * null, so the usual handlers still answer).
+ * Send metrics of {@code POST /api/v1/groups/{id}/messages}: the whole request as the
+ * REST send-to-ack time, and the refusal reason of every answer that is not a stored
+ * message, including the ones Security (401) and request validation (400) give before the
+ * controller runs. As the first filter it sees every answer; as the first exception
+ * resolver it notes the exception (and returns null, so the usual handlers still answer).
  */
 @Component
 class RestSendMetrics extends OncePerRequestFilter implements HandlerExceptionResolver, Ordered {

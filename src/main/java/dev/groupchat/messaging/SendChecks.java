@@ -8,10 +8,11 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * What a message, new or edited, passes before it is stored, least revealing and cheapest first:
- * the sender's right to post in the group, then the {@link SendGuard}s in their {@code @Order}
- * (rate limits, then the keyword filter). An outsider is refused before the group's rate-limit
- * bucket or its filter is touched, so they can neither drain the bucket nor probe the filter.
+ * What a message, new or edited, passes before it is stored, least revealing and cheapest
+ * first: the sender's right to post in the group, then the {@link SendGuard}s in their
+ * {@code @Order} (rate limits, then the keyword filter). An outsider is refused before
+ * the group's rate-limit bucket or its filter is touched, so they can neither drain the
+ * bucket nor probe the filter.
  */
 @Component
 class SendChecks {
@@ -29,10 +30,11 @@ class SendChecks {
 	}
 
 	/**
-	 * Refuses a sender who may not post in the group. {@code authoritative} reads the standing
-	 * uncached (an edit, which nothing checks again); otherwise the cached standing is trusted to
-	 * accept, since the writer checks again with the group locked, and read again before refusing,
-	 * since the cache may not yet know of a change made on another node.
+	 * Refuses a sender who may not post in the group. {@code authoritative} reads the
+	 * standing uncached (an edit, which nothing checks again); otherwise the cached
+	 * standing is trusted to accept, since the writer checks again with the group locked,
+	 * and read again before refusing, since the cache may not yet know of a change made
+	 * on another node.
 	 */
 	void requirePoster(String senderId, UUID groupId, boolean authoritative) {
 		if (authoritative) {
@@ -47,7 +49,9 @@ class SendChecks {
 		}
 	}
 
-	/** Runs the guards (rate limits, keyword filter) on a message whose sender may post. */
+	/**
+	 * Runs the guards (rate limits, keyword filter) on a message whose sender may post.
+	 */
 	void guard(SendGuard.Attempt attempt) {
 		for (SendGuard guard : guards) {
 			guard.check(attempt);

@@ -4,19 +4,22 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A check every message passes before it is stored, over REST and STOMP alike. Implemented by
- * modules that moderate (rate limits, keyword filters) without this module depending on them. A
- * guard refuses by throwing a {@link dev.groupchat.shared.DomainException}; it must answer from
- * memory, since it sits on the send path of every message. Guards run only for a sender who may post
- * in the group, in their {@code @Order}: {@link #LIMITS} before {@link #CONTENT}, so that the most
- * expensive check, the content, runs last.
+ * A check every message passes before it is stored, over REST and STOMP alike.
+ * Implemented by modules that moderate (rate limits, keyword filters) without this module
+ * depending on them. A guard refuses by throwing a
+ * {@link dev.groupchat.shared.DomainException}; it must answer from memory, since it sits
+ * on the send path of every message. Guards run only for a sender who may post in the
+ * group, in their {@code @Order}: {@link #LIMITS} before {@link #CONTENT}, so that the
+ * most expensive check, the content, runs last.
  */
 public interface SendGuard {
 
 	/** The order of guards that count messages (rate limits). */
 	int LIMITS = 100;
 
-	/** The order of guards that read the text (keyword filters): the most expensive, last. */
+	/**
+	 * The order of guards that read the text (keyword filters): the most expensive, last.
+	 */
 	int CONTENT = 200;
 
 	void check(Attempt attempt);

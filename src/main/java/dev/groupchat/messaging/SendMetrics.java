@@ -13,10 +13,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * What a send costs and why sends are refused, by transport: {@code groupchat_send_ack_seconds}
- * (receipt of the send to its acknowledgement, with SLO buckets so percentiles aggregate across nodes)
- * and {@code groupchat_sends_refused_total{reason}}. Each transport records at its edge, where both
- * the start and the answer are known. All meters are built once.
+ * What a send costs and why sends are refused, by transport:
+ * {@code groupchat_send_ack_seconds} (receipt of the send to its acknowledgement, with
+ * SLO buckets so percentiles aggregate across nodes) and
+ * {@code groupchat_sends_refused_total{reason}}. Each transport records at its edge,
+ * where both the start and the answer are known. All meters are built once.
  */
 @Component
 public class SendMetrics {
@@ -32,12 +33,18 @@ public class SendMetrics {
 	public enum Refusal {
 
 		UNAUTHORIZED, FORBIDDEN, MUTED, SLOW_MODE, RATE_LIMIT, FILTER, VALIDATION, BUSY,
-		/** The database did not answer, or the node is shutting down (503: the client retries). */
+		/**
+		 * The database did not answer, or the node is shutting down (503: the client
+		 * retries).
+		 */
 		UNAVAILABLE,
 		/** Not a refusal but a failure of the server (5xx). */
 		ERROR;
 
-		/** The refusal an answer with {@code status} stands for, when nothing more precise is known. */
+		/**
+		 * The refusal an answer with {@code status} stands for, when nothing more precise
+		 * is known.
+		 */
 		static Refusal of(int status) {
 			return switch (status) {
 				case 401 -> UNAUTHORIZED;
@@ -61,24 +68,29 @@ public class SendMetrics {
 
 	SendMetrics(MeterRegistry registry) {
 		for (Transport transport : Transport.values()) {
-			acks.put(transport, Timer.builder("groupchat.send.ack")
-				.description("From receiving a send to acknowledging it as stored")
-				.tag("transport", transport.name().toLowerCase(Locale.ROOT))
-				.publishPercentileHistogram()
-				.serviceLevelObjectives(SLOS)
-				.minimumExpectedValue(Duration.ofMillis(1))
-				.maximumExpectedValue(Duration.ofSeconds(10))
-				.register(registry));
+			acks.put(transport,
+					Timer.builder("groupchat.send.ack")
+						.description("From receiving a send to acknowledging it as stored")
+						.tag("transport", transport.name().toLowerCase(Locale.ROOT))
+						.publishPercentileHistogram()
+						.serviceLevelObjectives(SLOS)
+						.minimumExpectedValue(Duration.ofMillis(1))
+						.maximumExpectedValue(Duration.ofSeconds(10))
+						.register(registry));
 		}
 		for (Refusal refusal : Refusal.values()) {
-			refusals.put(refusal, Counter.builder("groupchat.sends.refused")
-				.description("Sends answered with a problem instead of a stored message, by reason")
-				.tag("reason", refusal.name().toLowerCase(Locale.ROOT))
-				.register(registry));
+			refusals.put(refusal,
+					Counter.builder("groupchat.sends.refused")
+						.description("Sends answered with a problem instead of a stored message, by reason")
+						.tag("reason", refusal.name().toLowerCase(Locale.ROOT))
+						.register(registry));
 		}
 	}
 
-	/** A send that started at {@code startNanos} ({@link System#nanoTime()}) was acknowledged now. */
+	/**
+	 * A send that started at {@code startNanos} ({@link System#nanoTime()}) was
+	 * acknowledged now.
+	 */
 	public void acked(Transport transport, long startNanos) {
 		acks.get(transport).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
 	}
@@ -92,7 +104,10 @@ public class SendMetrics {
 		refused(classify(problem, problem.problem().status()));
 	}
 
-	/** The reason of a refusal: the writer's own reasons where it gave one, else the answer's status. */
+	/**
+	 * The reason of a refusal: the writer's own reasons where it gave one, else the
+	 * answer's status.
+	 */
 	public static Refusal classify(Throwable problem, HttpStatus status) {
 		if (problem instanceof SendRefused refused) {
 			return refused.reason();

@@ -5,8 +5,8 @@ import dev.groupchat.shared.ProblemType;
 import java.util.Map;
 
 /**
- * A refusal whose problem type alone does not say why (muted and not a member share a type; slow
- * mode, rate limits and a busy writer share another), carrying the reason for
+ * A refusal whose problem type alone does not say why (muted and not a member share a
+ * type; slow mode, rate limits and a busy writer share another), carrying the reason for
  * {@code groupchat_sends_refused_total}. Clients see the same problem document as before.
  */
 final class SendRefused extends DomainException {

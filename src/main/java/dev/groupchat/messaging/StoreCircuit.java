@@ -10,10 +10,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the writers should try the database at all. Once a batch fails because the database did
- * not answer (down, paused, restarting), the circuit opens: sends are refused at once with a 503
- * "retry" instead of each waiting seconds for a connection that will not come, and one background
- * probe tries a connection every {@link #PROBE_INTERVAL} until the database answers again.
+ * Whether the writers should try the database at all. Once a batch fails because the
+ * database did not answer (down, paused, restarting), the circuit opens: sends are
+ * refused at once with a 503 "retry" instead of each waiting seconds for a connection
+ * that will not come, and one background probe tries a connection every
+ * {@link #PROBE_INTERVAL} until the database answers again.
  */
 @Component
 class StoreCircuit {

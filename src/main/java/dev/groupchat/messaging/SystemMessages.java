@@ -9,10 +9,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the SYSTEM messages that tell a group what happened to it: joins and leaves in CHAT groups
- * (in fan groups of thousands they would drown the conversation; the live member events still
- * tell), and renames in every group, as structured {@link SystemEvent}s without prose. Runs inside
- * the transaction of the change itself.
+ * Writes the SYSTEM messages that tell a group what happened to it: joins and leaves in
+ * CHAT groups (in fan groups of thousands they would drown the conversation; the live
+ * member events still tell), and renames in every group, as structured
+ * {@link SystemEvent}s without prose. Runs inside the transaction of the change itself.
  */
 @Component
 class SystemMessages {

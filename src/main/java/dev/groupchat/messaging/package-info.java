@@ -1,7 +1,7 @@
 /**
- * Messages: stored history with a gapless per-group {@code seq}, idempotent sends, edits, recalls,
- * reactions and reports. Publishes {@link dev.groupchat.messaging.MessagePosted} and friends after
- * each change; it knows nothing of how they reach devices.
+ * Messages: stored history with a gapless per-group {@code seq}, idempotent sends, edits,
+ * recalls, reactions and reports. Publishes {@link dev.groupchat.messaging.MessagePosted}
+ * and friends after each change; it knows nothing of how they reach devices.
  */
 @ApplicationModule(displayName = "Messaging", allowedDependencies = { "shared", "identity", "groups" })
 package dev.groupchat.messaging;

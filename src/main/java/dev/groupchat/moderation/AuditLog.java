@@ -24,8 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records every moderation action from the events of the modules that perform them, inside the same
- * transaction: an action and its audit entry commit together or not at all.
+ * Records every moderation action from the events of the modules that perform them,
+ * inside the same transaction: an action and its audit entry commit together or not at
+ * all.
  */
 @Service
 public class AuditLog {
@@ -116,15 +117,16 @@ public class AuditLog {
 	@Transactional(readOnly = true)
 	public CursorPage<AuditEntry> entries(CurrentUser user, UUID groupId, PageRequest page) {
 		moderators.require(user, groupId);
-		long before = page.cursor() == null ? Long.MAX_VALUE : Cursors.number(Cursors.decode(page.cursor(), 1).getFirst());
+		long before = page.cursor() == null ? Long.MAX_VALUE
+				: Cursors.number(Cursors.decode(page.cursor(), 1).getFirst());
 		List<AuditEntry> rows = jdbc.sql("""
 				select id, actor_id, action, target_id, reason, details::text, created_at from audit_entry
 				 where group_id = :groupId and id < :before order by id desc limit :limit""")
 			.param("groupId", groupId)
 			.param("before", before)
 			.param("limit", page.limit() + 1)
-			.query((rs, row) -> new AuditEntry(rs.getLong(1), groupId, rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6) == null ? null : json.readTree(rs.getString(6)),
+			.query((rs, row) -> new AuditEntry(rs.getLong(1), groupId, rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getString(6) == null ? null : json.readTree(rs.getString(6)),
 					rs.getTimestamp(7).toInstant()))
 			.list();
 		return CursorPage.of(rows, page.limit(), e -> Cursors.encode(Long.toString(e.id())));

@@ -5,11 +5,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What bounds the work of one check: words are found in one pass whatever their number (see
- * {@link KeywordWords}), so their limits bound memory; patterns run one after another in RE2's
- * automaton, whose cost grows with the size of the compiled patterns, so their number, length and
- * counted repetitions are kept small. Measured with {@code KeywordFilterTiming} (see README): a
- * filter at every limit checks a 4,000-character text in well under 1 ms.
+ * What bounds the work of one check: words are found in one pass whatever their number
+ * (see {@link KeywordWords}), so their limits bound memory; patterns run one after
+ * another in RE2's automaton, whose cost grows with the size of the compiled patterns, so
+ * their number, length and counted repetitions are kept small. Measured with
+ * {@code KeywordFilterTiming} (see README): a filter at every limit checks a
+ * 4,000-character text in well under 1 ms.
  */
 final class KeywordFilterLimits {
 
@@ -22,9 +23,10 @@ final class KeywordFilterLimits {
 	static final int MAX_PATTERN_LENGTH = 100;
 
 	/**
-	 * Budget of counted repetitions ({@code x{n,m}}) of the whole filter: RE2 unrolls each into m
-	 * copies (nested ones into the product of their bounds) and its automaton may run every copy at
-	 * each character, so the sum over patterns of those products is kept at this.
+	 * Budget of counted repetitions ({@code x{n,m}}) of the whole filter: RE2 unrolls
+	 * each into m copies (nested ones into the product of their bounds) and its automaton
+	 * may run every copy at each character, so the sum over patterns of those products is
+	 * kept at this.
 	 */
 	static final int MAX_REPEAT = 8;
 
@@ -35,7 +37,8 @@ final class KeywordFilterLimits {
 
 	static void check(KeywordFilter filter) {
 		if (filter.words().size() > MAX_WORDS || filter.patterns().size() > MAX_PATTERNS) {
-			throw DomainException.invalid("a filter holds at most " + MAX_WORDS + " words and " + MAX_PATTERNS + " patterns");
+			throw DomainException
+				.invalid("a filter holds at most " + MAX_WORDS + " words and " + MAX_PATTERNS + " patterns");
 		}
 		for (String word : filter.words()) {
 			if (word.length() > MAX_WORD_LENGTH) {
@@ -55,7 +58,10 @@ final class KeywordFilterLimits {
 		}
 	}
 
-	/** The product of the largest bounds of every {n}, {n,} or {n,m} of the pattern (0 when it has none). */
+	/**
+	 * The product of the largest bounds of every {n}, {n,} or {n,m} of the pattern (0
+	 * when it has none).
+	 */
 	static long repeats(String pattern) {
 		long product = 1;
 		boolean any = false;

@@ -25,9 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Keyword filters per group, set by OWNER/ADMIN and checked on every send from an in-memory cache of
- * compiled filters; a change evicts the group's entry after it commits (and entries expire, so a
- * change made on another node is seen within a minute).
+ * Keyword filters per group, set by OWNER/ADMIN and checked on every send from an
+ * in-memory cache of compiled filters; a change evicts the group's entry after it commits
+ * (and entries expire, so a change made on another node is seen within a minute).
  */
 @Order(SendGuard.CONTENT)
 @Service
@@ -60,7 +60,8 @@ public class KeywordFilters implements SendGuard {
 			return;
 		}
 		if (KeywordFilter.blocks(compiled.get(attempt.groupId()).orElse(null), attempt.text())) {
-			throw new DomainException(ProblemType.MESSAGE_BLOCKED, "the message contains a word this group does not allow");
+			throw new DomainException(ProblemType.MESSAGE_BLOCKED,
+					"the message contains a word this group does not allow");
 		}
 	}
 

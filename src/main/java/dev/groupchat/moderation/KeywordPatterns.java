@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A filter's RE2 patterns as one expression over the normalized text. The text is already case
- * folded, so the patterns' letters are folded the same way instead of asking RE2 for its
- * case-insensitive mode, which is several times slower and defeats its literal-prefix search.
- * Escapes ({@code \D}, {@code \p{Lu}}, {@code \x{41}}) and flag groups ({@code (?U)}) keep their case.
+ * A filter's RE2 patterns as one expression over the normalized text. The text is already
+ * case folded, so the patterns' letters are folded the same way instead of asking RE2 for
+ * its case-insensitive mode, which is several times slower and defeats its literal-prefix
+ * search. Escapes ({@code \D}, {@code \p{Lu}}, {@code \x{41}}) and flag groups
+ * ({@code (?U)}) keep their case.
  */
 final class KeywordPatterns {
 
@@ -20,8 +21,8 @@ final class KeywordPatterns {
 	}
 
 	static KeywordPatterns of(List<String> patterns) {
-		return patterns.isEmpty() ? null : new KeywordPatterns(Pattern.compile(
-				String.join("|", patterns.stream().map(p -> "(?:" + fold(p) + ")").toList())));
+		return patterns.isEmpty() ? null : new KeywordPatterns(
+				Pattern.compile(String.join("|", patterns.stream().map(p -> "(?:" + fold(p) + ")").toList())));
 	}
 
 	boolean matchIn(String normalized) {
@@ -64,7 +65,10 @@ final class KeywordPatterns {
 		return end;
 	}
 
-	/** The end of the flag part of {@code (?flags:} or {@code (?flags)} or {@code (?P<name>}. */
+	/**
+	 * The end of the flag part of {@code (?flags:} or {@code (?flags)} or
+	 * {@code (?P<name>}.
+	 */
 	private static int flagsEnd(String pattern, int from) {
 		int i = from;
 		while (i < pattern.length() && (Character.isLetter(pattern.charAt(i)) || pattern.charAt(i) == '-')) {

@@ -6,11 +6,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * How the keyword filter reads text. RE2's {@code \b} and {@code \w} know only ASCII, so word
- * boundaries are found here, by Unicode character classes: a word is a run of letters, digits,
- * combining marks and connectors, as in UAX #29 for alphabetic scripts. Scripts written without
- * spaces between words (Han, Kana, Hangul, Thai, …) have no such boundaries; the filter matches
- * their words as substrings.
+ * How the keyword filter reads text. RE2's {@code \b} and {@code \w} know only ASCII, so
+ * word boundaries are found here, by Unicode character classes: a word is a run of
+ * letters, digits, combining marks and connectors, as in UAX #29 for alphabetic scripts.
+ * Scripts written without spaces between words (Han, Kana, Hangul, Thai, …) have no such
+ * boundaries; the filter matches their words as substrings.
  */
 final class KeywordText {
 
@@ -24,9 +24,9 @@ final class KeywordText {
 	}
 
 	/**
-	 * Format characters ({@code \p{Cf}}: zero-width space and joiners, soft hyphen, direction marks)
-	 * removed, then NFKC, then case folded (upper then lower case, so that {@code ß}, {@code ſ} and
-	 * final sigma fold as their capitals do).
+	 * Format characters ({@code \p{Cf}}: zero-width space and joiners, soft hyphen,
+	 * direction marks) removed, then NFKC, then case folded (upper then lower case, so
+	 * that {@code ß}, {@code ſ} and final sigma fold as their capitals do).
 	 */
 	static String normalize(String text) {
 		if (isPrintableAscii(text)) {

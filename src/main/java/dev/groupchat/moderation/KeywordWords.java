@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The blocked words of a filter as one Aho-Corasick automaton: a text is read once, whatever the
- * number of words, and each place where a word ends is checked for word boundaries (words of
- * alphabetic scripts must stand alone; words of scripts without spaces match anywhere). Time is
- * linear in the text plus the matches found, so no word list can make a check expensive.
+ * The blocked words of a filter as one Aho-Corasick automaton: a text is read once,
+ * whatever the number of words, and each place where a word ends is checked for word
+ * boundaries (words of alphabetic scripts must stand alone; words of scripts without
+ * spaces match anywhere). Time is linear in the text plus the matches found, so no word
+ * list can make a check expensive.
  */
 final class KeywordWords {
 
@@ -58,8 +59,11 @@ final class KeywordWords {
 	}
 
 	static KeywordWords of(List<String> words) {
-		List<String> normalized = words.stream().map(w -> KeywordText.normalize(w).strip()).filter(w -> !w.isEmpty())
-			.distinct().toList();
+		List<String> normalized = words.stream()
+			.map(w -> KeywordText.normalize(w).strip())
+			.filter(w -> !w.isEmpty())
+			.distinct()
+			.toList();
 		List<Map<Character, Integer>> trie = new ArrayList<>();
 		trie.add(new HashMap<>());
 		List<Integer> ends = new ArrayList<>(List.of(-1));
@@ -84,7 +88,9 @@ final class KeywordWords {
 		return lengths.length == 0;
 	}
 
-	/** Whether a word of the filter occurs in the (normalized) text where it may match. */
+	/**
+	 * Whether a word of the filter occurs in the (normalized) text where it may match.
+	 */
 	boolean matchIn(String text) {
 		if (isEmpty()) {
 			return false;

@@ -51,8 +51,10 @@ class ModerationController {
 	}
 
 	@PutMapping("/keyword-filter")
-	@Operation(summary = "Replace the keyword filter (OWNER, ADMIN): whole words and RE2 patterns; matching messages get 422")
-	KeywordFilter replaceFilter(CurrentUser user, @PathVariable String groupId, @Valid @RequestBody FilterRequest request) {
+	@Operation(
+			summary = "Replace the keyword filter (OWNER, ADMIN): whole words and RE2 patterns; matching messages get 422")
+	KeywordFilter replaceFilter(CurrentUser user, @PathVariable String groupId,
+			@Valid @RequestBody FilterRequest request) {
 		return filters.replace(user, GroupId.parse(groupId), new KeywordFilter(request.words(), request.patterns()));
 	}
 
@@ -96,8 +98,10 @@ class ModerationController {
 	}
 
 	record FilterRequest(
-			@Size(max = KeywordFilterLimits.MAX_WORDS) List<@NotBlank @Size(max = KeywordFilterLimits.MAX_WORD_LENGTH) String> words,
-			@Size(max = KeywordFilterLimits.MAX_PATTERNS) List<@NotBlank @Size(max = KeywordFilterLimits.MAX_PATTERN_LENGTH) String> patterns) {
+			@Size(max = KeywordFilterLimits.MAX_WORDS) List<@NotBlank @Size(
+					max = KeywordFilterLimits.MAX_WORD_LENGTH) String> words,
+			@Size(max = KeywordFilterLimits.MAX_PATTERNS) List<@NotBlank @Size(
+					max = KeywordFilterLimits.MAX_PATTERN_LENGTH) String> patterns) {
 	}
 
 	record ReportRequest(@NotBlank @Size(max = 1000) String reason) {

@@ -4,7 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.stereotype.Component;
 
-/** Hit ratio and size of this module's caches ({@code cache_gets_total{cache=...}}, {@code cache_size}). */
+/**
+ * Hit ratio and size of this module's caches ({@code cache_gets_total{cache=...}},
+ * {@code cache_size}).
+ */
 @Component
 class ModerationMetrics {
 

@@ -15,8 +15,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Token buckets (Bucket4j) per user across all groups and per group, kept in memory on this node;
- * idle buckets expire. A refused send answers 429 with the seconds until a token is back.
+ * Token buckets (Bucket4j) per user across all groups and per group, kept in memory on
+ * this node; idle buckets expire. A refused send answers 429 with the seconds until a
+ * token is back.
  */
 @Order(SendGuard.LIMITS)
 @Component
@@ -24,9 +25,15 @@ class RateLimitGuard implements SendGuard {
 
 	private final RateLimitProperties properties;
 
-	private final Cache<String, Bucket> users = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(5)).recordStats().build();
+	private final Cache<String, Bucket> users = Caffeine.newBuilder()
+		.expireAfterAccess(Duration.ofMinutes(5))
+		.recordStats()
+		.build();
 
-	private final Cache<UUID, Bucket> groups = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(5)).recordStats().build();
+	private final Cache<UUID, Bucket> groups = Caffeine.newBuilder()
+		.expireAfterAccess(Duration.ofMinutes(5))
+		.recordStats()
+		.build();
 
 	RateLimitGuard(RateLimitProperties properties) {
 		this.properties = properties;

@@ -3,7 +3,8 @@ package dev.groupchat.moderation;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Message rate limits ({@code GROUPCHAT_RATE_LIMIT_ENABLED=false} switches them off for load tests).
+ * Message rate limits ({@code GROUPCHAT_RATE_LIMIT_ENABLED=false} switches them off for
+ * load tests).
  *
  * @param userPerSecond messages a user may send per second across all groups
  * @param userBurst how many a user may send at once

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An open report as moderators see it. The reporter is deliberately absent: nobody, not even a
- * reported admin, learns who reported them.
+ * An open report as moderators see it. The reporter is deliberately absent: nobody, not
+ * even a reported admin, learns who reported them.
  */
 public record ReportView(UUID id, UUID groupId, long seq, String senderId, String reason, String status,
 		Instant createdAt, MessageView message) {

@@ -51,7 +51,10 @@ public class Reports {
 		this.clock = clock;
 	}
 
-	/** Reports a message (members); reporting the same message twice answers the first report. */
+	/**
+	 * Reports a message (members); reporting the same message twice answers the first
+	 * report.
+	 */
 	@Transactional
 	public UUID report(CurrentUser user, UUID groupId, long seq, String reason) {
 		moderators.requireMember(user, groupId);
@@ -68,8 +71,13 @@ public class Reports {
 			.param("reason", reason)
 			.param("now", Timestamp.from(clock.instant()))
 			.update();
-		return inserted == 1 ? id : jdbc.sql("select id from message_report where group_id = :g and seq = :s and reporter_id = :r")
-			.param("g", groupId).param("s", seq).param("r", user.id()).query(UUID.class).single();
+		return inserted == 1 ? id
+				: jdbc.sql("select id from message_report where group_id = :g and seq = :s and reporter_id = :r")
+					.param("g", groupId)
+					.param("s", seq)
+					.param("r", user.id())
+					.query(UUID.class)
+					.single();
 	}
 
 	/** Open reports, oldest first (OWNER, ADMIN). */
@@ -108,8 +116,9 @@ public class Reports {
 	}
 
 	/**
-	 * Resolves a report and every other open report of the same message: dismiss, or recall the
-	 * message, mute or ban its sender (each with the usual rank rules and events).
+	 * Resolves a report and every other open report of the same message: dismiss, or
+	 * recall the message, mute or ban its sender (each with the usual rank rules and
+	 * events).
 	 */
 	@Transactional
 	public ReportView resolve(CurrentUser user, UUID groupId, UUID reportId, Resolution resolution) {

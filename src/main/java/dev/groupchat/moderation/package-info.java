@@ -1,7 +1,7 @@
 /**
- * The controls creators use to keep fan groups healthy: rate limits, keyword filters, reports and
- * their resolution, and the audit log of every moderation action. Hooks into the send path through
- * {@link dev.groupchat.messaging.SendGuard}.
+ * The controls creators use to keep fan groups healthy: rate limits, keyword filters,
+ * reports and their resolution, and the audit log of every moderation action. Hooks into
+ * the send path through {@link dev.groupchat.messaging.SendGuard}.
  */
 @ApplicationModule(displayName = "Moderation", allowedDependencies = { "shared", "identity", "groups", "messaging" })
 package dev.groupchat.moderation;

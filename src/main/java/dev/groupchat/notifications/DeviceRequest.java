@@ -4,8 +4,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A device to register: its platform, the provider's token (the gateway's pushkey) and its locale. */
+/**
+ * A device to register: its platform, the provider's token (the gateway's pushkey) and
+ * its locale.
+ */
 record DeviceRequest(@NotNull Platform platform,
-		@NotNull @Pattern(regexp = "[\\x21-\\x7e]{1,1024}", message = "must be 1 to 1024 printable ASCII characters") String token,
-		@Size(min = 1, max = 35) @Pattern(regexp = "[A-Za-z0-9-]+", message = "must be a BCP 47 language tag") String locale) {
+		@NotNull @Pattern(regexp = "[\\x21-\\x7e]{1,1024}",
+				message = "must be 1 to 1024 printable ASCII characters") String token,
+		@Size(min = 1, max = 35) @Pattern(regexp = "[A-Za-z0-9-]+",
+				message = "must be a BCP 47 language tag") String locale) {
 }

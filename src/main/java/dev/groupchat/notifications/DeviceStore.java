@@ -20,7 +20,10 @@ class DeviceStore {
 		this.jdbc = jdbc;
 	}
 
-	/** Serializes registrations of one user until commit, so that the device limit holds under races. */
+	/**
+	 * Serializes registrations of one user until commit, so that the device limit holds
+	 * under races.
+	 */
 	void lockUser(String userId) {
 		jdbc.sql("select pg_advisory_xact_lock(hashtextextended('push_device:' || :userId, 0))")
 			.param("userId", userId)
@@ -29,11 +32,16 @@ class DeviceStore {
 	}
 
 	int count(String userId) {
-		return jdbc.sql("select count(*) from push_device where user_id = :userId").param("userId", userId)
-			.query(Integer.class).single();
+		return jdbc.sql("select count(*) from push_device where user_id = :userId")
+			.param("userId", userId)
+			.query(Integer.class)
+			.single();
 	}
 
-	/** Forgets the token wherever else it is registered: one token wakes one user's device. */
+	/**
+	 * Forgets the token wherever else it is registered: one token wakes one user's
+	 * device.
+	 */
 	void releaseToken(Platform platform, String token, String userId, String deviceId) {
 		jdbc.sql("""
 				delete from push_device where platform = :platform and token = :token
@@ -66,11 +74,16 @@ class DeviceStore {
 
 	boolean exists(String userId, String deviceId) {
 		return jdbc.sql("select 1 from push_device where user_id = :userId and device_id = :deviceId")
-			.param("userId", userId).param("deviceId", deviceId).query(Integer.class).optional().isPresent();
+			.param("userId", userId)
+			.param("deviceId", deviceId)
+			.query(Integer.class)
+			.optional()
+			.isPresent();
 	}
 
 	List<DeviceView> list(String userId) {
-		return jdbc.sql("select " + COLUMNS + " from push_device where user_id = :userId order by created_at, device_id")
+		return jdbc
+			.sql("select " + COLUMNS + " from push_device where user_id = :userId order by created_at, device_id")
 			.param("userId", userId)
 			.query((rs, row) -> view(rs))
 			.list();
@@ -78,7 +91,9 @@ class DeviceStore {
 
 	boolean delete(String userId, String deviceId) {
 		return jdbc.sql("delete from push_device where user_id = :userId and device_id = :deviceId")
-			.param("userId", userId).param("deviceId", deviceId).update() > 0;
+			.param("userId", userId)
+			.param("deviceId", deviceId)
+			.update() > 0;
 	}
 
 	/** Removes the devices whose tokens the gateway rejected as gone. */

@@ -6,7 +6,10 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A user's push devices: register or replace, list, remove; at most {@code maxDevicesPerUser}. */
+/**
+ * A user's push devices: register or replace, list, remove; at most
+ * {@code maxDevicesPerUser}.
+ */
 @Service
 class Devices {
 

@@ -14,14 +14,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Speaks the Matrix push gateway API ({@code POST /_matrix/push/v1/notify}): one request per device,
- * so that each answer concerns one delivery.
+ * Speaks the Matrix push gateway API ({@code POST /_matrix/push/v1/notify}): one request
+ * per device, so that each answer concerns one delivery.
  */
 @Component
 class GatewayClient {
 
-	/** What the gateway answered: sent (with the pushkeys it rejected), retry later, or give up. */
+	/**
+	 * What the gateway answered: sent (with the pushkeys it rejected), retry later, or
+	 * give up.
+	 */
 	sealed interface Answer {
+
 	}
 
 	record Sent(List<String> rejected) implements Answer {

@@ -7,8 +7,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Whether a member is told about a message: never the sender, nobody while their notifications are
- * muted, nobody at NONE; at MENTIONS only when mentioned by name, by {@code @all}, or replied to.
+ * Whether a member is told about a message: never the sender, nobody while their
+ * notifications are muted, nobody at NONE; at MENTIONS only when mentioned by name, by
+ * {@code @all}, or replied to.
  */
 final class NotifyRule {
 

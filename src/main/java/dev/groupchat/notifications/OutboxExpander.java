@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Turns outbox rows into per-device deliveries, one keyset page of members per step: a message into a
- * group of 100,000 costs the send one row, and the workers a few hundred short transactions. Only
- * members with a GATEWAY device are read; those with an open session on this node are skipped.
+ * Turns outbox rows into per-device deliveries, one keyset page of members per step: a
+ * message into a group of 100,000 costs the send one row, and the workers a few hundred
+ * short transactions. Only members with a GATEWAY device are read; those with an open
+ * session on this node are skipped.
  */
 @Component
 class OutboxExpander {
@@ -49,7 +50,10 @@ class OutboxExpander {
 	private record Candidate(NotifyRule.Member member, long unread) {
 	}
 
-	/** Expands one page of the oldest unclaimed outbox row; answers false when there was none. */
+	/**
+	 * Expands one page of the oldest unclaimed outbox row; answers false when there was
+	 * none.
+	 */
 	@Transactional
 	boolean step() {
 		Optional<Row> claimed = jdbc.sql("""
@@ -71,12 +75,16 @@ class OutboxExpander {
 		}
 		else {
 			jdbc.sql("update notification_outbox set after_user_id = :after where id = :id")
-				.param("after", page.getLast().member().userId()).param("id", row.id()).update();
+				.param("after", page.getLast().member().userId())
+				.param("id", row.id())
+				.update();
 		}
 		return true;
 	}
 
-	/** The message as the rule needs it; empty when it was recalled or its group is gone. */
+	/**
+	 * The message as the rule needs it; empty when it was recalled or its group is gone.
+	 */
 	private Optional<NotifyRule.Message> message(Row row) {
 		return jdbc.sql("""
 				select m.sender_id, m.mentions, r.sender_id, g.kind
@@ -101,9 +109,10 @@ class OutboxExpander {
 			.param("groupId", row.groupId())
 			.param("after", row.after() == null ? "" : row.after())
 			.param("limit", properties.expandBatch())
-			.query((rs, n) -> new Candidate(new NotifyRule.Member(rs.getString(1),
-					rs.getString(2) == null ? null : NotifyLevel.valueOf(rs.getString(2)), instant(rs.getTimestamp(3)),
-					rs.getBoolean(4)), rs.getLong(5)))
+			.query((rs,
+					n) -> new Candidate(new NotifyRule.Member(rs.getString(1),
+							rs.getString(2) == null ? null : NotifyLevel.valueOf(rs.getString(2)),
+							instant(rs.getTimestamp(3)), rs.getBoolean(4)), rs.getLong(5)))
 			.list();
 	}
 

@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The Matrix push gateway body of one delivery: {@code room_id} is the group id, {@code pushkey} the
- * device token, {@code counts.unread} the group's unread count for the user, and
- * {@code devices[0].data.collapse_key} one key per group, so that a busy group replaces its own
- * notification instead of stacking them.
+ * The Matrix push gateway body of one delivery: {@code room_id} is the group id,
+ * {@code pushkey} the device token, {@code counts.unread} the group's unread count for
+ * the user, and {@code devices[0].data.collapse_key} one key per group, so that a busy
+ * group replaces its own notification instead of stacking them.
  */
 final class PushBody {
 
@@ -37,7 +37,10 @@ final class PushBody {
 		return Map.of("notification", notification);
 	}
 
-	/** The text cut to {@code max} code points (with an ellipsis), or the kind of a message without text. */
+	/**
+	 * The text cut to {@code max} code points (with an ellipsis), or the kind of a
+	 * message without text.
+	 */
 	static String preview(PushSender.Due due, int max) {
 		String text = due.text();
 		if (text == null || text.isBlank()) {

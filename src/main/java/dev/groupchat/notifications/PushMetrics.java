@@ -7,10 +7,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What operators watch: pushes sent, retried and failed by reason, devices removed because the
- * gateway rejected them, deliveries queued and the age of the oldest outbox row. The untagged meters
- * exist from the start (0 while push is off), so that rates and alerts on them never see a missing
- * series; the ones tagged by reason appear with their first reason.
+ * What operators watch: pushes sent, retried and failed by reason, devices removed
+ * because the gateway rejected them, deliveries queued and the age of the oldest outbox
+ * row. The untagged meters exist from the start (0 while push is off), so that rates and
+ * alerts on them never see a missing series; the ones tagged by reason appear with their
+ * first reason.
  */
 @Component
 class PushMetrics {
@@ -31,9 +32,12 @@ class PushMetrics {
 				db -> db.sql("select count(*) from push_delivery where status = 'QUEUED'").query(Long.class).single())
 			.description("deliveries waiting to be sent")
 			.register(registry);
-		Gauge.builder("groupchat.push.outbox.oldest.age", jdbc, db -> db.sql("""
-				select coalesce(extract(epoch from now() - min(created_at)), 0) from notification_outbox""")
-			.query(Double.class).single())
+		Gauge
+			.builder("groupchat.push.outbox.oldest.age", jdbc,
+					db -> db.sql("""
+							select coalesce(extract(epoch from now() - min(created_at)), 0) from notification_outbox""")
+						.query(Double.class)
+						.single())
 			.description("seconds the oldest unexpanded outbox row has waited")
 			.baseUnit("seconds")
 			.register(registry);

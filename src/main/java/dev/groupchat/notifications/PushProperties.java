@@ -8,15 +8,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Push notifications.
  *
- * @param gatewayUrl the Matrix-style push gateway's notify URL ({@code …/_matrix/push/v1/notify}); blank
- *     turns delivery off (outbox rows are then consumed without sending)
+ * @param gatewayUrl the Matrix-style push gateway's notify URL
+ * ({@code …/_matrix/push/v1/notify}); blank turns delivery off (outbox rows are then
+ * consumed without sending)
  * @param appId the {@code app_id} sent with each device
  * @param maxDevicesPerUser devices one user may register
  * @param pollInterval how often an idle worker looks for work
  * @param expandBatch members read per expansion step (keyset page)
  * @param sendBatch deliveries claimed per send step
  * @param maxAttempts tries per delivery before it is marked FAILED
- * @param initialBackoff wait before the first retry; doubled per attempt, with full jitter
+ * @param initialBackoff wait before the first retry; doubled per attempt, with full
+ * jitter
  * @param maxBackoff longest wait between tries
  * @param requestTimeout longest a gateway request may take
  * @param previewLength characters of message text in a notification

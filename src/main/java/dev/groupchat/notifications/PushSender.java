@@ -12,10 +12,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sends due deliveries. A step claims them with {@code FOR UPDATE SKIP LOCKED} (so nodes never send
- * the same row) and ends each in the same transaction: sent rows are deleted, a retry is scheduled
- * with exponential backoff and jitter, a permanent failure stays as FAILED for operators. A message
- * recalled before its notification went out is not notified at all.
+ * Sends due deliveries. A step claims them with {@code FOR UPDATE SKIP LOCKED} (so nodes
+ * never send the same row) and ends each in the same transaction: sent rows are deleted,
+ * a retry is scheduled with exponential backoff and jitter, a permanent failure stays as
+ * FAILED for operators. A message recalled before its notification went out is not
+ * notified at all.
  */
 @Component
 class PushSender {
@@ -111,14 +112,18 @@ class PushSender {
 	}
 
 	private void fail(Due delivery, String reason) {
-		jdbc.sql("update push_delivery set attempts = attempts + 1, status = 'FAILED', last_error = :error where id = :id")
+		jdbc.sql(
+				"update push_delivery set attempts = attempts + 1, status = 'FAILED', last_error = :error where id = :id")
 			.param("error", reason)
 			.param("id", delivery.id())
 			.update();
 		metrics.failed(reason);
 	}
 
-	/** initial * 2^(attempt-1), at most max, then a random point in its upper half; never before Retry-After. */
+	/**
+	 * initial * 2^(attempt-1), at most max, then a random point in its upper half; never
+	 * before Retry-After.
+	 */
 	Duration backoff(int attempt, long retryAfterSeconds) {
 		long ceiling = Math.min(properties.maxBackoff().toMillis(),
 				properties.initialBackoff().toMillis() << Math.min(attempt - 1, 30));

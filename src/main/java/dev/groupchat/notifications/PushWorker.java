@@ -8,9 +8,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * One worker thread per node while push is configured: expands outbox rows and sends due deliveries,
- * resting {@code pollInterval} when there is nothing to do. Nodes share the work through
- * {@code SKIP LOCKED}, without a coordinator.
+ * One worker thread per node while push is configured: expands outbox rows and sends due
+ * deliveries, resting {@code pollInterval} when there is nothing to do. Nodes share the
+ * work through {@code SKIP LOCKED}, without a coordinator.
  */
 @Component
 class PushWorker implements SmartLifecycle {

@@ -8,9 +8,10 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code groupchat_readiness_up}: 1 while the readiness group ({@code /actuator/health/readiness},
- * what the load balancer asks) is UP, else 0. Evaluated at each scrape, like the probe itself, so
- * {@code changes()} over it shows a node flapping.
+ * {@code groupchat_readiness_up}: 1 while the readiness group
+ * ({@code /actuator/health/readiness}, what the load balancer asks) is UP, else 0.
+ * Evaluated at each scrape, like the probe itself, so {@code changes()} over it shows a
+ * node flapping.
  */
 @Component
 class ReadinessMetrics {

@@ -9,13 +9,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Deletes a user's account: they leave every group (an owner hands over to the longest-serving admin,
- * or the group is deleted when there is none), their reactions are withdrawn, their messages
- * recalled and their profile erased.
+ * Deletes a user's account: they leave every group (an owner hands over to the
+ * longest-serving admin, or the group is deleted when there is none), their reactions are
+ * withdrawn, their messages recalled and their profile erased.
  *
- * <p>Deliberately not one transaction: a user with a hundred thousand messages would hold that many
- * row locks until the end. Each group and each batch commits on its own, every step is idempotent, so
- * a deletion cut short is completed by asking again.
+ * <p>
+ * Deliberately not one transaction: a user with a hundred thousand messages would hold
+ * that many row locks until the end. Each group and each batch commits on its own, every
+ * step is idempotent, so a deletion cut short is completed by asking again.
  */
 @Service
 class AccountDeletion {

@@ -18,12 +18,13 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes everything the service holds about a user as one JSON document: profile, memberships, their
- * messages and their reactions. Messages and reactions are read in pages of {@link #PAGE_SIZE} by
- * keyset, each page one short read, and written out before the next is read: memory stays flat
- * however many there are, and a client that downloads slowly holds no database connection while it
- * does. The price: the document is not one snapshot, so a message sent, edited or recalled while the
- * download runs may or may not show its change.
+ * Writes everything the service holds about a user as one JSON document: profile,
+ * memberships, their messages and their reactions. Messages and reactions are read in
+ * pages of {@link #PAGE_SIZE} by keyset, each page one short read, and written out before
+ * the next is read: memory stays flat however many there are, and a client that downloads
+ * slowly holds no database connection while it does. The price: the document is not one
+ * snapshot, so a message sent, edited or recalled while the download runs may or may not
+ * show its change.
  */
 @Service
 class DataExport {
@@ -74,7 +75,10 @@ class DataExport {
 		}
 	}
 
-	/** Writes page after page; a page's connection is back in the pool before its rows are written. */
+	/**
+	 * Writes page after page; a page's connection is back in the pool before its rows are
+	 * written.
+	 */
 	private static <T> void writePaged(JsonGenerator generator, BiFunction<T, Integer, List<T>> pageAfter) {
 		T last = null;
 		List<T> page;

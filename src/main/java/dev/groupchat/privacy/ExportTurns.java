@@ -10,9 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * One data export at a time per user (on this node): a second one while the first still downloads is
- * refused with 429. A turn is given back when the download ends, however it ends; one never given
- * back (which should not happen) lapses after {@link #LEASE}, beyond the longest download allowed.
+ * One data export at a time per user (on this node): a second one while the first still
+ * downloads is refused with 429. A turn is given back when the download ends, however it
+ * ends; one never given back (which should not happen) lapses after {@link #LEASE},
+ * beyond the longest download allowed.
  */
 @Component
 class ExportTurns {
@@ -29,11 +30,14 @@ class ExportTurns {
 		this.clock = clock;
 	}
 
-	/** Takes the user's turn, or refuses when an export of theirs is running; answers the turn. */
+	/**
+	 * Takes the user's turn, or refuses when an export of theirs is running; answers the
+	 * turn.
+	 */
 	Turn take(String userId) {
 		Turn turn = new Turn(userId, clock.instant());
-		Turn held = running.compute(userId, (id, current) -> current == null || current.lapsed(turn.since()) ? turn
-				: current);
+		Turn held = running.compute(userId,
+				(id, current) -> current == null || current.lapsed(turn.since()) ? turn : current);
 		if (held != turn) {
 			throw new DomainException(ProblemType.RATE_LIMITED,
 					"an export of yours is still running; one export runs at a time per user",
@@ -42,12 +46,18 @@ class ExportTurns {
 		return turn;
 	}
 
-	/** Gives the turn back; harmless when it had lapsed and another export took the user's turn. */
+	/**
+	 * Gives the turn back; harmless when it had lapsed and another export took the user's
+	 * turn.
+	 */
 	void giveBack(Turn turn) {
 		running.remove(turn.userId(), turn);
 	}
 
-	/** One export's hold on its user's turn. Compared by identity: each take makes a new one. */
+	/**
+	 * One export's hold on its user's turn. Compared by identity: each take makes a new
+	 * one.
+	 */
 	static final class Turn {
 
 		private final String userId;

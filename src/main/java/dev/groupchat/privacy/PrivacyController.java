@@ -46,8 +46,9 @@ class PrivacyController {
 					+ "leaving invalid JSON, and never turns into a problem document. Read page by page, so it is not one "
 					+ "snapshot: a change made while it downloads may or may not show. One export at a time per "
 					+ "user: a second one while the first still runs answers 429 (`rate-limited`, `Retry-After`).",
-			responses = { @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
-					schema = @Schema(type = "object"))),
+			responses = {
+					@ApiResponse(responseCode = "200",
+							content = @Content(mediaType = "application/json", schema = @Schema(type = "object"))),
 					@ApiResponse(responseCode = "429", description = "an export of the caller is still running") })
 	ResponseEntity<StreamingResponseBody> export(CurrentUser user) {
 		String userId = user.id();
@@ -62,7 +63,8 @@ class PrivacyController {
 		};
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(FILENAME).build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(FILENAME).build().toString())
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.body(body);
 	}

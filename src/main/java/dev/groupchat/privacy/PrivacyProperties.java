@@ -11,8 +11,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param retentionInterval time between two retention passes
  * @param retentionBatchSize messages expired per transaction by a retention pass
- * @param deletionBatchSize messages recalled (or reactions withdrawn) per transaction when an account
- * is deleted
+ * @param deletionBatchSize messages recalled (or reactions withdrawn) per transaction
+ * when an account is deleted
  */
 @Validated
 @ConfigurationProperties("groupchat.privacy")

@@ -14,9 +14,10 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * Every {@code groupchat.privacy.retention-interval}, turns the messages of each group with a
- * {@code retentionDays} that are older than that into tombstones, a batch per short transaction.
- * Safe to run on every node at once: a batch skips rows another one holds.
+ * Every {@code groupchat.privacy.retention-interval}, turns the messages of each group
+ * with a {@code retentionDays} that are older than that into tombstones, a batch per
+ * short transaction. Safe to run on every node at once: a batch skips rows another one
+ * holds.
  */
 @Component
 class RetentionJob implements SchedulingConfigurer {
@@ -44,7 +45,10 @@ class RetentionJob implements SchedulingConfigurer {
 		registrar.addFixedDelayTask(new FixedDelayTask(this::runSafely, interval, interval));
 	}
 
-	/** One pass over every group with a retention period; answers the number of messages expired. */
+	/**
+	 * One pass over every group with a retention period; answers the number of messages
+	 * expired.
+	 */
 	int runOnce() {
 		Instant now = clock.instant();
 		int batch = properties.retentionBatchSize();

@@ -1,11 +1,10 @@
 /**
- * Data rights: a user's export of everything the service holds about them, deleting their account
- * (leaving every group, recalling their messages, erasing their profile), and per-group message
- * retention. Works only through the public API of the modules that own the data, so their rules and
- * events apply unchanged.
+ * Data rights: a user's export of everything the service holds about them, deleting their
+ * account (leaving every group, recalling their messages, erasing their profile), and
+ * per-group message retention. Works only through the public API of the modules that own
+ * the data, so their rules and events apply unchanged.
  */
-@ApplicationModule(displayName = "Data rights", allowedDependencies = { "shared",
-		"identity", "groups", "messaging" })
+@ApplicationModule(displayName = "Data rights", allowedDependencies = { "shared", "identity", "groups", "messaging" })
 @NullMarked
 package dev.groupchat.privacy;
 

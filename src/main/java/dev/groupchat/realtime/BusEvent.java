@@ -14,22 +14,28 @@ import java.util.UUID;
 public record BusEvent(Kind kind, UUID groupId, String userId, long seq, String json) {
 
 	public enum Kind {
+
 		/** To every subscriber of the group's topic. */
 		GROUP,
 		/** To the user's {@code /user/queue/events} on every session. */
 		USER,
 		/**
-		 * End the user's subscriptions to the group: they may no longer read it. {@code json}, when
-		 * present, is the last event each ended subscription gets.
+		 * End the user's subscriptions to the group: they may no longer read it.
+		 * {@code json}, when present, is the last event each ended subscription gets.
 		 */
 		DROP_MEMBER,
-		/** End every subscription to the group (it was deleted); {@code json} as for DROP_MEMBER. */
+		/**
+		 * End every subscription to the group (it was deleted); {@code json} as for
+		 * DROP_MEMBER.
+		 */
 		DROP_GROUP,
 		/**
-		 * Who may read the group changed for non-members (it stopped being public): each node checks
-		 * its subscribers against the database and ends those who may no longer read it.
+		 * Who may read the group changed for non-members (it stopped being public): each
+		 * node checks its subscribers against the database and ends those who may no
+		 * longer read it.
 		 */
 		RECHECK_READERS
+
 	}
 
 	static BusEvent toGroup(UUID groupId, long seq, String json) {

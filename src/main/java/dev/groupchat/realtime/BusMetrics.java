@@ -19,13 +19,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The bus meters: {@code groupchat_bus_connected} (1 while the node's bus is connected, as
- * {@link EventBus#connected} answers; always 1 with the in-process bus, which cannot be
- * disconnected), {@code groupchat_bus_lag_seconds} and, for a RabbitMQ bus, the events published,
- * the failed attempts to reach the broker and the publisher's own counts
- * ({@code groupchat_bus_publish_*}, {@link PublishStats}). It watches Spring AMQP's connection
- * factory, template and the node queue's listener container, so the bus itself carries no metrics
- * code.
+ * The bus meters: {@code groupchat_bus_connected} (1 while the node's bus is connected,
+ * as {@link EventBus#connected} answers; always 1 with the in-process bus, which cannot
+ * be disconnected), {@code groupchat_bus_lag_seconds} and, for a RabbitMQ bus, the events
+ * published, the failed attempts to reach the broker and the publisher's own counts
+ * ({@code groupchat_bus_publish_*}, {@link PublishStats}). It watches Spring AMQP's
+ * connection factory, template and the node queue's listener container, so the bus itself
+ * carries no metrics code.
  */
 @Component
 class BusMetrics implements ConnectionListener {
@@ -88,7 +88,10 @@ class BusMetrics implements ConnectionListener {
 			.register(registry);
 	}
 
-	/** Another node's event reached this node: how long after it was offered there (clock skew counts as 0). */
+	/**
+	 * Another node's event reached this node: how long after it was offered there (clock
+	 * skew counts as 0).
+	 */
 	private void arrived(Message message) {
 		if (message.getMessageProperties().getHeader(BusPublisher.OFFERED_AT) instanceof Number offeredAt) {
 			long micros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()) - offeredAt.longValue();

@@ -16,20 +16,24 @@ import org.springframework.context.SmartLifecycle;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes bus events to RabbitMQ on a thread of its own, so that the thread that committed them
- * (a message writer about to ack a batch) never waits for the broker nor sees its errors. The buffer
- * is bounded: when it is full, events are dropped and counted. Every publish is confirmed by the
- * broker; an unconfirmed one is counted ({@link PublishStats}). While the connection is down,
- * messages (events with a seq) are not buffered: the other nodes read them from PostgreSQL (gap
- * filling and the last-seq check). Other events wait in the buffer and are retried until the broker
- * is back. Each message carries the time it was offered ({@link #OFFERED_AT}), from which the
- * receiving nodes measure the bus lag.
+ * Publishes bus events to RabbitMQ on a thread of its own, so that the thread that
+ * committed them (a message writer about to ack a batch) never waits for the broker nor
+ * sees its errors. The buffer is bounded: when it is full, events are dropped and
+ * counted. Every publish is confirmed by the broker; an unconfirmed one is counted
+ * ({@link PublishStats}). While the connection is down, messages (events with a seq) are
+ * not buffered: the other nodes read them from PostgreSQL (gap filling and the last-seq
+ * check). Other events wait in the buffer and are retried until the broker is back. Each
+ * message carries the time it was offered ({@link #OFFERED_AT}), from which the receiving
+ * nodes measure the bus lag.
  */
 final class BusPublisher implements SmartLifecycle {
 
 	static final String ORIGIN = "groupchat-origin";
 
-	/** Microseconds since the epoch at which the event was offered: committed, and delivered on this node. */
+	/**
+	 * Microseconds since the epoch at which the event was offered: committed, and
+	 * delivered on this node.
+	 */
 	static final String OFFERED_AT = "groupchat-offered-at";
 
 	private static final int MAX_UNCONFIRMED = 5_000;
@@ -109,7 +113,9 @@ final class BusPublisher implements SmartLifecycle {
 		}
 	}
 
-	/** Retries an event that PostgreSQL cannot replace until it is out or the node stops. */
+	/**
+	 * Retries an event that PostgreSQL cannot replace until it is out or the node stops.
+	 */
 	private void publishUntilDone(Offered event) throws InterruptedException {
 		long backoffMillis = 100;
 		while (!tryPublish(event) && running && !recoverable(event.event())) {
@@ -195,7 +201,10 @@ final class BusPublisher implements SmartLifecycle {
 		return running;
 	}
 
-	/** Stops after the message writers (phase 0), so what they commit on shutdown is still published. */
+	/**
+	 * Stops after the message writers (phase 0), so what they commit on shutdown is still
+	 * published.
+	 */
 	@Override
 	public int getPhase() {
 		return -100;

@@ -4,24 +4,36 @@ import java.util.Locale;
 import org.springframework.web.socket.CloseStatus;
 
 /**
- * Why a STOMP connection ended, recorded on the session when the server (or the client) closes it,
- * so that disconnects can be counted by reason. Each maps to the WebSocket close status sent.
+ * Why a STOMP connection ended, recorded on the session when the server (or the client)
+ * closes it, so that disconnects can be counted by reason. Each maps to the WebSocket
+ * close status sent.
  */
 enum CloseReason {
 
 	/** The client sent DISCONNECT or closed the socket, or the network dropped it. */
 	CLIENT(CloseStatus.NORMAL),
-	/** The client's output passed the buffer limit, or a write stayed unfinished past the send timeout. */
+	/**
+	 * The client's output passed the buffer limit, or a write stayed unfinished past the
+	 * send timeout.
+	 */
 	SLOW_CONSUMER(new CloseStatus(1008, "slow consumer")),
-	/** No frame (not even a heart-beat) from the client within twice the negotiated interval. */
+	/**
+	 * No frame (not even a heart-beat) from the client within twice the negotiated
+	 * interval.
+	 */
 	HEARTBEAT_TIMEOUT(CloseStatus.SESSION_NOT_RELIABLE),
 	/** The token the session connected with has expired. */
 	TOKEN_EXPIRED(CloseStatus.POLICY_VIOLATION),
-	/** The node is shutting down; the client reconnects, to another node if there is one. */
+	/**
+	 * The node is shutting down; the client reconnects, to another node if there is one.
+	 */
 	SHUTDOWN(CloseStatus.SERVICE_RESTARTED),
 	/** No CONNECT frame within the connect timeout. */
 	CONNECT_TIMEOUT(CloseStatus.POLICY_VIOLATION),
-	/** A frame was refused (ERROR frame): bad input, a limit, a destination the user may not use. */
+	/**
+	 * A frame was refused (ERROR frame): bad input, a limit, a destination the user may
+	 * not use.
+	 */
 	POLICY(CloseStatus.POLICY_VIOLATION, "refused");
 
 	private final CloseStatus status;

@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The destinations clients may use, matched exactly: no wildcards, no encodings, group ids only in
- * their canonical lower-case form.
+ * The destinations clients may use, matched exactly: no wildcards, no encodings, group
+ * ids only in their canonical lower-case form.
  */
 final class Destinations {
 

@@ -22,10 +22,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Turns the domain modules' events into live events, after their transaction commits, so that no
- * client ever sees something that was rolled back. Each event is serialized here, once. Whatever
- * takes away read access (a leave, kick or ban, the group going private or being deleted) also ends
- * the affected subscriptions on every node, each with a last {@code subscription.ended} event.
+ * Turns the domain modules' events into live events, after their transaction commits, so
+ * that no client ever sees something that was rolled back. Each event is serialized here,
+ * once. Whatever takes away read access (a leave, kick or ban, the group going private or
+ * being deleted) also ends the affected subscriptions on every node, each with a last
+ * {@code subscription.ended} event.
  */
 @Component
 class DomainEventRelay {
@@ -57,9 +58,9 @@ class DomainEventRelay {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(ReactionChanged event) {
-		bus.publish(BusEvent.toGroup(event.groupId(), 0, json.event("reaction.changed", event.groupId(), "seq",
-				event.seq(), "emoji", event.emoji(), "count", event.count(), "userId", event.userId(), "added",
-				event.added())));
+		bus.publish(BusEvent.toGroup(event.groupId(), 0,
+				json.event("reaction.changed", event.groupId(), "seq", event.seq(), "emoji", event.emoji(), "count",
+						event.count(), "userId", event.userId(), "added", event.added())));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
@@ -81,10 +82,11 @@ class DomainEventRelay {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(MemberBanned event) {
-		// a banned member also left (MemberLeft); a banned non-member may still read a public group
+		// a banned member also left (MemberLeft); a banned non-member may still read a
+		// public group
 		bus.publish(BusEvent.dropMember(event.groupId(), event.userId(), ended(event.groupId(), "BANNED")));
-		bus.publish(BusEvent.toUser(event.userId(), json.event("member.banned", event.groupId(), "userId",
-				event.userId(), "by", event.by())));
+		bus.publish(BusEvent.toUser(event.userId(),
+				json.event("member.banned", event.groupId(), "userId", event.userId(), "by", event.by())));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
@@ -104,7 +106,8 @@ class DomainEventRelay {
 		bus.publish(BusEvent.toGroup(event.groupId(), 0,
 				json.event("group.updated", event.groupId(), "group", event.group(), "by", event.by())));
 		if (event.group().kind() == GroupKind.FAN && event.group().visibility() == Visibility.PRIVATE) {
-			// it may have been public a moment ago: readers who are no members lose access now
+			// it may have been public a moment ago: readers who are no members lose
+			// access now
 			bus.publish(BusEvent.recheckReaders(event.groupId(), ended(event.groupId(), "VISIBILITY_PRIVATE")));
 		}
 	}
@@ -125,7 +128,10 @@ class DomainEventRelay {
 		}
 	}
 
-	/** The last event of a subscription that ended because its user may no longer read the group. */
+	/**
+	 * The last event of a subscription that ended because its user may no longer read the
+	 * group.
+	 */
 	private String ended(UUID groupId, String reason) {
 		return json.event("subscription.ended", groupId, "reason", reason);
 	}
@@ -145,8 +151,8 @@ class DomainEventRelay {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(JoinRequestDecided event) {
-		bus.publish(BusEvent.toUser(event.userId(), json.event("join_request.decided", event.groupId(), "approved",
-				event.approved(), "by", event.by())));
+		bus.publish(BusEvent.toUser(event.userId(),
+				json.event("join_request.decided", event.groupId(), "approved", event.approved(), "by", event.by())));
 	}
 
 }

@@ -7,7 +7,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Shapes event bodies: {@code {"type": …, "groupId": …, …}}. Each event is serialized once. */
+/**
+ * Shapes event bodies: {@code {"type": …, "groupId": …, …}}. Each event is serialized
+ * once.
+ */
 @Component
 class EventJson {
 

@@ -3,9 +3,10 @@ package dev.groupchat.realtime;
 import java.io.ByteArrayOutputStream;
 
 /**
- * Joins the parts of one connection's incoming WebSocket messages into whole frames, up to the frame
- * limit. The container delivers a connection's parts one at a time, in order. Parts are joined as
- * bytes: a character split between two binary parts stays whole.
+ * Joins the parts of one connection's incoming WebSocket messages into whole frames, up
+ * to the frame limit. The container delivers a connection's parts one at a time, in
+ * order. Parts are joined as bytes: a character split between two binary parts stays
+ * whole.
  */
 final class FrameAssembler {
 
@@ -20,7 +21,10 @@ final class FrameAssembler {
 		this.limit = limit;
 	}
 
-	/** The whole frame after its last part, {@link #TOO_LARGE} past the limit, null while parts are to come. */
+	/**
+	 * The whole frame after its last part, {@link #TOO_LARGE} past the limit, null while
+	 * parts are to come.
+	 */
 	byte[] add(byte[] part, boolean last) {
 		if (partial == null && last) {
 			return bounded(part);

@@ -10,9 +10,10 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 
 /**
- * Checks on a decoded frame that the STOMP decoder does not make: a bounded number of headers, no
- * NUL inside a header (the decoder takes it into the value), and UTF-8 text in binary frames
- * (decoded leniently, invalid bytes would become replacement characters and be stored).
+ * Checks on a decoded frame that the STOMP decoder does not make: a bounded number of
+ * headers, no NUL inside a header (the decoder takes it into the value), and UTF-8 text
+ * in binary frames (decoded leniently, invalid bytes would become replacement characters
+ * and be stored).
  */
 final class FrameHygiene {
 

@@ -18,13 +18,14 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * The local subscribers of one group and the order of its messages. Everything that touches them
- * runs as a task of this channel's {@link SerialExecutor}, so no lock is needed and a sender never
- * waits for the fan-out. Events carrying a {@code seq} go out strictly in seq order: one that
- * arrives early (its commit raced ahead of an earlier one's listener) waits until the gap closes, or
- * until {@link GroupChannels} fills it from the database. A resuming subscriber keeps a backlog of
- * live events while its replay is sent, so replay and live events never interleave. Large groups are
- * written in parallel slices on the fan-out pool; each subscriber stays in one slice, so its order
+ * The local subscribers of one group and the order of its messages. Everything that
+ * touches them runs as a task of this channel's {@link SerialExecutor}, so no lock is
+ * needed and a sender never waits for the fan-out. Events carrying a {@code seq} go out
+ * strictly in seq order: one that arrives early (its commit raced ahead of an earlier
+ * one's listener) waits until the gap closes, or until {@link GroupChannels} fills it
+ * from the database. A resuming subscriber keeps a backlog of live events while its
+ * replay is sent, so replay and live events never interleave. Large groups are written in
+ * parallel slices on the fan-out pool; each subscriber stays in one slice, so its order
  * holds.
  */
 final class GroupChannel {
@@ -33,8 +34,9 @@ final class GroupChannel {
 	static final int PARALLEL_THRESHOLD = 256;
 
 	/**
-	 * An event ready to send: everything after the subscription header, encoded once; the whole
-	 * frame is then built once per distinct subscription id (clients mostly use the same few).
+	 * An event ready to send: everything after the subscription header, encoded once; the
+	 * whole frame is then built once per distinct subscription id (clients mostly use the
+	 * same few).
 	 */
 	static final class Frame {
 
@@ -42,7 +44,10 @@ final class GroupChannel {
 
 		final String shared;
 
-		/** {@link System#nanoTime()} when the event reached this node's fan-out; 0 when not timed. */
+		/**
+		 * {@link System#nanoTime()} when the event reached this node's fan-out; 0 when
+		 * not timed.
+		 */
 		final long arrivedNanos;
 
 		private final ConcurrentHashMap<String, String> whole = new ConcurrentHashMap<>(4);
@@ -81,7 +86,10 @@ final class GroupChannel {
 			this(session, subscriptionId, catchingUp, Integer.MAX_VALUE);
 		}
 
-		/** A catching-up subscriber holds at most {@code backlogLimit} live events while its replay is sent. */
+		/**
+		 * A catching-up subscriber holds at most {@code backlogLimit} live events while
+		 * its replay is sent.
+		 */
 		Subscriber(StompSession session, String subscriptionId, boolean catchingUp, int backlogLimit) {
 			this.session = session;
 			this.subscriptionId = subscriptionId;
@@ -110,7 +118,10 @@ final class GroupChannel {
 			}
 		}
 
-		/** Nothing more goes out on this subscription; {@code last}, when given, is its final frame. */
+		/**
+		 * Nothing more goes out on this subscription; {@code last}, when given, is its
+		 * final frame.
+		 */
 		synchronized void end(Frame last) {
 			if (!ended) {
 				ended = true;
@@ -137,7 +148,9 @@ final class GroupChannel {
 
 	private final AtomicInteger size = new AtomicInteger();
 
-	/** Keyed by session and subscription: a disconnect storm of a big group stays linear. */
+	/**
+	 * Keyed by session and subscription: a disconnect storm of a big group stays linear.
+	 */
 	private final Map<String, Subscriber> subscribers = new LinkedHashMap<>();
 
 	private Subscriber[] snapshot = new Subscriber[0];
@@ -153,7 +166,10 @@ final class GroupChannel {
 
 	private volatile long waitingSince;
 
-	/** How many times subscribers were ended for lost access; a subscribe compares it to see one it missed. */
+	/**
+	 * How many times subscribers were ended for lost access; a subscribe compares it to
+	 * see one it missed.
+	 */
 	private volatile long revocations;
 
 	/** Live events waiting in this channel's queue before new ones are dropped. */
@@ -182,12 +198,18 @@ final class GroupChannel {
 		this.tasks = new SerialExecutor(pool);
 	}
 
-	/** Counts a subscriber about to be added; called while the registry holds this channel's key. */
+	/**
+	 * Counts a subscriber about to be added; called while the registry holds this
+	 * channel's key.
+	 */
 	void reserve() {
 		size.incrementAndGet();
 	}
 
-	/** Adds a reserved subscriber; completes with the last seq delivered, up to which a resuming one replays. */
+	/**
+	 * Adds a reserved subscriber; completes with the last seq delivered, up to which a
+	 * resuming one replays.
+	 */
 	CompletableFuture<Long> subscribe(Subscriber subscriber) {
 		CompletableFuture<Long> added = new CompletableFuture<>();
 		tasks.execute(() -> {
@@ -199,9 +221,10 @@ final class GroupChannel {
 	}
 
 	/**
-	 * Ends a subscriber's catch-up: the live events that came during its replay follow it, in order.
-	 * When more came than its backlog holds, they were dropped and one {@code resync} frame (from the
-	 * replayed seq to the last delivered one) stands for them; live events follow it.
+	 * Ends a subscriber's catch-up: the live events that came during its replay follow
+	 * it, in order. When more came than its backlog holds, they were dropped and one
+	 * {@code resync} frame (from the replayed seq to the last delivered one) stands for
+	 * them; live events follow it.
 	 */
 	void live(Subscriber subscriber, long replayedUpTo, BiFunction<Long, Long, Frame> resync) {
 		tasks.execute(() -> {
@@ -232,11 +255,11 @@ final class GroupChannel {
 	}
 
 	/**
-	 * Ends the subscribers {@code which} selects, as access to the group was lost ({@link #revocations}
-	 * counts it); {@code removed} runs for each, {@code then} after.
+	 * Ends the subscribers {@code which} selects, as access to the group was lost
+	 * ({@link #revocations} counts it); {@code removed} runs for each, {@code then}
+	 * after.
 	 */
-	void remove(Predicate<Subscriber> which, Consumer<Subscriber> removed,
-			Runnable then) {
+	void remove(Predicate<Subscriber> which, Consumer<Subscriber> removed, Runnable then) {
 		tasks.execute(() -> {
 			revocations++;
 			subscribers.values().removeIf(s -> {
@@ -253,8 +276,9 @@ final class GroupChannel {
 	}
 
 	/**
-	 * Starts a check of who may still read: counted as a revocation at once, so that a subscriber
-	 * added while the check runs looks again itself; completes with the users subscribed now.
+	 * Starts a check of who may still read: counted as a revocation at once, so that a
+	 * subscriber added while the check runs looks again itself; completes with the users
+	 * subscribed now.
 	 */
 	CompletableFuture<Set<String>> revoking() {
 		CompletableFuture<Set<String>> users = new CompletableFuture<>();
@@ -277,9 +301,10 @@ final class GroupChannel {
 	}
 
 	/**
-	 * Delivers an event: at once when unordered or next in line, else when its turn comes. When the
-	 * channel's queue is full the event is dropped: a message's seq is then missing, and the gap is
-	 * filled from the database once a later message arrives; an event without seq is lost.
+	 * Delivers an event: at once when unordered or next in line, else when its turn
+	 * comes. When the channel's queue is full the event is dropped: a message's seq is
+	 * then missing, and the gap is filled from the database once a later message arrives;
+	 * an event without seq is lost.
 	 */
 	void publish(Frame frame) {
 		if (!tasks.offer(() -> accept(frame), capacity)) {
@@ -293,8 +318,8 @@ final class GroupChannel {
 	}
 
 	/**
-	 * Fills a gap that waited longer than {@code timeoutMs}: {@code loader} answers the stored frames
-	 * with {@code after < seq < before}.
+	 * Fills a gap that waited longer than {@code timeoutMs}: {@code loader} answers the
+	 * stored frames with {@code after < seq < before}.
 	 */
 	void fillOverdueGap(long now, long timeoutMs, BiFunction<Long, Long, List<Frame>> loader) {
 		long since = waitingSince;
@@ -309,9 +334,9 @@ final class GroupChannel {
 	}
 
 	/**
-	 * Fetches messages the bus lost that no later event revealed: those up to the last seq seen at
-	 * the previous check that are still not delivered. {@code loader} answers the stored frames with
-	 * {@code after < seq < before}, at most {@code limit} of them.
+	 * Fetches messages the bus lost that no later event revealed: those up to the last
+	 * seq seen at the previous check that are still not delivered. {@code loader} answers
+	 * the stored frames with {@code after < seq < before}, at most {@code limit} of them.
 	 */
 	void catchUp(long storedLastSeq, int limit, BiFunction<Long, Long, List<Frame>> loader) {
 		tasks.execute(() -> {

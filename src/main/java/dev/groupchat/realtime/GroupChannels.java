@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The groups that have subscribers on this node. A channel exists only while it has local
- * subscribers, which is also the set of groups a broker-backed bus needs to bind. Fan-out runs on a
- * pool with one thread per core.
+ * subscribers, which is also the set of groups a broker-backed bus needs to bind. Fan-out
+ * runs on a pool with one thread per core.
  */
 @Component
 class GroupChannels implements DisposableBean {
@@ -52,7 +52,10 @@ class GroupChannels implements DisposableBean {
 
 	private final BusInterest interest;
 
-	/** Resume replays running on this node (each holds up to a thousand messages until written). */
+	/**
+	 * Resume replays running on this node (each holds up to a thousand messages until
+	 * written).
+	 */
 	private final Semaphore replays;
 
 	private final RealtimeMeters meters;
@@ -69,12 +72,13 @@ class GroupChannels implements DisposableBean {
 	}
 
 	/**
-	 * Subscribes a session to a group's topic if {@code mayRead} (read uncached: a standing cached
-	 * here may not know yet of a ban on another node); with {@code resumeAfter}, first replays the
-	 * stored messages after it (or one {@code resync.required} when more than the limit were missed).
-	 * Returns once the subscription is in place. Nothing is delivered before access is certain: when
-	 * access was revoked here between the check and the subscriber's arrival (or this node only now
-	 * started to hear the group's events), {@code mayRead} is asked again.
+	 * Subscribes a session to a group's topic if {@code mayRead} (read uncached: a
+	 * standing cached here may not know yet of a ban on another node); with
+	 * {@code resumeAfter}, first replays the stored messages after it (or one
+	 * {@code resync.required} when more than the limit were missed). Returns once the
+	 * subscription is in place. Nothing is delivered before access is certain: when
+	 * access was revoked here between the check and the subscriber's arrival (or this
+	 * node only now started to hear the group's events), {@code mayRead} is asked again.
 	 * @throws StompRefusal 403 when the user may not read the group
 	 */
 	void subscribe(StompSession session, String subscriptionId, UUID groupId, Long resumeAfter,
@@ -133,9 +137,10 @@ class GroupChannels implements DisposableBean {
 	}
 
 	/**
-	 * Replays the stored messages after {@code after}, within the bounds: more missed than the resume
-	 * limit, no replay budget left in the session, or no free replay slot on the node within the wait
-	 * each answer one {@code resync.required} instead (the client then pages the REST history).
+	 * Replays the stored messages after {@code after}, within the bounds: more missed
+	 * than the resume limit, no replay budget left in the session, or no free replay slot
+	 * on the node within the wait each answer one {@code resync.required} instead (the
+	 * client then pages the REST history).
 	 */
 	private void replay(GroupChannel.Subscriber subscriber, GroupChannel channel, long after, long upTo) {
 		if (upTo <= after) {
@@ -150,7 +155,8 @@ class GroupChannels implements DisposableBean {
 			List<MessageView> missed = history.between(channel.groupId, after, upTo, properties.resumeLimit());
 			meters.replayed(missed.size());
 			for (MessageView message : missed) {
-				// up to a thousand frames at once would overflow the send queue: go at the client's pace
+				// up to a thousand frames at once would overflow the send queue: go at
+				// the client's pace
 				if (!subscriber.session.awaitQueuedAtMost(queueAtMost, properties.sendTimeout())) {
 					subscriber.session.close(CloseReason.SLOW_CONSUMER);
 					return;
@@ -186,22 +192,26 @@ class GroupChannels implements DisposableBean {
 	}
 
 	/**
-	 * The user may no longer read the group: their subscriptions to it end now, each with the event
-	 * {@code ended} (when given) as its last frame.
+	 * The user may no longer read the group: their subscriptions to it end now, each with
+	 * the event {@code ended} (when given) as its last frame.
 	 */
 	void drop(UUID groupId, String userId, String ended) {
 		end(groupId, s -> userId.equals(s.userId()), ended);
 	}
 
-	/** Nobody may read the group any more (it was deleted): every subscription to it ends now. */
+	/**
+	 * Nobody may read the group any more (it was deleted): every subscription to it ends
+	 * now.
+	 */
 	void dropAll(UUID groupId, String ended) {
 		end(groupId, s -> true, ended);
 	}
 
 	/**
-	 * Who may read the group changed for others than its members (it stopped being public): each
-	 * local subscriber is checked against the database and those who may no longer read are ended.
-	 * When the check fails, they are all ended (they may subscribe again, and are checked then).
+	 * Who may read the group changed for others than its members (it stopped being
+	 * public): each local subscriber is checked against the database and those who may no
+	 * longer read are ended. When the check fails, they are all ended (they may subscribe
+	 * again, and are checked then).
 	 */
 	void recheck(UUID groupId, String ended) {
 		GroupChannel channel = channels.get(groupId);
@@ -222,8 +232,9 @@ class GroupChannels implements DisposableBean {
 	}
 
 	/**
-	 * Checks every local subscriber again ({@link #recheck}), for when events that end subscriptions
-	 * may have been lost (this node was cut off from the bus). One query per group with subscribers.
+	 * Checks every local subscriber again ({@link #recheck}), for when events that end
+	 * subscriptions may have been lost (this node was cut off from the bus). One query
+	 * per group with subscribers.
 	 */
 	void recheckAll() {
 		for (UUID groupId : groupIds()) {
@@ -256,11 +267,15 @@ class GroupChannels implements DisposableBean {
 		GroupChannel channel = channels.get(groupId);
 		if (channel != null) {
 			channel.publish(new GroupChannel.Frame(seq,
-					StompFrames.shared(channel.destination, "m-" + messageIds.incrementAndGet(), body), System.nanoTime()));
+					StompFrames.shared(channel.destination, "m-" + messageIds.incrementAndGet(), body),
+					System.nanoTime()));
 		}
 	}
 
-	/** Fills gaps that waited too long (an event lost between commit and fan-out) from the database. */
+	/**
+	 * Fills gaps that waited too long (an event lost between commit and fan-out) from the
+	 * database.
+	 */
 	@Scheduled(fixedDelayString = "${groupchat.realtime.gap-check-interval:200}")
 	void fillGaps() {
 		long now = System.currentTimeMillis();
@@ -281,8 +296,9 @@ class GroupChannels implements DisposableBean {
 	}
 
 	/**
-	 * Compares the stored last seqs of groups with what their channels delivered, and fetches what
-	 * a channel still misses since the previous call (see {@link GroupChannel#catchUp}).
+	 * Compares the stored last seqs of groups with what their channels delivered, and
+	 * fetches what a channel still misses since the previous call (see
+	 * {@link GroupChannel#catchUp}).
 	 */
 	void catchUp(Map<UUID, Long> storedLastSeqs) {
 		storedLastSeqs.forEach((groupId, lastSeq) -> {

@@ -11,10 +11,11 @@ import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 
 /**
- * WebSocket handshakes per client address: {@code handshakes-per-second}, with a burst of twice as
- * many; beyond, 429 with {@code Retry-After: 1} before the upgrade, so a reconnect loop or a flood
- * costs no session. The address is the request's remote address (behind a proxy, set
- * {@code server.forward-headers-strategy} so that it is the client's). Per node.
+ * WebSocket handshakes per client address: {@code handshakes-per-second}, with a burst of
+ * twice as many; beyond, 429 with {@code Retry-After: 1} before the upgrade, so a
+ * reconnect loop or a flood costs no session. The address is the request's remote address
+ * (behind a proxy, set {@code server.forward-headers-strategy} so that it is the
+ * client's). Per node.
  */
 @Component
 class HandshakeLimiter implements HandshakeInterceptor {

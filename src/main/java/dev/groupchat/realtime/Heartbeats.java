@@ -5,9 +5,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Once a second: sockets without CONNECT past the connect timeout closed, slow consumers (a write
- * unfinished past the send timeout) closed, sessions whose token expired closed, heart-beats out,
- * silent clients closed.
+ * Once a second: sockets without CONNECT past the connect timeout closed, slow consumers
+ * (a write unfinished past the send timeout) closed, sessions whose token expired closed,
+ * heart-beats out, silent clients closed.
  */
 @Component
 class Heartbeats {
@@ -37,7 +37,8 @@ class Heartbeats {
 				connectDue(session, now);
 			}
 			else if (session.expiresAt() != null && !session.expiresAt().isAfter(Instant.ofEpochMilli(now))) {
-				commands.refuse(session, 401, "the token has expired; reconnect with a new one", CloseReason.TOKEN_EXPIRED);
+				commands.refuse(session, 401, "the token has expired; reconnect with a new one",
+						CloseReason.TOKEN_EXPIRED);
 			}
 			else if (!session.heartbeat(now)) {
 				session.close(CloseReason.HEARTBEAT_TIMEOUT);

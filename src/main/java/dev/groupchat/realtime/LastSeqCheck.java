@@ -10,16 +10,18 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
- * Finds messages the broker lost that no later message reveals: the last message of a group that
- * then went quiet. Every interval, one query reads the last seq of every group this node has
- * subscribers of; a channel that is still behind a seq it was already behind at the previous check
- * fetches the missing messages from PostgreSQL. A message in flight through the broker is thus
- * never fetched twice, and a lost one arrives within two intervals.
+ * Finds messages the broker lost that no later message reveals: the last message of a
+ * group that then went quiet. Every interval, one query reads the last seq of every group
+ * this node has subscribers of; a channel that is still behind a seq it was already
+ * behind at the previous check fetches the missing messages from PostgreSQL. A message in
+ * flight through the broker is thus never fetched twice, and a lost one arrives within
+ * two intervals.
  * <p>
- * While this node is cut off from the broker, and once more at the first check after it is back,
- * the events that end subscriptions (a kick, a ban, a group gone private) may have been lost too:
- * before any message is caught up, every local subscriber is checked again against PostgreSQL, so
- * nobody removed on another node reads what was posted after.
+ * While this node is cut off from the broker, and once more at the first check after it
+ * is back, the events that end subscriptions (a kick, a ban, a group gone private) may
+ * have been lost too: before any message is caught up, every local subscriber is checked
+ * again against PostgreSQL, so nobody removed on another node reads what was posted
+ * after.
  */
 final class LastSeqCheck implements SmartLifecycle {
 

@@ -9,16 +9,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The frames waiting to go out on one WebSocket, written with the container's asynchronous send so
- * that no thread ever blocks on a slow client. One write is in flight at a time (WebSocket frames of
- * one connection cannot interleave); the next starts when it completes. A client that lets more than
- * {@code limit} characters pile up (queued here plus the write the socket has not finished) is a slow
- * consumer: {@code onOverflow} closes it rather than buffering without bound. {@link #pendingSinceNanos()}
- * tells how long the unfinished write has waited, for the sweep that closes clients which stopped
- * reading altogether.
+ * The frames waiting to go out on one WebSocket, written with the container's
+ * asynchronous send so that no thread ever blocks on a slow client. One write is in
+ * flight at a time (WebSocket frames of one connection cannot interleave); the next
+ * starts when it completes. A client that lets more than {@code limit} characters pile up
+ * (queued here plus the write the socket has not finished) is a slow consumer:
+ * {@code onOverflow} closes it rather than buffering without bound.
+ * {@link #pendingSinceNanos()} tells how long the unfinished write has waited, for the
+ * sweep that closes clients which stopped reading altogether.
  *
- * <p>A write that completes at once calls back on the calling thread; the pump then simply loops
- * instead of recursing, so a long queue never deepens the stack.
+ * <p>
+ * A write that completes at once calls back on the calling thread; the pump then simply
+ * loops instead of recursing, so a long queue never deepens the stack.
  */
 final class Outbound implements SendHandler {
 
@@ -38,7 +40,10 @@ final class Outbound implements SendHandler {
 
 	private final AtomicBoolean busy = new AtomicBoolean();
 
-	/** Characters of the write in flight; counted in {@link #queued} until the socket finishes it. */
+	/**
+	 * Characters of the write in flight; counted in {@link #queued} until the socket
+	 * finishes it.
+	 */
 	private volatile int writing;
 
 	/** {@link System#nanoTime()} when the write in flight started; 0 when none is. */
@@ -48,7 +53,10 @@ final class Outbound implements SendHandler {
 
 	private final RealtimeMeters meters;
 
-	/** {@code onOverflow} runs when the client reads too slowly, {@code onFailure} when a write fails. */
+	/**
+	 * {@code onOverflow} runs when the client reads too slowly, {@code onFailure} when a
+	 * write fails.
+	 */
 	Outbound(Session socket, long limit, Runnable onOverflow, Runnable onFailure, RealtimeMeters meters) {
 		this.meters = meters;
 		this.socket = socket;
@@ -117,7 +125,10 @@ final class Outbound implements SendHandler {
 		return queued.get();
 	}
 
-	/** When the unfinished write started ({@link System#nanoTime()}), or 0 when nothing is being written. */
+	/**
+	 * When the unfinished write started ({@link System#nanoTime()}), or 0 when nothing is
+	 * being written.
+	 */
 	long pendingSinceNanos() {
 		return writingSince;
 	}

@@ -3,8 +3,8 @@ package dev.groupchat.realtime;
 import org.springframework.stereotype.Component;
 
 /**
- * Who has an open STOMP session on this node. Per node only: a user connected to another node of a
- * scaled-out deployment counts as offline here.
+ * Who has an open STOMP session on this node. Per node only: a user connected to another
+ * node of a scaled-out deployment counts as offline here.
  */
 @Component
 public class Presence {

@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What went wrong publishing to the broker, counted for metrics and health, and logged at most once
- * per ten seconds with the running counts; never with an event's content.
+ * What went wrong publishing to the broker, counted for metrics and health, and logged at
+ * most once per ten seconds with the running counts; never with an event's content.
  */
 final class PublishStats {
 

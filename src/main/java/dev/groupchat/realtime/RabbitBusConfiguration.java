@@ -18,8 +18,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Several nodes, one PostgreSQL, events through RabbitMQ ({@code groupchat.bus.type=rabbitmq}; the
- * broker is configured with Spring Boot's {@code spring.rabbitmq.*}, publisher confirms are always on).
+ * Several nodes, one PostgreSQL, events through RabbitMQ
+ * ({@code groupchat.bus.type=rabbitmq}; the broker is configured with Spring Boot's
+ * {@code spring.rabbitmq.*}, publisher confirms are always on).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "groupchat.bus.type", havingValue = "rabbitmq")
@@ -85,7 +86,8 @@ class RabbitBusConfiguration {
 		container.setMessageListener(bus);
 		container.setConcurrentConsumers(1);
 		container.setPrefetchCount(500);
-		// during an outage, try to consume again after 0.5, 1, 2, 4 s, then every 4 s (each try logs)
+		// during an outage, try to consume again after 0.5, 1, 2, 4 s, then every 4 s
+		// (each try logs)
 		ExponentialBackOff recovery = new ExponentialBackOff(500, 2);
 		recovery.setMaxInterval(4_000);
 		container.setRecoveryBackOff(recovery);

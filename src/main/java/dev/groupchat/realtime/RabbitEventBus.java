@@ -16,17 +16,18 @@ import org.springframework.amqp.rabbit.connection.ConnectionListener;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The multi-node bus: every committed event goes to one RabbitMQ direct exchange, routed by group
- * ({@code g.<groupId>}) or user ({@code u.<userId>}). Each node has its own exclusive queue and binds
- * it only to the groups it has subscribers of and the users it has sessions of, then fans out what
- * arrives to its own sessions.
+ * The multi-node bus: every committed event goes to one RabbitMQ direct exchange, routed
+ * by group ({@code g.<groupId>}) or user ({@code u.<userId>}). Each node has its own
+ * exclusive queue and binds it only to the groups it has subscribers of and the users it
+ * has sessions of, then fans out what arrives to its own sessions.
  *
- * <p>A node delivers its own events to its own sessions directly, never through the broker, and
- * ignores them when the broker brings them back (each carries its origin node): a broker outage
- * does not stop live delivery between the users of one node. Publishing is done by the
- * {@link BusPublisher}, off the caller's thread. What the broker loses, PostgreSQL has: the channels
- * fill seq gaps from it, and {@link LastSeqCheck} finds a lost last message. Bindings are restored
- * whenever the connection is re-established.
+ * <p>
+ * A node delivers its own events to its own sessions directly, never through the broker,
+ * and ignores them when the broker brings them back (each carries its origin node): a
+ * broker outage does not stop live delivery between the users of one node. Publishing is
+ * done by the {@link BusPublisher}, off the caller's thread. What the broker loses,
+ * PostgreSQL has: the channels fill seq gaps from it, and {@link LastSeqCheck} finds a
+ * lost last message. Bindings are restored whenever the connection is re-established.
  */
 class RabbitEventBus implements EventBus, BusInterest, MessageListener, ConnectionListener {
 
@@ -99,7 +100,10 @@ class RabbitEventBus implements EventBus, BusInterest, MessageListener, Connecti
 		}
 	}
 
-	/** False for this node's own events, which the broker brings back and the bus then ignores. */
+	/**
+	 * False for this node's own events, which the broker brings back and the bus then
+	 * ignores.
+	 */
 	boolean fromOtherNode(Message message) {
 		return !origin.equals(message.getMessageProperties().getHeader(BusPublisher.ORIGIN));
 	}
@@ -124,7 +128,10 @@ class RabbitEventBus implements EventBus, BusInterest, MessageListener, Connecti
 		unbind("u." + userId);
 	}
 
-	/** After a reconnect the exclusive queue is new: declare it and bind everything this node still wants. */
+	/**
+	 * After a reconnect the exclusive queue is new: declare it and bind everything this
+	 * node still wants.
+	 */
 	@Override
 	public void onCreate(Connection connection) {
 		try {
@@ -134,7 +141,8 @@ class RabbitEventBus implements EventBus, BusInterest, MessageListener, Connecti
 			log.warn("Could not declare this node's bus queue: {}", ex.toString());
 			return;
 		}
-		// from here on a new binding is declared by bind() itself; the loop covers those from before
+		// from here on a new binding is declared by bind() itself; the loop covers those
+		// from before
 		connected = true;
 		if (lost) {
 			lost = false;
@@ -179,7 +187,10 @@ class RabbitEventBus implements EventBus, BusInterest, MessageListener, Connecti
 		}
 	}
 
-	/** While the broker is away only remembered; {@link #onCreate} binds it when it is back. */
+	/**
+	 * While the broker is away only remembered; {@link #onCreate} binds it when it is
+	 * back.
+	 */
 	private void bind(String key) {
 		bound.add(key);
 		if (connected) {

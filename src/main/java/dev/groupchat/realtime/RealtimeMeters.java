@@ -13,8 +13,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The realtime counters and timers. Every meter is created once here, so the hot paths (a frame
- * queued, a delivery) only increment a pre-built meter; no tag is looked up per call.
+ * The realtime counters and timers. Every meter is created once here, so the hot paths (a
+ * frame queued, a delivery) only increment a pre-built meter; no tag is looked up per
+ * call.
  */
 @Component
 class RealtimeMeters {
@@ -57,10 +58,11 @@ class RealtimeMeters {
 			.description("Successful STOMP CONNECTs")
 			.register(registry);
 		for (CloseReason reason : CloseReason.values()) {
-			disconnects.put(reason, Counter.builder("groupchat.realtime.disconnects")
-				.description("Closed STOMP connections by reason")
-				.tag("reason", reason.tag())
-				.register(registry));
+			disconnects.put(reason,
+					Counter.builder("groupchat.realtime.disconnects")
+						.description("Closed STOMP connections by reason")
+						.tag("reason", reason.tag())
+						.register(registry));
 		}
 		gapFills = Counter.builder("groupchat.realtime.gap.fills")
 			.description("Seq gaps filled from the database after waiting for a lost or late event")
@@ -111,7 +113,10 @@ class RealtimeMeters {
 		connects.increment();
 	}
 
-	/** Counts a closed connection; one the server did not close is the client's, or the shutdown's. */
+	/**
+	 * Counts a closed connection; one the server did not close is the client's, or the
+	 * shutdown's.
+	 */
 	void disconnected(CloseReason reason) {
 		disconnects.get(reason == CloseReason.CLIENT && shuttingDown ? CloseReason.SHUTDOWN : reason).increment();
 	}
@@ -132,7 +137,10 @@ class RealtimeMeters {
 		busReceived.increment();
 	}
 
-	/** Publishes on the local bus (a broker bus counts through its own hooks, see {@link BusMetrics}). */
+	/**
+	 * Publishes on the local bus (a broker bus counts through its own hooks, see
+	 * {@link BusMetrics}).
+	 */
 	void busPublished() {
 		busPublished.increment();
 	}

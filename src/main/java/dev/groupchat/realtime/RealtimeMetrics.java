@@ -4,7 +4,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
-/** What operators watch on a node: connections, users, groups with live subscribers, subscriptions. */
+/**
+ * What operators watch on a node: connections, users, groups with live subscribers,
+ * subscriptions.
+ */
 @Component
 class RealtimeMetrics {
 

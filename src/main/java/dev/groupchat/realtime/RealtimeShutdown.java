@@ -10,19 +10,22 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * What a SIGTERM does to live clients. It runs after the web server stopped accepting connections
- * (graceful shutdown) and before it stops: new sends are answered with an ERROR ack of type
- * {@code unavailable} (retry), the messages already queued are stored and acked, and then every
- * STOMP session is closed with 1012 "service restart", which tells a client to reconnect (to another
- * node) and resume with {@code resume-after-seq}. Each step is bounded, so the whole stays well
- * within {@code spring.lifecycle.timeout-per-shutdown-phase}.
+ * What a SIGTERM does to live clients. It runs after the web server stopped accepting
+ * connections (graceful shutdown) and before it stops: new sends are answered with an
+ * ERROR ack of type {@code unavailable} (retry), the messages already queued are stored
+ * and acked, and then every STOMP session is closed with 1012 "service restart", which
+ * tells a client to reconnect (to another node) and resume with {@code resume-after-seq}.
+ * Each step is bounded, so the whole stays well within
+ * {@code spring.lifecycle.timeout-per-shutdown-phase}.
  */
 @Component
 class RealtimeShutdown implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(RealtimeShutdown.class);
 
-	/** RFC 6455 close code 1012: the server is restarting; the client should reconnect. */
+	/**
+	 * RFC 6455 close code 1012: the server is restarting; the client should reconnect.
+	 */
 
 	private static final Duration DRAIN_LIMIT = Duration.ofSeconds(6);
 
@@ -70,7 +73,10 @@ class RealtimeShutdown implements SmartLifecycle {
 		return running;
 	}
 
-	/** Between the web server's graceful shutdown (no new connections) and its stop (sockets cut). */
+	/**
+	 * Between the web server's graceful shutdown (no new connections) and its stop
+	 * (sockets cut).
+	 */
 	@Override
 	public int getPhase() {
 		return WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE - 512;

@@ -9,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs tasks one at a time, in the order they were submitted, on a shared pool: the state a task
- * touches needs no lock, and a busy group never holds a thread while it has nothing to do.
+ * Runs tasks one at a time, in the order they were submitted, on a shared pool: the state
+ * a task touches needs no lock, and a busy group never holds a thread while it has
+ * nothing to do.
  */
 final class SerialExecutor implements Executor, Runnable {
 
@@ -30,7 +31,10 @@ final class SerialExecutor implements Executor, Runnable {
 		this.pool = pool;
 	}
 
-	/** Queues a task whatever the queue's length (control tasks: subscribe, unsubscribe, catch-up). */
+	/**
+	 * Queues a task whatever the queue's length (control tasks: subscribe, unsubscribe,
+	 * catch-up).
+	 */
 	@Override
 	public void execute(Runnable task) {
 		size.incrementAndGet();
@@ -40,7 +44,10 @@ final class SerialExecutor implements Executor, Runnable {
 		}
 	}
 
-	/** Queues a task unless {@code capacity} tasks are already waiting; false when it was not queued. */
+	/**
+	 * Queues a task unless {@code capacity} tasks are already waiting; false when it was
+	 * not queued.
+	 */
 	boolean offer(Runnable task, int capacity) {
 		if (size.get() >= capacity) {
 			return false;

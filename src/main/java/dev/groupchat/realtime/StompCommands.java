@@ -17,8 +17,9 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
 
 /**
- * The STOMP commands a client may send. Nothing but CONNECT is accepted before CONNECT; every
- * refusal is an ERROR frame with a problem document, after which the connection closes.
+ * The STOMP commands a client may send. Nothing but CONNECT is accepted before CONNECT;
+ * every refusal is an ERROR frame with a problem document, after which the connection
+ * closes.
  */
 @Component
 class StompCommands {

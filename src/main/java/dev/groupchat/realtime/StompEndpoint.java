@@ -22,10 +22,10 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 
 /**
- * The WebSocket side of STOMP: frames are decoded with Spring's {@link StompDecoder} and handed to
- * {@link StompCommands}; sessions are wrapped for bounded, concurrent sending. Anything that cannot
- * be decoded, or is larger than the frame limit, gets an ERROR frame and the connection is closed;
- * other sessions never notice.
+ * The WebSocket side of STOMP: frames are decoded with Spring's {@link StompDecoder} and
+ * handed to {@link StompCommands}; sessions are wrapped for bounded, concurrent sending.
+ * Anything that cannot be decoded, or is larger than the frame limit, gets an ERROR frame
+ * and the connection is closed; other sessions never notice.
  */
 @Component
 class StompEndpoint extends AbstractWebSocketHandler implements SubProtocolCapable {
@@ -55,21 +55,23 @@ class StompEndpoint extends AbstractWebSocketHandler implements SubProtocolCapab
 		return List.of("v12.stomp", "v11.stomp", "v10.stomp");
 	}
 
-	/** Tomcat's bound on a blocking write (the close frame): a stalled client cannot hold a thread for long. */
+	/**
+	 * Tomcat's bound on a blocking write (the close frame): a stalled client cannot hold
+	 * a thread for long.
+	 */
 	static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession socket) {
-		Session nativeSession = ((NativeWebSocketSession) socket)
-			.getNativeSession(Session.class);
+		Session nativeSession = ((NativeWebSocketSession) socket).getNativeSession(Session.class);
 		nativeSession.getUserProperties().put(BLOCKING_SEND_TIMEOUT, properties.sendTimeout().toMillis());
 		sessions.put(socket.getId(), new StompSession(socket, nativeSession, properties.sessionLimits(), meters));
 	}
 
 	/**
-	 * Frames arrive in parts no larger than the container's small buffer (a few KiB per connection,
-	 * instead of one buffer of the largest frame per connection) and are assembled here up to the
-	 * frame limit.
+	 * Frames arrive in parts no larger than the container's small buffer (a few KiB per
+	 * connection, instead of one buffer of the largest frame per connection) and are
+	 * assembled here up to the frame limit.
 	 */
 	@Override
 	public boolean supportsPartialMessages() {
@@ -81,7 +83,10 @@ class StompEndpoint extends AbstractWebSocketHandler implements SubProtocolCapab
 		received(socket, message.asBytes(), message.isLast(), false);
 	}
 
-	/** Binary frames are accepted as long as they are UTF-8 text, as STOMP's headers must be. */
+	/**
+	 * Binary frames are accepted as long as they are UTF-8 text, as STOMP's headers must
+	 * be.
+	 */
 	@Override
 	protected void handleBinaryMessage(WebSocketSession socket, BinaryMessage message) {
 		ByteBuffer payload = message.getPayload();

@@ -7,9 +7,10 @@ import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.MessageBuilder;
 
 /**
- * Encodes the frames the server sends. Control frames go through Spring's {@link StompEncoder};
- * MESSAGE frames for a broadcast are assembled from a prefix that differs per subscription and one
- * shared remainder, so an event is serialized and encoded once however many receive it.
+ * Encodes the frames the server sends. Control frames go through Spring's
+ * {@link StompEncoder}; MESSAGE frames for a broadcast are assembled from a prefix that
+ * differs per subscription and one shared remainder, so an event is serialized and
+ * encoded once however many receive it.
  */
 final class StompFrames {
 
@@ -47,7 +48,10 @@ final class StompFrames {
 		return prefix(subscriptionId) + shared(destination, messageId, json);
 	}
 
-	/** The part of a MESSAGE frame that comes before the subscription-specific header's value. */
+	/**
+	 * The part of a MESSAGE frame that comes before the subscription-specific header's
+	 * value.
+	 */
 	static String prefix(String subscriptionId) {
 		return "MESSAGE\nsubscription:" + escape(subscriptionId);
 	}

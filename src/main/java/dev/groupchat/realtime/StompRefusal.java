@@ -1,6 +1,9 @@
 package dev.groupchat.realtime;
 
-/** A frame the server refuses: answered with an ERROR frame of this status, then the connection closes. */
+/**
+ * A frame the server refuses: answered with an ERROR frame of this status, then the
+ * connection closes.
+ */
 final class StompRefusal extends RuntimeException {
 
 	private final int status;

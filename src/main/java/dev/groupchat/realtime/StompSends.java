@@ -28,8 +28,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * SEND to {@code /app/group.{id}.send|typing|read}. A send is stored by the same
- * {@link Messaging#post} as REST and answered on {@code /user/queue/acks}: OK with the message, or
- * ERROR with the problem, always carrying the clientMsgId. The sender is always the session's user.
+ * {@link Messaging#post} as REST and answered on {@code /user/queue/acks}: OK with the
+ * message, or ERROR with the problem, always carrying the clientMsgId. The sender is
+ * always the session's user.
  */
 @Component
 class StompSends {
@@ -50,7 +51,10 @@ class StompSends {
 
 	private final Validator validator;
 
-	/** Sends being stored or answered right now; shutdown waits for them before closing sessions. */
+	/**
+	 * Sends being stored or answered right now; shutdown waits for them before closing
+	 * sessions.
+	 */
 	private final AtomicInteger inFlight = new AtomicInteger();
 
 	private final SendMetrics metrics;
@@ -122,7 +126,10 @@ class StompSends {
 		}
 	}
 
-	/** Waits, at most {@code timeout}, until no send is being stored or answered; answers whether none is. */
+	/**
+	 * Waits, at most {@code timeout}, until no send is being stored or answered; answers
+	 * whether none is.
+	 */
 	boolean awaitIdle(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (inFlight.get() > 0) {
@@ -140,7 +147,8 @@ class StompSends {
 			List<Map<String, String>> errors = violations.stream()
 				.map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
 				.toList();
-			throw new DomainException(ProblemType.VALIDATION, "One or more fields are invalid", Map.of("errors", errors));
+			throw new DomainException(ProblemType.VALIDATION, "One or more fields are invalid",
+					Map.of("errors", errors));
 		}
 	}
 
@@ -153,7 +161,10 @@ class StompSends {
 		log.debug("STOMP send answered {}", status);
 	}
 
-	/** Typing beyond the session's rate is dropped: it is ephemeral, and the next one says the same. */
+	/**
+	 * Typing beyond the session's rate is dropped: it is ephemeral, and the next one says
+	 * the same.
+	 */
 	private void typing(StompSession session, Destinations.App app) {
 		if (!access.cachedStanding(app.groupId(), session.user().id()).isMember()) {
 			throw new StompRefusal(403, "only members may type in this group");
@@ -161,8 +172,8 @@ class StompSends {
 		if (!session.typingAllowed()) {
 			return;
 		}
-		bus.publish(BusEvent.toGroup(app.groupId(), 0, json.event("typing", app.groupId(), "userId",
-				session.user().id(), "name", session.user().name())));
+		bus.publish(BusEvent.toGroup(app.groupId(), 0,
+				json.event("typing", app.groupId(), "userId", session.user().id(), "name", session.user().name())));
 	}
 
 	private void read(StompSession session, Destinations.App app, byte[] body) {
@@ -178,7 +189,8 @@ class StompSends {
 			throw new StompRefusal(400, "read needs a body {\"seq\": N}");
 		}
 		if (!session.readAllowed()) {
-			// beyond the session's rate, dropped: markers only move forward, the client's next read catches up
+			// beyond the session's rate, dropped: markers only move forward, the client's
+			// next read catches up
 			return;
 		}
 		try {

@@ -16,10 +16,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
- * One client connection: its user after CONNECT, its subscriptions, heart-beat state and the limits
- * it holds to (subscriptions, typing, reads, replays). Frames go out through an {@link Outbound}
- * queue with asynchronous writes, so fan-out never waits for a client; closing happens on a virtual
- * thread after the queued frames (an ERROR, say) are written, and records its {@link CloseReason}.
+ * One client connection: its user after CONNECT, its subscriptions, heart-beat state and
+ * the limits it holds to (subscriptions, typing, reads, replays). Frames go out through
+ * an {@link Outbound} queue with asynchronous writes, so fan-out never waits for a
+ * client; closing happens on a virtual thread after the queued frames (an ERROR, say) are
+ * written, and records its {@link CloseReason}.
  */
 final class StompSession {
 
@@ -109,11 +110,13 @@ final class StompSession {
 		return expiresAt;
 	}
 
-	/** Adds a subscription within the session's limits (count, id length); else a refusal. */
+	/**
+	 * Adds a subscription within the session's limits (count, id length); else a refusal.
+	 */
 	void add(Subscription subscription) {
 		if (subscription.id().length() > limits.maxSubscriptionIdLength()) {
-			throw new StompRefusal(400, "a subscription id may have at most " + limits.maxSubscriptionIdLength()
-					+ " characters");
+			throw new StompRefusal(400,
+					"a subscription id may have at most " + limits.maxSubscriptionIdLength() + " characters");
 		}
 		if (subscriptions.size() >= limits.maxSubscriptions()) {
 			throw new StompRefusal(429, "a session may hold at most " + limits.maxSubscriptions() + " subscriptions");
@@ -121,17 +124,24 @@ final class StompSession {
 		subscriptions.put(subscription.id(), subscription);
 	}
 
-	/** Whether a typing frame is within the session's rate; beyond it, typing is dropped. */
+	/**
+	 * Whether a typing frame is within the session's rate; beyond it, typing is dropped.
+	 */
 	boolean typingAllowed() {
 		return typing.tryTake();
 	}
 
-	/** Whether a read frame is within the session's rate; beyond it, the frame is dropped. */
+	/**
+	 * Whether a read frame is within the session's rate; beyond it, the frame is dropped.
+	 */
 	boolean readAllowed() {
 		return reads.tryTake();
 	}
 
-	/** Whether the session may start another replay now (a burst, refilled at one a second). */
+	/**
+	 * Whether the session may start another replay now (a burst, refilled at one a
+	 * second).
+	 */
 	boolean replayAllowed() {
 		return replays.tryTake();
 	}
@@ -146,7 +156,10 @@ final class StompSession {
 
 	/** The id of this session's subscription to a user queue, if it has one. */
 	Optional<String> subscriptionTo(String destination) {
-		return subscriptions.values().stream().filter(s -> s.destination().equals(destination)).map(Subscription::id)
+		return subscriptions.values()
+			.stream()
+			.filter(s -> s.destination().equals(destination))
+			.map(Subscription::id)
 			.findFirst();
 	}
 
@@ -170,8 +183,8 @@ final class StompSession {
 	}
 
 	/**
-	 * Waits until at most {@code chars} wait in the send queue; false when the session closed or the
-	 * client did not read that far within {@code timeout}.
+	 * Waits until at most {@code chars} wait in the send queue; false when the session
+	 * closed or the client did not read that far within {@code timeout}.
 	 */
 	boolean awaitQueuedAtMost(long chars, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
@@ -184,15 +197,18 @@ final class StompSession {
 		return !closing.get();
 	}
 
-	/** Sends an ERROR frame and closes, as STOMP asks of a server that refuses a frame. */
+	/**
+	 * Sends an ERROR frame and closes, as STOMP asks of a server that refuses a frame.
+	 */
 	void fail(String message, String problemJson, CloseReason reason) {
 		send(StompFrames.error(message, problemJson));
 		close(reason);
 	}
 
 	/**
-	 * Closes once the frames already queued are written (at most a second later); a slow consumer at
-	 * once, without waiting for a socket that does not drain. The first reason given is the one kept.
+	 * Closes once the frames already queued are written (at most a second later); a slow
+	 * consumer at once, without waiting for a socket that does not drain. The first
+	 * reason given is the one kept.
 	 */
 	void close(CloseReason reason) {
 		if (!closing.compareAndSet(false, true)) {
@@ -226,18 +242,24 @@ final class StompSession {
 		}
 	}
 
-	/** Why the server closed the session; {@link CloseReason#CLIENT} when it never did. */
+	/**
+	 * Why the server closed the session; {@link CloseReason#CLIENT} when it never did.
+	 */
 	CloseReason closeReason() {
 		CloseReason reason = closeReason;
 		return reason == null ? CloseReason.CLIENT : reason;
 	}
 
-	/** True while the session has not sent CONNECT within {@code timeoutMs} of opening. */
+	/**
+	 * True while the session has not sent CONNECT within {@code timeoutMs} of opening.
+	 */
 	boolean connectOverdue(long now, long timeoutMs) {
 		return user == null && now - openedAt > timeoutMs;
 	}
 
-	/** True when the oldest unfinished write has waited longer than {@code timeoutNanos}. */
+	/**
+	 * True when the oldest unfinished write has waited longer than {@code timeoutNanos}.
+	 */
 	boolean writeOverdue(long nowNanos, long timeoutNanos) {
 		long since = outbound.pendingSinceNanos();
 		return since != 0 && nowNanos - since > timeoutNanos;
@@ -247,7 +269,10 @@ final class StompSession {
 		return !closing.get() && socket.isOpen();
 	}
 
-	/** Heart-beat duties at {@code now}: answers false when the client has gone silent too long. */
+	/**
+	 * Heart-beat duties at {@code now}: answers false when the client has gone silent too
+	 * long.
+	 */
 	boolean heartbeat(long now) {
 		if (expectEveryMs > 0 && now - lastReceivedAt > expectEveryMs * 2 + 1_000) {
 			return false;

@@ -7,9 +7,9 @@ import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.stereotype.Component;
 
 /**
- * SUBSCRIBE and UNSUBSCRIBE: a group's topic for those who may read it (checked on SUBSCRIBE against
- * the database, never a cache; the fan-out itself never looks membership up, it hears of lost access
- * through the bus), and the caller's own queues.
+ * SUBSCRIBE and UNSUBSCRIBE: a group's topic for those who may read it (checked on
+ * SUBSCRIBE against the database, never a cache; the fan-out itself never looks
+ * membership up, it hears of lost access through the bus), and the caller's own queues.
  */
 @Component
 class StompSubscriptions {
@@ -51,7 +51,8 @@ class StompSubscriptions {
 		String userId = session.user().id();
 		session.add(new StompSession.Subscription(id, destination, groupId));
 		try {
-			// uncached: a standing cached on this node may not know yet of a ban decided on another
+			// uncached: a standing cached on this node may not know yet of a ban decided
+			// on another
 			channels.subscribe(session, id, groupId, resumeAfter, () -> access.standing(groupId, userId).mayRead());
 		}
 		catch (RuntimeException ex) {

@@ -1,8 +1,8 @@
 package dev.groupchat.realtime;
 
 /**
- * A token bucket of one session's frames of one kind: {@code perSecond} tokens a second, holding at
- * most {@code burst}. A rate of 0 or less means no limit.
+ * A token bucket of one session's frames of one kind: {@code perSecond} tokens a second,
+ * holding at most {@code burst}. A rate of 0 or less means no limit.
  */
 final class TokenBucket {
 

@@ -29,8 +29,9 @@ class UserQueues {
 	}
 
 	/**
-	 * Adds a connected session unless its user already holds the most sessions allowed on this node;
-	 * the count is per node (a user's sessions on other nodes are not counted).
+	 * Adds a connected session unless its user already holds the most sessions allowed on
+	 * this node; the count is per node (a user's sessions on other nodes are not
+	 * counted).
 	 */
 	boolean add(StompSession session) {
 		boolean[] added = { false };
@@ -70,8 +71,9 @@ class UserQueues {
 
 	/** Sends to the session's subscription of a user queue, if it subscribed to it. */
 	void send(StompSession session, String queue, String json) {
-		session.subscriptionTo(queue).ifPresent(subscriptionId -> session
-			.send(StompFrames.message(subscriptionId, queue, "u-" + ids.incrementAndGet(), json)));
+		session.subscriptionTo(queue)
+			.ifPresent(subscriptionId -> session
+				.send(StompFrames.message(subscriptionId, queue, "u-" + ids.incrementAndGet(), json)));
 	}
 
 	boolean isConnected(String userId) {

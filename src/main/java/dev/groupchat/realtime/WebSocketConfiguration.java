@@ -32,9 +32,9 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 	}
 
 	/**
-	 * Tomcat allocates a connection's WebSocket read buffers when it opens, at their full size; with
-	 * partial messages (see {@link StompEndpoint#supportsPartialMessages()}) they can stay small,
-	 * which is most of what an idle session costs.
+	 * Tomcat allocates a connection's WebSocket read buffers when it opens, at their full
+	 * size; with partial messages (see {@link StompEndpoint#supportsPartialMessages()})
+	 * they can stay small, which is most of what an idle session costs.
 	 */
 	@Bean
 	ServletServerContainerFactoryBean webSocketContainer() {
@@ -46,9 +46,10 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 	}
 
 	/**
-	 * Socket buffers off the heap: tens of thousands of idle connections should not fill it. The
-	 * kernel send buffer is capped: a client that stops reading then leaves writes unfinished within
-	 * a second or two (and is closed as a slow consumer) instead of megabytes vanishing into the kernel.
+	 * Socket buffers off the heap: tens of thousands of idle connections should not fill
+	 * it. The kernel send buffer is capped: a client that stops reading then leaves
+	 * writes unfinished within a second or two (and is closed as a slow consumer) instead
+	 * of megabytes vanishing into the kernel.
 	 */
 	@Bean
 	TomcatConnectorCustomizer directSocketBuffers() {

@@ -5,14 +5,14 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One page of a cursor-paged list, as the contract shapes it: {@code {items, nextCursor}}, where
- * {@code nextCursor} is null on the last page.
+ * One page of a cursor-paged list, as the contract shapes it: {@code {items,
+ * nextCursor}}, where {@code nextCursor} is null on the last page.
  */
 public record CursorPage<T>(List<T> items, @Nullable String nextCursor) {
 
 	/**
-	 * Builds a page from {@code limit + 1} fetched rows: the extra row only tells that a next page
-	 * exists, and the cursor points after the last row returned.
+	 * Builds a page from {@code limit + 1} fetched rows: the extra row only tells that a
+	 * next page exists, and the cursor points after the last row returned.
 	 */
 	public static <T> CursorPage<T> of(List<T> fetched, int limit, Function<T, String> cursorOf) {
 		if (fetched.size() <= limit) {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Opaque cursors: the keyset position of the last row of a page, joined by a separator and
- * base64url-encoded so that clients treat it as a token, not as data.
+ * Opaque cursors: the keyset position of the last row of a page, joined by a separator
+ * and base64url-encoded so that clients treat it as a token, not as data.
  */
 public final class Cursors {
 
@@ -23,7 +23,10 @@ public final class Cursors {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(joined.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Decodes a cursor into exactly {@code expectedParts} parts, or refuses it as invalid input. */
+	/**
+	 * Decodes a cursor into exactly {@code expectedParts} parts, or refuses it as invalid
+	 * input.
+	 */
 	public static List<String> decode(String cursor, int expectedParts) {
 		try {
 			String joined = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);

@@ -11,19 +11,25 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
- * Tells a database that cannot answer now (down, paused, restarting, out of connections, a
- * statement or socket timeout) from a refusal of the data itself. The first is worth a retry by the
- * client and says nothing about the request; the second is not.
+ * Tells a database that cannot answer now (down, paused, restarting, out of connections,
+ * a statement or socket timeout) from a refusal of the data itself. The first is worth a
+ * retry by the client and says nothing about the request; the second is not.
  */
 public final class DatabaseUnavailable {
 
-	/** SQLState classes and codes of PostgreSQL that mean "not now" rather than "not this". */
+	/**
+	 * SQLState classes and codes of PostgreSQL that mean "not now" rather than "not
+	 * this".
+	 */
 	private static final String[] TRANSIENT_STATES = { "08", "53", "57P", "57014", "58" };
 
 	private DatabaseUnavailable() {
 	}
 
-	/** True when {@code failure} or one of its causes says the database could not be reached in time. */
+	/**
+	 * True when {@code failure} or one of its causes says the database could not be
+	 * reached in time.
+	 */
 	public static boolean isCause(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
 			if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
@@ -40,8 +46,8 @@ public final class DatabaseUnavailable {
 	}
 
 	/**
-	 * Hikari's answer (without an SQLState) on a connection it already evicted as broken, such as the
-	 * rollback after a statement lost its connection.
+	 * Hikari's answer (without an SQLState) on a connection it already evicted as broken,
+	 * such as the rollback after a statement lost its connection.
 	 */
 	private static boolean closedByPool(SQLException sql) {
 		return sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage());
@@ -59,10 +65,14 @@ public final class DatabaseUnavailable {
 		return false;
 	}
 
-	/** The 503 a client gets: nothing was stored; send again (with the same clientMsgId) shortly. */
+	/**
+	 * The 503 a client gets: nothing was stored; send again (with the same clientMsgId)
+	 * shortly.
+	 */
 	public static DomainException problem() {
 		return new DomainException(ProblemType.UNAVAILABLE,
-				"the database is not answering; retry in a second (a resend with the same clientMsgId is never stored twice)", Map.of("retryAfterSeconds", 1));
+				"the database is not answering; retry in a second (a resend with the same clientMsgId is never stored twice)",
+				Map.of("retryAfterSeconds", 1));
 	}
 
 }

@@ -3,8 +3,9 @@ package dev.groupchat.shared;
 import java.util.Map;
 
 /**
- * A refusal with a stable problem type. Modules throw it through static factories that name the
- * situation ({@code GroupProblems.full(...)}); the web layer maps it once to RFC 9457.
+ * A refusal with a stable problem type. Modules throw it through static factories that
+ * name the situation ({@code GroupProblems.full(...)}); the web layer maps it once to RFC
+ * 9457.
  */
 public class DomainException extends RuntimeException {
 

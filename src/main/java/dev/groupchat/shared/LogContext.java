@@ -5,9 +5,9 @@ import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
 /**
- * The keys every log line of a REST call or a STOMP frame carries in its MDC (and so in structured
- * JSON logs): {@code requestId}, {@code userId}, {@code groupId}. Ids only: never a token, never
- * message text.
+ * The keys every log line of a REST call or a STOMP frame carries in its MDC (and so in
+ * structured JSON logs): {@code requestId}, {@code userId}, {@code groupId}. Ids only:
+ * never a token, never message text.
  */
 public final class LogContext {
 
@@ -22,7 +22,10 @@ public final class LogContext {
 	private LogContext() {
 	}
 
-	/** A caller's own request id when it is a harmless token of at most 64 characters, else a new one. */
+	/**
+	 * A caller's own request id when it is a harmless token of at most 64 characters,
+	 * else a new one.
+	 */
 	public static String requestId(String offered) {
 		return offered != null && SAFE_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
 	}

@@ -8,9 +8,9 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * A JSON string of a request body held the NUL character. PostgreSQL refuses NUL in text, so a
- * request carrying one is refused while it is read, before anything reaches a writer or the
- * database; the problem names the field ({@code text}, {@code mentions[2]}, …).
+ * A JSON string of a request body held the NUL character. PostgreSQL refuses NUL in text,
+ * so a request carrying one is refused while it is read, before anything reaches a writer
+ * or the database; the problem names the field ({@code text}, {@code mentions[2]}, …).
  */
 public final class NulCharacterException extends MismatchedInputException {
 

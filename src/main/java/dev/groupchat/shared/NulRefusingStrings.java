@@ -5,7 +5,10 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
-/** Every string read from a request body, at any depth, is refused when it holds a NUL character. */
+/**
+ * Every string read from a request body, at any depth, is refused when it holds a NUL
+ * character.
+ */
 final class NulRefusingStrings extends StringDeserializer {
 
 	static SimpleModule module() {

@@ -26,9 +26,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Maps every failure of a REST call to an RFC 9457 problem with a stable {@code type}. Spring MVC's
- * own exceptions go through {@link ResponseEntityExceptionHandler}; this class only gives them our
- * type URIs, adds the failing fields, and makes sure nothing internal (stack, SQL) leaks.
+ * Maps every failure of a REST call to an RFC 9457 problem with a stable {@code type}.
+ * Spring MVC's own exceptions go through {@link ResponseEntityExceptionHandler}; this
+ * class only gives them our type URIs, adds the failing fields, and makes sure nothing
+ * internal (stack, SQL) leaks.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -63,8 +64,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
-			HttpHeaders headers,
-			HttpStatusCode statusCode, WebRequest request) {
+			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
 		NulCharacterException nul = NulCharacterException.causeOf(ex);
 		if (ex instanceof HttpMessageNotReadableException && nul != null) {
 			return super.handleExceptionInternal(ex, Problems.of(nul.toProblem()), headers, HttpStatusCode.valueOf(400),
@@ -74,8 +74,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (ex instanceof MethodArgumentNotValidException invalid) {
 			problem.setProperty("errors", fieldErrors(invalid.getFieldErrors()));
 		}
-		return super.handleExceptionInternal(ex, problem, headers, problem.getStatus() == statusCode.value()
-				? statusCode : HttpStatusCode.valueOf(problem.getStatus()), request);
+		return super.handleExceptionInternal(ex, problem, headers,
+				problem.getStatus() == statusCode.value() ? statusCode : HttpStatusCode.valueOf(problem.getStatus()),
+				request);
 	}
 
 	private static ProblemType typeFor(Exception ex, HttpStatusCode status) {
@@ -97,7 +98,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	private static @Nullable String detailFor(Exception ex, @Nullable Object body) {
 		return switch (ex) {
 			case HttpMessageNotReadableException e when PayloadTooLargeException.isCauseOf(e) ->
-				"The request body exceeds " + Objects.requireNonNull(PayloadTooLargeException.causeOf(e)).limit() + " bytes";
+				"The request body exceeds " + Objects.requireNonNull(PayloadTooLargeException.causeOf(e)).limit()
+						+ " bytes";
 			case HttpMessageNotReadableException e -> "The request body is not valid JSON of the expected shape";
 			case MethodArgumentNotValidException e -> "One or more fields are invalid";
 			case NoResourceFoundException e -> "No such resource";

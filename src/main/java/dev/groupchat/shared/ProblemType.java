@@ -4,8 +4,8 @@ import java.net.URI;
 import org.springframework.http.HttpStatus;
 
 /**
- * Every kind of refusal the API can answer with. The {@link #type()} URI is part of the client
- * contract: clients branch on it, so a constant here is never renamed.
+ * Every kind of refusal the API can answer with. The {@link #type()} URI is part of the
+ * client contract: clients branch on it, so a constant here is never renamed.
  */
 public enum ProblemType {
 

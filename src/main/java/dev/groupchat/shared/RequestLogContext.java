@@ -16,10 +16,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * Puts the request id into the log context of a REST call (the caller's {@code X-Request-Id} when
- * sane, else a new one, echoed in the response), and, once Security and the handler mapping have
- * run, the user id and the path's group id. At DEBUG it logs one line per call: method, path
- * template, status, time.
+ * Puts the request id into the log context of a REST call (the caller's
+ * {@code X-Request-Id} when sane, else a new one, echoed in the response), and, once
+ * Security and the handler mapping have run, the user id and the path's group id. At
+ * DEBUG it logs one line per call: method, path template, status, time.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)

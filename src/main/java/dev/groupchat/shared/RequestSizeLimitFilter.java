@@ -18,8 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refuses request bodies over {@code groupchat.http.max-body-size} with 413, before they are read
- * when a Content-Length announces them, and while reading when the body is chunked.
+ * Refuses request bodies over {@code groupchat.http.max-body-size} with 413, before they
+ * are read when a Content-Length announces them, and while reading when the body is
+ * chunked.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -40,8 +41,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 		if (request.getContentLengthLong() > limit) {
 			response.setStatus(ProblemType.PAYLOAD_TOO_LARGE.status().value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			json.writeValue(response.getOutputStream(), Problems.of(ProblemType.PAYLOAD_TOO_LARGE,
-					"The request body exceeds " + limit + " bytes"));
+			json.writeValue(response.getOutputStream(),
+					Problems.of(ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds " + limit + " bytes"));
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, limit), response);

@@ -16,10 +16,13 @@ class SharedConfiguration {
 
 	@Bean
 	Clock clock() {
-		return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000)); // PostgreSQL keeps microseconds
+		return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000)); // PostgreSQL keeps
+																		// microseconds
 	}
 
-	/** Registered with the application's JSON mapper: REST bodies and STOMP bodies alike. */
+	/**
+	 * Registered with the application's JSON mapper: REST bodies and STOMP bodies alike.
+	 */
 	@Bean
 	JacksonModule nulRefusingStrings() {
 		return NulRefusingStrings.module();

@@ -5,21 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The terminal client renders structured SYSTEM messages itself, and still shows old prose ones. */
+/**
+ * The terminal client renders structured SYSTEM messages itself, and still shows old
+ * prose ones.
+ */
 class MessageLinesTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Test
 	void rendersEachSystemEvent() {
-		assertThat(line("""
-				{"seq":3,"type":"SYSTEM","text":null,"system":{"event":"member.added","actorId":"alice","targetIds":["bob"]}}"""))
+		assertThat(
+				line("""
+						{"seq":3,"type":"SYSTEM","text":null,"system":{"event":"member.added","actorId":"alice","targetIds":["bob"]}}"""))
 			.isEqualTo("#3 * alice added bob");
 		assertThat(line("""
 				{"seq":4,"type":"SYSTEM","system":{"event":"member.removed","actorId":null,"targetIds":["bob"]}}"""))
 			.isEqualTo("#4 * bob was removed");
-		assertThat(line("""
-				{"seq":5,"type":"SYSTEM","system":{"event":"group.renamed","actorId":"alice","targetIds":[],"name":"Fans"}}"""))
+		assertThat(
+				line("""
+						{"seq":5,"type":"SYSTEM","system":{"event":"group.renamed","actorId":"alice","targetIds":[],"name":"Fans"}}"""))
 			.isEqualTo("#5 * alice renamed the group to \"Fans\"");
 		assertThat(line("""
 				{"seq":6,"type":"SYSTEM","system":{"event":"member.left","actorId":"bob","targetIds":[]}}"""))

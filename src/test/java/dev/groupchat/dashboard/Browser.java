@@ -23,8 +23,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The machine's headless Chromium driven through its chromedriver (nothing is downloaded). Without
- * them the browser tests are skipped with a message, except under {@code CI=true}, where they fail.
+ * The machine's headless Chromium driven through its chromedriver (nothing is
+ * downloaded). Without them the browser tests are skipped with a message, except under
+ * {@code CI=true}, where they fail.
  */
 final class Browser implements AutoCloseable {
 
@@ -84,10 +85,14 @@ final class Browser implements AutoCloseable {
 		return new WebDriverWait(driver, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(100)).until(condition);
 	}
 
-	/** The control a screen reader would announce with this name (aria-label or its label). */
+	/**
+	 * The control a screen reader would announce with this name (aria-label or its
+	 * label).
+	 */
 	WebElement control(String name) {
 		return await(d -> {
-			List<WebElement> labelled = d.findElements(By.cssSelector("[aria-label=\"" + name.replace("\"", "\\\"") + "\"]"));
+			List<WebElement> labelled = d
+				.findElements(By.cssSelector("[aria-label=\"" + name.replace("\"", "\\\"") + "\"]"));
 			if (!labelled.isEmpty() && labelled.getFirst().isDisplayed()) {
 				return labelled.getFirst();
 			}
@@ -111,9 +116,13 @@ final class Browser implements AutoCloseable {
 		control.click();
 	}
 
-	/** Waits until the page shows the text somewhere and answers the element that holds it. */
+	/**
+	 * Waits until the page shows the text somewhere and answers the element that holds
+	 * it.
+	 */
 	WebElement awaitText(By where, String text) {
-		return await(d -> d.findElements(where).stream().filter(e -> e.getText().contains(text)).findFirst().orElse(null));
+		return await(
+				d -> d.findElements(where).stream().filter(e -> e.getText().contains(text)).findFirst().orElse(null));
 	}
 
 	Object script(String script, Object... args) {
@@ -122,7 +131,8 @@ final class Browser implements AutoCloseable {
 
 	void screenshot(String name) {
 		try {
-			Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+			Files.write(SCREENSHOTS.resolve(name + ".png"),
+					((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
 		}
 		catch (IOException | RuntimeException ex) {
 			System.err.println("could not save screenshot " + name + ": " + ex.getMessage());

@@ -22,9 +22,10 @@ import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The creator dashboard in a real headless Chromium against the service on a random port and real
- * PostgreSQL: each test does what a creator would and checks the result through the API. Saves a
- * screenshot of every screen under target/dashboard-screenshots/, and one of the failure.
+ * The creator dashboard in a real headless Chromium against the service on a random port
+ * and real PostgreSQL: each test does what a creator would and checks the result through
+ * the API. Saves a screenshot of every screen under target/dashboard-screenshots/, and
+ * one of the failure.
  */
 class DashboardBrowserTest extends EndToEndTest {
 
@@ -68,8 +69,9 @@ class DashboardBrowserTest extends EndToEndTest {
 	}
 
 	private long post(String sender, String groupId, String text) {
-		Api.Response posted = api.as(sender).post("/api/v1/groups/" + groupId + "/messages",
-				Map.of("clientMsgId", "m-" + System.nanoTime(), "type", "TEXT", "text", text));
+		Api.Response posted = api.as(sender)
+			.post("/api/v1/groups/" + groupId + "/messages",
+					Map.of("clientMsgId", "m-" + System.nanoTime(), "type", "TEXT", "text", text));
 		assertThat(posted.status()).as(posted.raw()).isEqualTo(201);
 		return posted.json().path("seq").asLong();
 	}
@@ -110,9 +112,12 @@ class DashboardBrowserTest extends EndToEndTest {
 		signIn(owner, "");
 
 		WebElement card = browser.await(d -> d.findElements(By.cssSelector("[data-group-id='" + groupId + "']"))
-			.stream().findFirst().orElse(null));
+			.stream()
+			.findFirst()
+			.orElse(null));
 		JsonNode stats = api.as(owner).get("/api/v1/groups/" + groupId + "/stats").json();
-		for (String key : List.of("memberCount", "messagesToday", "activeMembers7d", "openReports", "pendingJoinRequests")) {
+		for (String key : List.of("memberCount", "messagesToday", "activeMembers7d", "openReports",
+				"pendingJoinRequests")) {
 			assertThat(card.findElement(By.cssSelector("[data-stat='" + key + "']")).getText()).as(key)
 				.isEqualTo(stats.path(key).asString());
 		}
@@ -186,7 +191,9 @@ class DashboardBrowserTest extends EndToEndTest {
 		browser.click("Recall message (report on message #" + bad + ")");
 
 		browser.awaitText(By.cssSelector(".outcome.ok"), "Message #" + bad + " recalled.");
-		JsonNode page = api.as(owner).get("/api/v1/groups/" + groupId + "/messages?afterSeq=" + (bad - 1) + "&limit=1").json();
+		JsonNode page = api.as(owner)
+			.get("/api/v1/groups/" + groupId + "/messages?afterSeq=" + (bad - 1) + "&limit=1")
+			.json();
 		assertThat(page.path("messages").get(0).path("deleted").asBoolean()).isTrue();
 		assertThat(api.as(owner).get("/api/v1/groups/" + groupId + "/reports").json().path("items").size()).isZero();
 		browser.awaitText(By.tagName("main"), "No open reports.");
@@ -207,8 +214,9 @@ class DashboardBrowserTest extends EndToEndTest {
 		browser.awaitText(By.cssSelector(".outcome.ok"), "Settings saved.");
 		browser.screenshot("settings");
 		post(fan, groupId, "first");
-		Api.Response second = api.as(fan).post("/api/v1/groups/" + groupId + "/messages",
-				Map.of("clientMsgId", "second", "type", "TEXT", "text", "second"));
+		Api.Response second = api.as(fan)
+			.post("/api/v1/groups/" + groupId + "/messages",
+					Map.of("clientMsgId", "second", "type", "TEXT", "text", "second"));
 		assertThat(second.status()).isEqualTo(429);
 		assertThat(second.headers().firstValue("Retry-After")).isPresent();
 	}
@@ -276,8 +284,8 @@ class DashboardBrowserTest extends EndToEndTest {
 				String text = d.findElement(By.cssSelector(".tab-body")).getText();
 				return !text.isBlank() && !text.contains("Loading") ? text : null;
 			});
-			Number overflow = (Number) browser.script(
-					"return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+			Number overflow = (Number) browser
+				.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
 			assertThat(overflow.intValue()).as("horizontal overflow of %s at 360 px", screen).isLessThanOrEqualTo(0);
 			browser.screenshot("phone-" + screen);
 		}

@@ -91,8 +91,8 @@ class GroupStatsTest extends EndToEndTest {
 	}
 
 	private long post(String sender, String group, String clientMsgId, String text) {
-		Api.Response posted = api.as(sender).post(group + "/messages",
-				Map.of("clientMsgId", clientMsgId, "type", "TEXT", "text", text));
+		Api.Response posted = api.as(sender)
+			.post(group + "/messages", Map.of("clientMsgId", clientMsgId, "type", "TEXT", "text", text));
 		assertThat(posted.status()).as(posted.raw()).isEqualTo(201);
 		return posted.json().path("seq").asLong();
 	}

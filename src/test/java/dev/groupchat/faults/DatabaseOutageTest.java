@@ -25,11 +25,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What clients and the load balancer see when PostgreSQL goes away under a running service: sends
- * fail within seconds with a 503 "retry" (REST) or an ERROR ack of type {@code unavailable} (STOMP)
- * instead of hanging, readiness goes DOWN and comes back, liveness stays UP, health always answers
- * quickly, and nothing is acked that was not stored. The database is the test's own, so it can be
- * stopped and paused.
+ * What clients and the load balancer see when PostgreSQL goes away under a running
+ * service: sends fail within seconds with a 503 "retry" (REST) or an ERROR ack of type
+ * {@code unavailable} (STOMP) instead of hanging, readiness goes DOWN and comes back,
+ * liveness stays UP, health always answers quickly, and nothing is acked that was not
+ * stored. The database is the test's own, so it can be stopped and paused.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = TestDatabaseInitializer.PRIVATE_DATABASE + "=true")
@@ -73,7 +73,8 @@ class DatabaseOutageTest {
 			assertThat(refused.headers().firstValue("Retry-After")).isPresent();
 			assertThat(refused.raw()).doesNotContain("SQL", "Exception", "postgres");
 
-			stomp.send("/app/group." + groupId + ".send", Map.of("clientMsgId", "stomp-down", "type", "TEXT", "text", "x"));
+			stomp.send("/app/group." + groupId + ".send",
+					Map.of("clientMsgId", "stomp-down", "type", "TEXT", "text", "x"));
 			JsonNode ack = acks.next(Duration.ofMillis(2_500));
 			assertThat(ack).as("an ack within 2.5 s").isNotNull();
 			assertThat(ack.path("status").asString()).isEqualTo("ERROR");
@@ -101,7 +102,8 @@ class DatabaseOutageTest {
 		DB.pause();
 		try {
 			long pausedAt = System.nanoTime();
-			Api.Response refused = timed(() -> post(api, groupId, "while-paused"), Duration.ofMillis(3_500), "REST send");
+			Api.Response refused = timed(() -> post(api, groupId, "while-paused"), Duration.ofMillis(3_500),
+					"REST send");
 			assertThat(refused.status()).as(refused.raw()).isEqualTo(503);
 			assertThat(refused.text("type")).isEqualTo(UNAVAILABLE);
 			Api.Response health = timed(() -> api.anonymous().get("/actuator/health"), Duration.ofSeconds(2), "health");
@@ -116,7 +118,8 @@ class DatabaseOutageTest {
 		acked.add(awaitStored(api, groupId, backAt, Duration.ofSeconds(5)));
 		awaitReadiness(api, 200, backAt, Duration.ofSeconds(10));
 		List<String> stored = history(api, groupId);
-		// the send refused while paused may have been committed after the pause (never acked): a
+		// the send refused while paused may have been committed after the pause (never
+		// acked): a
 		// client resends it with the same clientMsgId and gets the original
 		stored.remove("while-paused");
 		assertThat(stored).isEqualTo(acked);
@@ -133,7 +136,10 @@ class DatabaseOutageTest {
 				Map.of("clientMsgId", clientMsgId, "type", "TEXT", "text", "text of " + clientMsgId));
 	}
 
-	/** Posts until one is stored; answers its clientMsgId, asserting it came within {@code limit}. */
+	/**
+	 * Posts until one is stored; answers its clientMsgId, asserting it came within
+	 * {@code limit}.
+	 */
 	private static String awaitStored(Api api, String groupId, long since, Duration limit) throws InterruptedException {
 		for (int attempt = 0;; attempt++) {
 			String id = "after-" + attempt;
@@ -144,19 +150,21 @@ class DatabaseOutageTest {
 				return id;
 			}
 			assertThat(response.status()).as(response.raw()).isEqualTo(503);
-			assertThat(Duration.ofNanos(System.nanoTime() - since)).as("no send stored after recovery").isLessThan(limit);
+			assertThat(Duration.ofNanos(System.nanoTime() - since)).as("no send stored after recovery")
+				.isLessThan(limit);
 			Thread.sleep(200);
 		}
 	}
 
 	private static void awaitReadiness(Api api, int status, long since, Duration limit) throws InterruptedException {
 		while (true) {
-			Api.Response readiness = timed(() -> api.anonymous().get("/actuator/health/readiness"), Duration.ofSeconds(2),
-					"readiness");
+			Api.Response readiness = timed(() -> api.anonymous().get("/actuator/health/readiness"),
+					Duration.ofSeconds(2), "readiness");
 			if (readiness.status() == status) {
 				return;
 			}
-			assertThat(Duration.ofNanos(System.nanoTime() - since)).as("readiness " + status + "; last " + readiness.raw())
+			assertThat(Duration.ofNanos(System.nanoTime() - since))
+				.as("readiness " + status + "; last " + readiness.raw())
 				.isLessThan(limit);
 			Thread.sleep(200);
 		}
@@ -177,7 +185,8 @@ class DatabaseOutageTest {
 	private static <T> T timed(Supplier<T> call, Duration limit, String what) {
 		long start = System.nanoTime();
 		T result = call.get();
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).as(what + " answered within " + limit).isLessThan(limit);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).as(what + " answered within " + limit)
+			.isLessThan(limit);
 		return result;
 	}
 

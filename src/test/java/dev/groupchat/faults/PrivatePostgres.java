@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A PostgreSQL that belongs to one test, so the test may stop it, start it again on the same data
- * and port, and pause it (SIGSTOP to the postmaster and every backend, as a hung host would look).
+ * A PostgreSQL that belongs to one test, so the test may stop it, start it again on the
+ * same data and port, and pause it (SIGSTOP to the postmaster and every backend, as a
+ * hung host would look).
  */
 final class PrivatePostgres implements AutoCloseable {
 
@@ -53,7 +54,10 @@ final class PrivatePostgres implements AutoCloseable {
 		postgres = null;
 	}
 
-	/** SIGSTOP the postmaster first (so it forks no new backend), then every process under it. */
+	/**
+	 * SIGSTOP the postmaster first (so it forks no new backend), then every process under
+	 * it.
+	 */
 	void pause() throws Exception {
 		long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().strip());
 		List<Long> pids = new ArrayList<>(List.of(postmaster));

@@ -35,10 +35,10 @@ import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 
 /**
- * SIGTERM to the packaged service while a client sends as fast as it can: every message acked OK is
- * stored, once, with contiguous seqs; every other answer is a "retry" (type {@code unavailable});
- * the STOMP connection is closed with 1012 (service restart, reconnect); the process is gone
- * within 30 s.
+ * SIGTERM to the packaged service while a client sends as fast as it can: every message
+ * acked OK is stored, once, with contiguous seqs; every other answer is a "retry" (type
+ * {@code unavailable}); the STOMP connection is closed with 1012 (service restart,
+ * reconnect); the process is gone within 30 s.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ShutdownDrainIT {
@@ -97,7 +97,10 @@ class ShutdownDrainIT {
 			}
 			assertThat(answers.put(ack.path("clientMsgId").asString(), status)).as("one ack per send").isNull();
 		}
-		List<String> acked = answers.entrySet().stream().filter(e -> e.getValue().equals("OK")).map(Map.Entry::getKey)
+		List<String> acked = answers.entrySet()
+			.stream()
+			.filter(e -> e.getValue().equals("OK"))
+			.map(Map.Entry::getKey)
 			.toList();
 		List<Stored> stored = stored(groupId);
 		assertThat(stored.stream().map(Stored::clientMsgId)).as("every OK-acked message is stored")
@@ -107,15 +110,20 @@ class ShutdownDrainIT {
 			assertThat(stored.get(i).seq()).as("seqs contiguous").isEqualTo(i + 1);
 		}
 		assertThat(Files.readString(log)).as("shutdown log").contains("writer queue drained");
-		System.out.printf("shutdown: sent %d, acked OK %d, retry %d, stored %d, exit %d ms%n", sent.get(),
-				acked.size(), answers.size() - acked.size(), stored.size(), exit.toMillis());
+		System.out.printf("shutdown: sent %d, acked OK %d, retry %d, stored %d, exit %d ms%n", sent.get(), acked.size(),
+				answers.size() - acked.size(), stored.size(), exit.toMillis());
 	}
 
-	/** A second session on the JDK's WebSocket client, which reports the close code as received. */
+	/**
+	 * A second session on the JDK's WebSocket client, which reports the close code as
+	 * received.
+	 */
 	private static CompletableFuture<Integer> idleSession(int port, String token) throws Exception {
 		CompletableFuture<Integer> closed = new CompletableFuture<>();
 		CompletableFuture<Void> connected = new CompletableFuture<>();
-		WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("v12.stomp")
+		WebSocket ws = HttpClient.newHttpClient()
+			.newWebSocketBuilder()
+			.subprotocols("v12.stomp")
 			.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new WebSocket.Listener() {
 				@Override
 				public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
@@ -146,8 +154,9 @@ class ShutdownDrainIT {
 	private static void burst(RawStompSocket socket, String groupId, AtomicInteger sent) {
 		for (int i = 0; i < 5_000 && socket.isOpen(); i++) {
 			try {
-				socket.send("SEND", Map.of("destination", "/app/group." + groupId + ".send", "content-type",
-						"application/json"), "{\"clientMsgId\":\"m-" + i + "\",\"type\":\"TEXT\",\"text\":\"burst " + i + "\"}");
+				socket.send("SEND",
+						Map.of("destination", "/app/group." + groupId + ".send", "content-type", "application/json"),
+						"{\"clientMsgId\":\"m-" + i + "\",\"type\":\"TEXT\",\"text\":\"burst " + i + "\"}");
 				sent.incrementAndGet();
 				Thread.sleep(2);
 			}
@@ -176,7 +185,10 @@ class ShutdownDrainIT {
 		}
 	}
 
-	/** Starts the jar on the suite's database and a free port; answers the port once it is ready. */
+	/**
+	 * Starts the jar on the suite's database and a free port; answers the port once it is
+	 * ready.
+	 */
 	private int start() throws Exception {
 		assertThat(JAR).as("the packaged jar (run through mvn verify)").isRegularFile();
 		int port = freePort();
@@ -199,7 +211,8 @@ class ShutdownDrainIT {
 
 	private void awaitReady(int port) throws Exception {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+		HttpRequest ready = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(5))
 			.build();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);

@@ -24,96 +24,96 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Who may call what: every Groups and Members endpoint of the contract, called by each kind of
- * caller. Each cell builds its own group (owner, one admin, one member, one target member), so no
- * cell sees what another did. A group is PRIVATE and a FAN group unless the row says otherwise.
+ * Who may call what: every Groups and Members endpoint of the contract, called by each
+ * kind of caller. Each cell builds its own group (owner, one admin, one member, one
+ * target member), so no cell sees what another did. A group is PRIVATE and a FAN group
+ * unless the row says otherwise.
  */
 class AuthorizationMatrixTest extends EndToEndTest {
 
 	enum Caller {
+
 		OWNER, ADMIN, MEMBER, NON_MEMBER, NO_TOKEN
+
 	}
 
 	static Stream<Arguments> matrix() {
 		List<Row> rows = List.of(
-			//  endpoint                                   OWNER ADMIN MEMBER NON  NO_TOKEN
-			row("POST   /groups (create)",                   201, 201, 201, 201, 401, fan(),
-					(c, fx) -> c.post("/api/v1/groups", Map.of("name", "Another", "kind", "CHAT"))),
-			row("GET    /groups (mine)",                     200, 200, 200, 200, 401, fan(),
-					(c, fx) -> c.get("/api/v1/groups")),
-			row("GET    /groups/{id}",                       200, 200, 200, 404, 401, fan(),
-					(c, fx) -> c.get(fx.group())),
-			row("GET    /groups/{id} of a PUBLIC fan group", 200, 200, 200, 200, 401, publicFan("OPEN"),
-					(c, fx) -> c.get(fx.group())),
-			row("PATCH  /groups/{id}",                       200, 200, 403, 404, 401, fan(),
-					(c, fx) -> c.patch(fx.group(), Map.of("name", "Renamed"))),
-			row("DELETE /groups/{id}",                       204, 403, 403, 404, 401, fan(),
-					(c, fx) -> c.delete(fx.group())),
-			row("GET    /members",                           200, 200, 200, 404, 401, fan(),
-					(c, fx) -> c.get(fx.group() + "/members")),
-			row("GET    /members of a PUBLIC fan group",     200, 200, 200, 403, 401, publicFan("OPEN"),
-					(c, fx) -> c.get(fx.group() + "/members")),
-			row("POST   /members (FAN)",                     201, 201, 403, 404, 401, fan(),
-					(c, fx) -> c.post(fx.group() + "/members", Map.of("userId", user("added")))),
-			row("POST   /members (CHAT)",                    201, 201, 201, 404, 401, chat(),
-					(c, fx) -> c.post(fx.group() + "/members", Map.of("userId", user("added")))),
-			row("PATCH  /members/{id} role",                 200, 403, 403, 404, 401, fan(),
-					(c, fx) -> c.patch(fx.group() + "/members/" + fx.target(), Map.of("role", "ADMIN"))),
-			row("PATCH  /members/{id} mute a MEMBER",        200, 200, 403, 404, 401, fan(),
-					(c, fx) -> c.patch(fx.group() + "/members/" + fx.target(), Map.of("mutedUntil", inAnHour()))),
-			row("PATCH  /members/{id} mute an ADMIN",        200, 403, 403, 404, 401, fan().then(Fixture::promoteTarget),
-					(c, fx) -> c.patch(fx.group() + "/members/" + fx.target(), Map.of("mutedUntil", inAnHour()))),
-			row("DELETE /members/{id} kick a MEMBER",        204, 204, 403, 404, 401, fan(),
-					(c, fx) -> c.delete(fx.group() + "/members/" + fx.target())),
-			row("DELETE /members/{id} kick an ADMIN",        204, 403, 403, 404, 401, fan().then(Fixture::promoteTarget),
-					(c, fx) -> c.delete(fx.group() + "/members/" + fx.target())),
-			row("PATCH  /members/me/settings",               200, 200, 200, 404, 401, fan(),
-					(c, fx) -> c.patch(fx.group() + "/members/me/settings", Map.of("notify", "NONE", "pinned", true))),
-			row("DELETE /members/me (leave)",                409, 204, 204, 404, 401, fan(),
-					(c, fx) -> c.delete(fx.group() + "/members/me")),
-			row("POST   /bans a MEMBER",                     201, 201, 403, 404, 401, fan(),
-					(c, fx) -> c.post(fx.group() + "/bans", Map.of("userId", fx.target()))),
-			row("POST   /bans an ADMIN",                     201, 403, 403, 404, 401, fan().then(Fixture::promoteTarget),
-					(c, fx) -> c.post(fx.group() + "/bans", Map.of("userId", fx.target()))),
-			row("DELETE /bans/{id}",                         204, 204, 403, 404, 401, fan().then(Fixture::banOutsider),
-					(c, fx) -> c.delete(fx.group() + "/bans/" + fx.get("banned"))),
-			row("PUT    /me/devices/{id}",                   201, 201, 201, 201, 401, fan(),
-					(c, fx) -> c.put("/api/v1/me/devices/phone", Map.of("platform", "GATEWAY",
-							"token", "matrix-" + UUID.randomUUID()))),
-			row("GET    /me/devices",                        200, 200, 200, 200, 401, fan(),
-					(c, fx) -> c.get("/api/v1/me/devices")),
-			row("DELETE /me/devices/{id} (none registered)", 404, 404, 404, 404, 401, fan(),
-					(c, fx) -> c.delete("/api/v1/me/devices/phone")),
-			row("POST   /invites (FAN)",                     201, 201, 403, 404, 401, fan(),
-					(c, fx) -> c.post(fx.group() + "/invites", Map.of())),
-			row("POST   /invites (CHAT)",                    201, 201, 201, 404, 401, chat(),
-					(c, fx) -> c.post(fx.group() + "/invites", Map.of())),
-			row("GET    /invites (FAN)",                      200, 200, 403, 404, 401, fan().then(Fixture::invite),
-					(c, fx) -> c.get(fx.group() + "/invites")),
-			row("GET    /invites (CHAT: a member sees own)",  200, 200, 200, 404, 401, chat().then(Fixture::invite),
-					(c, fx) -> c.get(fx.group() + "/invites")),
-			row("DELETE /invites/{code} (FAN)",               204, 204, 403, 404, 401, fan().then(Fixture::invite),
-					(c, fx) -> c.delete(fx.group() + "/invites/" + fx.get("code"))),
-			row("DELETE /invites/{code} of another (CHAT)",   204, 204, 403, 404, 401, chat().then(Fixture::invite),
-					(c, fx) -> c.delete(fx.group() + "/invites/" + fx.get("code"))),
-			row("DELETE /invites/{code} own (CHAT)",          204, 204, 204, 404, 401, chat().then(Fixture::memberInvite),
-					(c, fx) -> c.delete(fx.group() + "/invites/" + fx.get("code"))),
-			row("POST   /invites/{code}/join",               200, 200, 200, 201, 401, fan().then(Fixture::invite),
-					(c, fx) -> c.post("/api/v1/invites/" + fx.get("code") + "/join", Map.of())),
-			row("POST   /groups/{id}/join (PUBLIC, OPEN)",   200, 200, 200, 201, 401, publicFan("OPEN"),
-					(c, fx) -> c.post(fx.group() + "/join", Map.of())),
-			row("GET    /join-requests",                     200, 200, 403, 404, 401, fan().then(Fixture::pendingRequest),
-					(c, fx) -> c.get(fx.group() + "/join-requests")),
-			row("POST   /join-requests/{id}/approve",        200, 200, 403, 404, 401, fan().then(Fixture::pendingRequest),
-					(c, fx) -> c.post(fx.group() + "/join-requests/" + fx.get("requester") + "/approve", Map.of())),
-			row("POST   /join-requests/{id}/reject",         204, 204, 403, 404, 401, fan().then(Fixture::pendingRequest),
-					(c, fx) -> c.post(fx.group() + "/join-requests/" + fx.get("requester") + "/reject", Map.of())),
-			row("GET    /stats",                             200, 200, 403, 404, 401, fan(),
-					(c, fx) -> c.get(fx.group() + "/stats?days=30")),
-			row("GET    /stats of a PUBLIC fan group",       200, 200, 403, 403, 401, publicFan("OPEN"),
-					(c, fx) -> c.get(fx.group() + "/stats")));
+				// endpoint OWNER ADMIN MEMBER NON NO_TOKEN
+				row("POST   /groups (create)", 201, 201, 201, 201, 401, fan(),
+						(c, fx) -> c.post("/api/v1/groups", Map.of("name", "Another", "kind", "CHAT"))),
+				row("GET    /groups (mine)", 200, 200, 200, 200, 401, fan(), (c, fx) -> c.get("/api/v1/groups")),
+				row("GET    /groups/{id}", 200, 200, 200, 404, 401, fan(), (c, fx) -> c.get(fx.group())),
+				row("GET    /groups/{id} of a PUBLIC fan group", 200, 200, 200, 200, 401, publicFan("OPEN"),
+						(c, fx) -> c.get(fx.group())),
+				row("PATCH  /groups/{id}", 200, 200, 403, 404, 401, fan(),
+						(c, fx) -> c.patch(fx.group(), Map.of("name", "Renamed"))),
+				row("DELETE /groups/{id}", 204, 403, 403, 404, 401, fan(), (c, fx) -> c.delete(fx.group())),
+				row("GET    /members", 200, 200, 200, 404, 401, fan(), (c, fx) -> c.get(fx.group() + "/members")),
+				row("GET    /members of a PUBLIC fan group", 200, 200, 200, 403, 401, publicFan("OPEN"),
+						(c, fx) -> c.get(fx.group() + "/members")),
+				row("POST   /members (FAN)", 201, 201, 403, 404, 401, fan(),
+						(c, fx) -> c.post(fx.group() + "/members", Map.of("userId", user("added")))),
+				row("POST   /members (CHAT)", 201, 201, 201, 404, 401, chat(),
+						(c, fx) -> c.post(fx.group() + "/members", Map.of("userId", user("added")))),
+				row("PATCH  /members/{id} role", 200, 403, 403, 404, 401, fan(),
+						(c, fx) -> c.patch(fx.group() + "/members/" + fx.target(), Map.of("role", "ADMIN"))),
+				row("PATCH  /members/{id} mute a MEMBER", 200, 200, 403, 404, 401, fan(),
+						(c, fx) -> c.patch(fx.group() + "/members/" + fx.target(), Map.of("mutedUntil", inAnHour()))),
+				row("PATCH  /members/{id} mute an ADMIN", 200, 403, 403, 404, 401, fan().then(Fixture::promoteTarget),
+						(c, fx) -> c.patch(fx.group() + "/members/" + fx.target(), Map.of("mutedUntil", inAnHour()))),
+				row("DELETE /members/{id} kick a MEMBER", 204, 204, 403, 404, 401, fan(),
+						(c, fx) -> c.delete(fx.group() + "/members/" + fx.target())),
+				row("DELETE /members/{id} kick an ADMIN", 204, 403, 403, 404, 401, fan().then(Fixture::promoteTarget),
+						(c, fx) -> c.delete(fx.group() + "/members/" + fx.target())),
+				row("PATCH  /members/me/settings", 200, 200, 200, 404, 401, fan(),
+						(c, fx) -> c.patch(fx.group() + "/members/me/settings",
+								Map.of("notify", "NONE", "pinned", true))),
+				row("DELETE /members/me (leave)", 409, 204, 204, 404, 401, fan(),
+						(c, fx) -> c.delete(fx.group() + "/members/me")),
+				row("POST   /bans a MEMBER", 201, 201, 403, 404, 401, fan(),
+						(c, fx) -> c.post(fx.group() + "/bans", Map.of("userId", fx.target()))),
+				row("POST   /bans an ADMIN", 201, 403, 403, 404, 401, fan().then(Fixture::promoteTarget),
+						(c, fx) -> c.post(fx.group() + "/bans", Map.of("userId", fx.target()))),
+				row("DELETE /bans/{id}", 204, 204, 403, 404, 401, fan().then(Fixture::banOutsider),
+						(c, fx) -> c.delete(fx.group() + "/bans/" + fx.get("banned"))),
+				row("PUT    /me/devices/{id}", 201, 201, 201, 201, 401, fan(),
+						(c, fx) -> c.put("/api/v1/me/devices/phone",
+								Map.of("platform", "GATEWAY", "token", "matrix-" + UUID.randomUUID()))),
+				row("GET    /me/devices", 200, 200, 200, 200, 401, fan(), (c, fx) -> c.get("/api/v1/me/devices")),
+				row("DELETE /me/devices/{id} (none registered)", 404, 404, 404, 404, 401, fan(),
+						(c, fx) -> c.delete("/api/v1/me/devices/phone")),
+				row("POST   /invites (FAN)", 201, 201, 403, 404, 401, fan(),
+						(c, fx) -> c.post(fx.group() + "/invites", Map.of())),
+				row("POST   /invites (CHAT)", 201, 201, 201, 404, 401, chat(),
+						(c, fx) -> c.post(fx.group() + "/invites", Map.of())),
+				row("GET    /invites (FAN)", 200, 200, 403, 404, 401, fan().then(Fixture::invite),
+						(c, fx) -> c.get(fx.group() + "/invites")),
+				row("GET    /invites (CHAT: a member sees own)", 200, 200, 200, 404, 401, chat().then(Fixture::invite),
+						(c, fx) -> c.get(fx.group() + "/invites")),
+				row("DELETE /invites/{code} (FAN)", 204, 204, 403, 404, 401, fan().then(Fixture::invite),
+						(c, fx) -> c.delete(fx.group() + "/invites/" + fx.get("code"))),
+				row("DELETE /invites/{code} of another (CHAT)", 204, 204, 403, 404, 401, chat().then(Fixture::invite),
+						(c, fx) -> c.delete(fx.group() + "/invites/" + fx.get("code"))),
+				row("DELETE /invites/{code} own (CHAT)", 204, 204, 204, 404, 401, chat().then(Fixture::memberInvite),
+						(c, fx) -> c.delete(fx.group() + "/invites/" + fx.get("code"))),
+				row("POST   /invites/{code}/join", 200, 200, 200, 201, 401, fan().then(Fixture::invite),
+						(c, fx) -> c.post("/api/v1/invites/" + fx.get("code") + "/join", Map.of())),
+				row("POST   /groups/{id}/join (PUBLIC, OPEN)", 200, 200, 200, 201, 401, publicFan("OPEN"),
+						(c, fx) -> c.post(fx.group() + "/join", Map.of())),
+				row("GET    /join-requests", 200, 200, 403, 404, 401, fan().then(Fixture::pendingRequest),
+						(c, fx) -> c.get(fx.group() + "/join-requests")),
+				row("POST   /join-requests/{id}/approve", 200, 200, 403, 404, 401, fan().then(Fixture::pendingRequest),
+						(c, fx) -> c.post(fx.group() + "/join-requests/" + fx.get("requester") + "/approve", Map.of())),
+				row("POST   /join-requests/{id}/reject", 204, 204, 403, 404, 401, fan().then(Fixture::pendingRequest),
+						(c, fx) -> c.post(fx.group() + "/join-requests/" + fx.get("requester") + "/reject", Map.of())),
+				row("GET    /stats", 200, 200, 403, 404, 401, fan(), (c, fx) -> c.get(fx.group() + "/stats?days=30")),
+				row("GET    /stats of a PUBLIC fan group", 200, 200, 403, 403, 401, publicFan("OPEN"),
+						(c, fx) -> c.get(fx.group() + "/stats")));
 		return rows.stream()
-			.flatMap(row -> row.expected().entrySet().stream()
+			.flatMap(row -> row.expected()
+				.entrySet()
+				.stream()
 				.map(cell -> Arguments.of(row.endpoint(), cell.getKey(), cell.getValue(), row)));
 	}
 
@@ -139,8 +139,8 @@ class AuthorizationMatrixTest extends EndToEndTest {
 		}
 	}
 
-	private static Row row(String endpoint, int owner, int admin, int member, int nonMember, int noToken,
-			Setup setup, BiFunction<Api, Fixture, Api.Response> call) {
+	private static Row row(String endpoint, int owner, int admin, int member, int nonMember, int noToken, Setup setup,
+			BiFunction<Api, Fixture, Api.Response> call) {
 		Map<Caller, Integer> expected = new EnumMap<>(Caller.class);
 		expected.put(OWNER, owner);
 		expected.put(ADMIN, admin);
@@ -183,7 +183,9 @@ class AuthorizationMatrixTest extends EndToEndTest {
 		}
 	}
 
-	/** One fresh group: its owner, an ADMIN, a MEMBER, a target MEMBER, and an outsider. */
+	/**
+	 * One fresh group: its owner, an ADMIN, a MEMBER, a target MEMBER, and an outsider.
+	 */
 	static final class Fixture {
 
 		private final Api api;
@@ -204,8 +206,9 @@ class AuthorizationMatrixTest extends EndToEndTest {
 
 		Fixture(Api api, String kind) {
 			this.api = api;
-			Api.Response created = api.as(owner).post("/api/v1/groups",
-					Map.of("name", "Matrix", "kind", kind, "memberIds", List.of(admin, member, target)));
+			Api.Response created = api.as(owner)
+				.post("/api/v1/groups",
+						Map.of("name", "Matrix", "kind", kind, "memberIds", List.of(admin, member, target)));
 			assertThat(created.status()).as(created.raw()).isEqualTo(201);
 			groupId = created.text("id");
 			setRole(admin, "ADMIN");

@@ -30,9 +30,13 @@ class BanTest extends EndToEndTest {
 		assertThat(memberCount(owner, groupId)).isEqualTo(1);
 		assertThat(memberIds(owner, groupId)).containsExactly(owner);
 		assertThat(api.as(troll).get("/api/v1/groups/" + groupId).status()).isEqualTo(404);
-		assertThat(api.as(troll).get("/api/v1/groups").json().path("items").valueStream()
-			.map(g -> g.path("id").asString()).toList())
-			.doesNotContain(groupId);
+		assertThat(api.as(troll)
+			.get("/api/v1/groups")
+			.json()
+			.path("items")
+			.valueStream()
+			.map(g -> g.path("id").asString())
+			.toList()).doesNotContain(groupId);
 	}
 
 	@Test
@@ -87,7 +91,8 @@ class BanTest extends EndToEndTest {
 		assertThat(back.status()).as(back.raw()).isEqualTo(201);
 		assertThat(memberIds(owner, groupId)).containsExactly(owner, troll);
 		assertThat(api.as(owner).delete("/api/v1/groups/" + groupId + "/bans/" + troll).status())
-			.as("no ban left to lift").isEqualTo(404);
+			.as("no ban left to lift")
+			.isEqualTo(404);
 	}
 
 	@Test
@@ -153,7 +158,8 @@ class BanTest extends EndToEndTest {
 	}
 
 	private Api.Response ban(String by, String groupId, String userId, String reason) {
-		Map<String, Object> body = reason == null ? Map.of("userId", userId) : Map.of("userId", userId, "reason", reason);
+		Map<String, Object> body = reason == null ? Map.of("userId", userId)
+				: Map.of("userId", userId, "reason", reason);
 		return api.as(by).post("/api/v1/groups/" + groupId + "/bans", body);
 	}
 

@@ -22,26 +22,32 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every operation the service documents at {@code /v3/api-docs}, called by a user of another group
- * with the ids of a victim's PRIVATE group: its id, a message's seq, an invite code, a report id, the
- * ids of its members, a banned user and a pending requester. Nothing may succeed, nothing may fail
- * with 5xx, and the group as its owner reads it through every GET is the same before and after.
+ * Every operation the service documents at {@code /v3/api-docs}, called by a user of
+ * another group with the ids of a victim's PRIVATE group: its id, a message's seq, an
+ * invite code, a report id, the ids of its members, a banned user and a pending
+ * requester. Nothing may succeed, nothing may fail with 5xx, and the group as its owner
+ * reads it through every GET is the same before and after.
  *
- * <p>A new operation is in the matrix the moment it is documented; the test fails when it answers
- * 2xx to the outsider, when its path names a parameter this test has no victim value for, or when
- * the body made from its schema is refused as invalid (400) and so never reaches the permission
- * check. Operations open to any user are listed in {@link #OPEN_TO_ANY_USER}, each with its reason.
+ * <p>
+ * A new operation is in the matrix the moment it is documented; the test fails when it
+ * answers 2xx to the outsider, when its path names a parameter this test has no victim
+ * value for, or when the body made from its schema is refused as invalid (400) and so
+ * never reaches the permission check. Operations open to any user are listed in
+ * {@link #OPEN_TO_ANY_USER}, each with its reason.
  */
 class CrossUserMatrixTest extends EndToEndTest {
 
 	/** Operations any signed-in user may call with these ids, and why that is no hole. */
-	static final Map<String, String> OPEN_TO_ANY_USER = Map.of(
-			"POST /api/v1/groups", "creates a group of the caller's own",
-			"GET /api/v1/groups", "lists the caller's own groups (checked below: the victim's is not among them)",
+	static final Map<String, String> OPEN_TO_ANY_USER = Map.of("POST /api/v1/groups",
+			"creates a group of the caller's own", "GET /api/v1/groups",
+			"lists the caller's own groups (checked below: the victim's is not among them)",
 			"POST /api/v1/invites/{code}/join",
 			"holding an invite code is the permission to join; a revoked one answers 410 (InviteListingTest)");
 
-	/** Paths under it act on the caller's own account and data (export, deletion, devices, blocks). */
+	/**
+	 * Paths under it act on the caller's own account and data (export, deletion, devices,
+	 * blocks).
+	 */
 	private static final String CALLERS_OWN = "/api/v1/me";
 
 	private static final Set<String> WRITE_METHODS = Set.of("post", "put", "patch", "delete");
@@ -96,9 +102,12 @@ class CrossUserMatrixTest extends EndToEndTest {
 		System.out.println("Cross-user matrix: " + operations.size() + " operations, answers by status " + statuses);
 		assertThat(failures).as("calls by an outsider, answers by status %s", statuses).isEmpty();
 		Map<String, String> after = victimState(operations);
-		assertThat(before.keySet().stream().filter(read -> !before.get(read).equals(after.get(read))).map(
-				read -> read + " was " + before.get(read) + " and is now " + after.get(read)))
-			.as("the victim's group as its owner reads it").isEmpty();
+		assertThat(before.keySet()
+			.stream()
+			.filter(read -> !before.get(read).equals(after.get(read)))
+			.map(read -> read + " was " + before.get(read) + " and is now " + after.get(read)))
+			.as("the victim's group as its owner reads it")
+			.isEmpty();
 		assertThat(api.as(attacker).get("/api/v1/groups").raw()).doesNotContain(groupId);
 		assertThat(api.as(owner).get("/api/v1/me/devices").raw()).as("the victim's devices")
 			.isEqualTo(devicesBefore)
@@ -114,8 +123,9 @@ class CrossUserMatrixTest extends EndToEndTest {
 		}
 		Object body = operation.spec().has("requestBody") ? sample(bodySchema(operation.spec(), docs), docs, null)
 				: null;
-		Api.Response response = api.as(attacker).send(operation.method().toUpperCase(), path + query(operation.spec()),
-				body, body == null ? null : "application/json");
+		Api.Response response = api.as(attacker)
+			.send(operation.method().toUpperCase(), path + query(operation.spec()), body,
+					body == null ? null : "application/json");
 		int status = response.status();
 		statuses.merge(status, 1, Integer::sum);
 		if (status != 404) {
@@ -230,7 +240,10 @@ class CrossUserMatrixTest extends EndToEndTest {
 		return json.path("schema");
 	}
 
-	/** A value for a schema that a valid request would carry; properties get values fitting their names. */
+	/**
+	 * A value for a schema that a valid request would carry; properties get values
+	 * fitting their names.
+	 */
 	private Object sample(JsonNode schema, JsonNode docs, String name) {
 		if (schema.has("$ref")) {
 			String ref = schema.path("$ref").asString();
@@ -292,7 +305,10 @@ class CrossUserMatrixTest extends EndToEndTest {
 		};
 	}
 
-	/** The schema's type; OpenAPI 3.1 writes a nullable one as a list such as {@code ["integer", "null"]}. */
+	/**
+	 * The schema's type; OpenAPI 3.1 writes a nullable one as a list such as
+	 * {@code ["integer", "null"]}.
+	 */
 	private static String typeOf(JsonNode schema, String otherwise) {
 		JsonNode type = schema.path("type");
 		if (type.isArray()) {
@@ -314,7 +330,8 @@ class CrossUserMatrixTest extends EndToEndTest {
 				}
 			}
 		}
-		// the caller's own account last: deleting it must not turn the outsider into a stranger too early
+		// the caller's own account last: deleting it must not turn the outsider into a
+		// stranger too early
 		operations.sort(Comparator.comparing(operation -> operation.path().startsWith(CALLERS_OWN)));
 		return operations;
 	}

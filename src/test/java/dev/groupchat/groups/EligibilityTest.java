@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Who may take part at all: the fan level a group asks for, and the age bands of young users. */
+/**
+ * Who may take part at all: the fan level a group asks for, and the age bands of young
+ * users.
+ */
 class EligibilityTest extends EndToEndTest {
 
 	private static final String FAN_LEVEL_TOO_LOW = "https://groupchat.dev/problems/fan-level-too-low";
@@ -84,7 +87,10 @@ class EligibilityTest extends EndToEndTest {
 	void aKnownChildCannotBeAdded() {
 		String owner = user("owner");
 		String child = user("child");
-		api.as(child, Map.of("age_band", "13-15")).get("/api/v1/groups"); // the service now knows their age band
+		api.as(child, Map.of("age_band", "13-15")).get("/api/v1/groups"); // the service
+																			// now knows
+																			// their age
+																			// band
 		String groupId = createGroup(owner, "CHAT");
 
 		Api.Response refused = api.as(owner).post("/api/v1/groups/" + groupId + "/members", Map.of("userId", child));
@@ -101,7 +107,8 @@ class EligibilityTest extends EndToEndTest {
 		api.as(child, Map.of("age_band", "13-15")).get("/api/v1/groups");
 
 		Api.Response refused = api.as(owner)
-			.post("/api/v1/groups", Map.of("name", "Party", "kind", "CHAT", "memberIds", List.of(user("friend"), child)));
+			.post("/api/v1/groups",
+					Map.of("name", "Party", "kind", "CHAT", "memberIds", List.of(user("friend"), child)));
 
 		assertThat(refused.status()).as(refused.raw()).isEqualTo(403);
 		assertThat(refused.text("type")).isEqualTo(AGE_RESTRICTED);
@@ -134,8 +141,7 @@ class EligibilityTest extends EndToEndTest {
 		Api.Response added = api.as(friend).post("/api/v1/groups/" + groupId + "/members", Map.of("userId", teen));
 
 		assertThat(added.status()).as(added.raw()).isEqualTo(201);
-		assertThat(api.as(teen, Map.of("age_band", "16-17")).get("/api/v1/groups/" + groupId).status())
-			.isEqualTo(200);
+		assertThat(api.as(teen, Map.of("age_band", "16-17")).get("/api/v1/groups/" + groupId).status()).isEqualTo(200);
 		assertThat(memberCount(owner, groupId)).isEqualTo(3);
 	}
 

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What a client sees when a request goes wrong: an RFC 9457 problem with a stable type, the right
- * status, nothing internal, and no change made.
+ * What a client sees when a request goes wrong: an RFC 9457 problem with a stable type,
+ * the right status, nothing internal, and no change made.
  */
 class ErrorResponsesTest extends EndToEndTest {
 
@@ -34,36 +34,37 @@ class ErrorResponsesTest extends EndToEndTest {
 	void nothingInternalLeaks() {
 		for (Api.Response response : seen) {
 			assertThat(response.raw()).as("body of a %s", response.status())
-				.doesNotContain("Exception", "at dev.", "at org.", "select ", "insert into", "update chat_group",
-						"SQL", "org.postgresql", "hibernate", "constraint");
+				.doesNotContain("Exception", "at dev.", "at org.", "select ", "insert into", "update chat_group", "SQL",
+						"org.postgresql", "hibernate", "constraint");
 		}
 	}
 
 	@Test
 	void malformedJsonIsABadRequest() {
-		Api.Response response = record(api.as(user("u")).send("POST", "/api/v1/groups", "{\"name\": \"x\", ",
-				"application/json"));
+		Api.Response response = record(
+				api.as(user("u")).send("POST", "/api/v1/groups", "{\"name\": \"x\", ", "application/json"));
 
 		assertProblem(response, 400, "malformed-request");
 	}
 
 	@Test
 	void aBodyOfTheWrongShapeIsABadRequest() {
-		Api.Response response = record(api.as(user("u")).send("POST", "/api/v1/groups",
-				"{\"name\": \"x\", \"kind\": \"PARTY\"}", "application/json"));
+		Api.Response response = record(api.as(user("u"))
+			.send("POST", "/api/v1/groups", "{\"name\": \"x\", \"kind\": \"PARTY\"}", "application/json"));
 
 		assertProblem(response, 400, "malformed-request");
 	}
 
 	@Test
 	void aValidationFailureNamesEveryFailingField() {
-		Api.Response response = record(api.as(user("u")).post("/api/v1/groups",
-				Map.of("name", " ", "description", "d".repeat(1001))));
+		Api.Response response = record(
+				api.as(user("u")).post("/api/v1/groups", Map.of("name", " ", "description", "d".repeat(1001))));
 
 		assertProblem(response, 400, "validation");
-		assertThat(response.json().path("errors").findValuesAsString("field"))
-			.containsExactlyInAnyOrder("name", "description", "kind");
-		assertThat(response.json().path("errors").findValuesAsString("message")).allSatisfy(m -> assertThat(m).isNotBlank());
+		assertThat(response.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("name",
+				"description", "kind");
+		assertThat(response.json().path("errors").findValuesAsString("message"))
+			.allSatisfy(m -> assertThat(m).isNotBlank());
 	}
 
 	@Test
@@ -83,8 +84,8 @@ class ErrorResponsesTest extends EndToEndTest {
 	@Test
 	void aBodyOverTheLimitIsRefusedWhenItsLengthIsAnnounced() {
 		String owner = user("owner");
-		Api.Response response = record(api.as(owner).post("/api/v1/groups",
-				Map.of("name", "Big", "kind", "CHAT", "description", "x".repeat(70 * 1024))));
+		Api.Response response = record(api.as(owner)
+			.post("/api/v1/groups", Map.of("name", "Big", "kind", "CHAT", "description", "x".repeat(70 * 1024))));
 
 		assertProblem(response, 413, "payload-too-large");
 		assertThat(api.as(owner).get("/api/v1/groups").json().path("items").size()).isZero();
@@ -98,7 +99,9 @@ class ErrorResponsesTest extends EndToEndTest {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/groups"))
 			.header("Authorization", "Bearer " + TestTokens.token(owner))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))) // no length: chunked
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))) // no
+																									// length:
+																									// chunked
 			.timeout(Duration.ofSeconds(30))
 			.build();
 
@@ -136,8 +139,8 @@ class ErrorResponsesTest extends EndToEndTest {
 				api.withToken("not.a.jwt"))) {
 			Api.Response response = record(caller.get("/api/v1/groups"));
 			assertProblem(response, 401, "unauthorized");
-			assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-					value -> assertThat(value).startsWith("Bearer"));
+			assertThat(response.headers().firstValue("WWW-Authenticate"))
+				.hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
 		}
 	}
 
@@ -156,12 +159,12 @@ class ErrorResponsesTest extends EndToEndTest {
 		String groupId = createGroup(owner, "CHAT");
 		JsonNode before = api.as(owner).get("/api/v1/groups/" + groupId).json();
 
-		Api.Response slowMode = record(api.as(owner).patch("/api/v1/groups/" + groupId,
-				Map.of("name", "Renamed", "slowModeSeconds", 7)));
-		Api.Response publicChat = record(api.as(owner).patch("/api/v1/groups/" + groupId,
-				Map.of("name", "Renamed", "visibility", "PUBLIC")));
-		Api.Response limitTooHigh = record(api.as(owner).patch("/api/v1/groups/" + groupId,
-				Map.of("description", "changed", "memberLimit", 100_000_000)));
+		Api.Response slowMode = record(
+				api.as(owner).patch("/api/v1/groups/" + groupId, Map.of("name", "Renamed", "slowModeSeconds", 7)));
+		Api.Response publicChat = record(
+				api.as(owner).patch("/api/v1/groups/" + groupId, Map.of("name", "Renamed", "visibility", "PUBLIC")));
+		Api.Response limitTooHigh = record(api.as(owner)
+			.patch("/api/v1/groups/" + groupId, Map.of("description", "changed", "memberLimit", 100_000_000)));
 
 		assertProblem(slowMode, 400, "validation");
 		assertProblem(publicChat, 400, "validation");

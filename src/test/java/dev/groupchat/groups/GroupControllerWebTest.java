@@ -28,11 +28,13 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
- * The web layer of groups alone: request validation, problem shapes and security, with the real
- * identity module's security chain and a mocked {@link GroupManagement}.
+ * The web layer of groups alone: request validation, problem shapes and security, with
+ * the real identity module's security chain and a mocked {@link GroupManagement}.
  */
 @WebMvcTest(controllers = GroupController.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-		pattern = "dev\\.groupchat\\.shared\\.RequestSizeLimitFilter")) // body size is covered end to end
+		pattern = "dev\\.groupchat\\.shared\\.RequestSizeLimitFilter")) // body size is
+																		// covered end to
+																		// end
 class GroupControllerWebTest {
 
 	private static final String PROBLEMS = "https://groupchat.dev/problems/";
@@ -49,13 +51,17 @@ class GroupControllerWebTest {
 	@MockitoBean
 	ReadMarkers readMarkers;
 
-	/** The REST send metrics filter is part of the web layer; what it counts is MetricsTest's. */
+	/**
+	 * The REST send metrics filter is part of the web layer; what it counts is
+	 * MetricsTest's.
+	 */
 	@MockitoBean
 	dev.groupchat.messaging.SendMetrics sendMetrics;
 
 	@Test
 	void withoutATokenTheAnswerIsAnUnauthorizedProblem() {
-		MvcTestResult result = mvc.post().uri("/api/v1/groups")
+		MvcTestResult result = mvc.post()
+			.uri("/api/v1/groups")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\": \"Friends\", \"kind\": \"CHAT\"}")
 			.exchange();
@@ -68,7 +74,8 @@ class GroupControllerWebTest {
 
 	@Test
 	void anInvalidCreateBodyIsAValidationProblemListingTheFields() {
-		MvcTestResult result = mvc.post().uri("/api/v1/groups")
+		MvcTestResult result = mvc.post()
+			.uri("/api/v1/groups")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.token("alice"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\": \"\", \"memberIds\": [\"" + "x".repeat(65) + "\"]}")
@@ -77,7 +84,9 @@ class GroupControllerWebTest {
 		assertThat(result).hasStatus(400).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(result).bodyJson().extractingPath("$.type").isEqualTo(PROBLEMS + "validation");
 		assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(400);
-		assertThat(result).bodyJson().extractingPath("$.errors[*].field").asArray()
+		assertThat(result).bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
 			.containsExactlyInAnyOrder("name", "kind", "memberIds[0]");
 		verifyNoInteractions(management);
 	}
@@ -85,10 +94,11 @@ class GroupControllerWebTest {
 	@Test
 	void aValidCreateIsHandedToGroupManagementAsTheCaller() {
 		UUID id = UUID.randomUUID();
-		given(management.create(any(), any())).willReturn(new GroupView(id, GroupKind.CHAT, "Friends", null, "alice",
-				1, JoinPolicy.INVITE_ONLY, PostPolicy.EVERYONE, 0, 32, Visibility.PRIVATE, 0, null, Instant.now(), 0));
+		given(management.create(any(), any())).willReturn(new GroupView(id, GroupKind.CHAT, "Friends", null, "alice", 1,
+				JoinPolicy.INVITE_ONLY, PostPolicy.EVERYONE, 0, 32, Visibility.PRIVATE, 0, null, Instant.now(), 0));
 
-		MvcTestResult result = mvc.post().uri("/api/v1/groups")
+		MvcTestResult result = mvc.post()
+			.uri("/api/v1/groups")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.token("alice"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\": \"Friends\", \"kind\": \"CHAT\"}")
@@ -103,7 +113,8 @@ class GroupControllerWebTest {
 
 	@Test
 	void aGroupIdThatIsNotAnIdIsNotFound() {
-		MvcTestResult result = mvc.get().uri("/api/v1/groups/not-a-uuid")
+		MvcTestResult result = mvc.get()
+			.uri("/api/v1/groups/not-a-uuid")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.token("alice"))
 			.exchange();
 
@@ -113,15 +124,17 @@ class GroupControllerWebTest {
 	}
 
 	/**
-	 * The identity module's security chain, token decoder and {@code CurrentUser} resolver (a slice
-	 * neither scans for them nor for configuration records); not its cache metrics, which need the
-	 * real profile cache and a registry.
+	 * The identity module's security chain, token decoder and {@code CurrentUser}
+	 * resolver (a slice neither scans for them nor for configuration records); not its
+	 * cache metrics, which need the real profile cache and a registry.
 	 */
 	@TestConfiguration
-	@ComponentScan(value = "dev.groupchat.identity", excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-			pattern = "dev\\.groupchat\\.identity\\.IdentityMetrics"))
+	@ComponentScan(value = "dev.groupchat.identity",
+			excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+					pattern = "dev\\.groupchat\\.identity\\.IdentityMetrics"))
 	@EnableConfigurationProperties(JwtProperties.class)
 	static class IdentityWeb {
+
 	}
 
 }

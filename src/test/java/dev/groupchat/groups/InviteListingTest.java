@@ -10,7 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Listing and revoking invites, and invites that die with their creator's right to invite. */
+/**
+ * Listing and revoking invites, and invites that die with their creator's right to
+ * invite.
+ */
 class InviteListingTest extends EndToEndTest {
 
 	private static final String INVITE_INVALID = "https://groupchat.dev/problems/invite-invalid";
@@ -135,7 +138,8 @@ class InviteListingTest extends EndToEndTest {
 	void invitesOfACreatorWhoIsKickedStopWorking() {
 		Creator creator = creatorInFan();
 
-		assertThat(api.as(creator.owner()).delete("/api/v1/groups/" + creator.groupId() + "/members/" + creator.id())
+		assertThat(api.as(creator.owner())
+			.delete("/api/v1/groups/" + creator.groupId() + "/members/" + creator.id())
 			.status()).isEqualTo(204);
 
 		assertGone(creator);

@@ -9,7 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Ways into a group for people nobody added: invite links, public joins and join requests. */
+/**
+ * Ways into a group for people nobody added: invite links, public joins and join
+ * requests.
+ */
 class JoiningTest extends EndToEndTest {
 
 	private static final String INVITE_INVALID = "https://groupchat.dev/problems/invite-invalid";
@@ -48,8 +51,8 @@ class JoiningTest extends EndToEndTest {
 		String owner = user("owner");
 		String groupId = createGroup(owner, "CHAT");
 
-		Api.Response created = api.as(owner).post("/api/v1/groups/" + groupId + "/invites",
-				Map.of("maxUses", 5, "expiresInSeconds", 3600));
+		Api.Response created = api.as(owner)
+			.post("/api/v1/groups/" + groupId + "/invites", Map.of("maxUses", 5, "expiresInSeconds", 3600));
 
 		assertThat(created.status()).as(created.raw()).isEqualTo(201);
 		assertThat(created.text("code")).isNotBlank();
@@ -148,7 +151,8 @@ class JoiningTest extends EndToEndTest {
 		assertThat(memberIds(owner, groupId)).containsExactly(owner);
 		assertThat(pendingUserIds(owner, groupId)).isEmpty();
 		assertThat(api.as(fan).get("/api/v1/groups/" + groupId + "/members").status()).isEqualTo(403);
-		assertThat(api.as(owner).post("/api/v1/groups/" + groupId + "/join-requests/" + fan + "/approve", Map.of())
+		assertThat(api.as(owner)
+			.post("/api/v1/groups/" + groupId + "/join-requests/" + fan + "/approve", Map.of())
 			.status()).as("a decided request cannot be approved afterwards").isEqualTo(404);
 	}
 
@@ -164,9 +168,13 @@ class JoiningTest extends EndToEndTest {
 		assertThat(joined.status()).as(joined.raw()).isEqualTo(201);
 		assertThat(joined.text("userId")).isEqualTo(fan);
 		assertThat(memberIds(owner, groupId)).containsExactly(owner, fan);
-		assertThat(api.as(fan).get("/api/v1/groups").json().path("items").valueStream()
-			.map(g -> g.path("id").asString()).toList())
-			.contains(groupId);
+		assertThat(api.as(fan)
+			.get("/api/v1/groups")
+			.json()
+			.path("items")
+			.valueStream()
+			.map(g -> g.path("id").asString())
+			.toList()).contains(groupId);
 	}
 
 	@Test

@@ -27,8 +27,8 @@ class MemberChangeTest extends EndToEndTest {
 		assertThat(Instant.parse(memberOf(owner, groupId, member).path("mutedUntil").asString()))
 			.isEqualTo(Instant.parse(until));
 
-		Api.Response lifted = api.as(owner).send("PATCH", path(groupId, member), "{\"mutedUntil\": null}",
-				"application/json");
+		Api.Response lifted = api.as(owner)
+			.send("PATCH", path(groupId, member), "{\"mutedUntil\": null}", "application/json");
 
 		assertThat(lifted.status()).as(lifted.raw()).isEqualTo(200);
 		assertThat(memberOf(owner, groupId, member).path("mutedUntil").isNull()).isTrue();

@@ -16,9 +16,9 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 
 /**
- * The keyset queries behind the member list and "my groups", and the database's own guard of one
- * OWNER per group, on the real PostgreSQL schema (Flyway migrations). Every test makes its own group
- * and users, and rolls back.
+ * The keyset queries behind the member list and "my groups", and the database's own guard
+ * of one OWNER per group, on the real PostgreSQL schema (Flyway migrations). Every test
+ * makes its own group and users, and rolls back.
  */
 @DataJpaTest
 class MemberRepositoryTest {

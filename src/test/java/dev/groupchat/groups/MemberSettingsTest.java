@@ -16,7 +16,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** A member's own settings: defaults, mute representation, pin and archive in the group list, live echo. */
+/**
+ * A member's own settings: defaults, mute representation, pin and archive in the group
+ * list, live echo.
+ */
 class MemberSettingsTest extends EndToEndTest {
 
 	@Test
@@ -54,7 +57,8 @@ class MemberSettingsTest extends EndToEndTest {
 		assertThat(bad.contentType()).startsWith("application/problem+json");
 		Api.Response badLevel = change(alice, group, Map.of("notify", "SOMETIMES"));
 		assertThat(badLevel.status()).isEqualTo(400);
-		assertThat(settingsByGroup(api.as(alice).get("/api/v1/groups")).get(group).path("mutedNotificationsUntil")
+		assertThat(settingsByGroup(api.as(alice).get("/api/v1/groups")).get(group)
+			.path("mutedNotificationsUntil")
 			.asString()).isEqualTo("forever");
 
 		Map<String, Object> unmute = new HashMap<>();
@@ -138,8 +142,9 @@ class MemberSettingsTest extends EndToEndTest {
 	}
 
 	private void send(String userId, String groupId, String text) {
-		Api.Response sent = api.as(userId).post("/api/v1/groups/" + groupId + "/messages",
-				Map.of("clientMsgId", "c-" + System.nanoTime(), "type", "TEXT", "text", text));
+		Api.Response sent = api.as(userId)
+			.post("/api/v1/groups/" + groupId + "/messages",
+					Map.of("clientMsgId", "c-" + System.nanoTime(), "type", "TEXT", "text", text));
 		assertThat(sent.status()).as(sent.raw()).isIn(200, 201);
 	}
 

@@ -25,8 +25,7 @@ class OwnershipTest extends EndToEndTest {
 		assertThat(roleOf(owner, groupId, heir)).isEqualTo("OWNER");
 		assertThat(roleOf(owner, groupId, owner)).isEqualTo("ADMIN");
 		assertThat(api.as(heir).get("/api/v1/groups/" + groupId).text("ownerId")).isEqualTo(heir);
-		assertThat(api.as(owner).delete("/api/v1/groups/" + groupId).status()).as("no longer the owner")
-			.isEqualTo(403);
+		assertThat(api.as(owner).delete("/api/v1/groups/" + groupId).status()).as("no longer the owner").isEqualTo(403);
 	}
 
 	@Test
@@ -82,9 +81,13 @@ class OwnershipTest extends EndToEndTest {
 			assertThat(gone.status()).as(gone.raw()).isEqualTo(404);
 			assertThat(gone.contentType()).startsWith("application/problem+json");
 			assertThat(api.as(former).get(members(groupId)).status()).isEqualTo(404);
-			assertThat(api.as(former).get("/api/v1/groups").json().path("items").valueStream()
-			.map(g -> g.path("id").asString()).toList())
-				.doesNotContain(groupId);
+			assertThat(api.as(former)
+				.get("/api/v1/groups")
+				.json()
+				.path("items")
+				.valueStream()
+				.map(g -> g.path("id").asString())
+				.toList()).doesNotContain(groupId);
 		}
 		assertThat(api.as(heir).delete("/api/v1/groups/" + groupId).status()).as("deleting twice").isEqualTo(404);
 	}

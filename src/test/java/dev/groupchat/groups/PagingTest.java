@@ -11,7 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The paging contract: {@code {items, nextCursor}}, with {@code nextCursor} null on the last page. */
+/**
+ * The paging contract: {@code {items, nextCursor}}, with {@code nextCursor} null on the
+ * last page.
+ */
 class PagingTest extends EndToEndTest {
 
 	@Test
@@ -72,7 +75,10 @@ class PagingTest extends EndToEndTest {
 		}
 	}
 
-	/** Follows nextCursor from the first page to the last, answering the given field of every item. */
+	/**
+	 * Follows nextCursor from the first page to the last, answering the given field of
+	 * every item.
+	 */
 	private List<List<String>> pages(String asUser, String firstPage, String field) {
 		List<List<String>> pages = new ArrayList<>();
 		String path = firstPage;
@@ -82,7 +88,8 @@ class PagingTest extends EndToEndTest {
 			JsonNode body = response.json();
 			pages.add(body.path("items").valueStream().map(item -> item.path(field).asString()).toList());
 			JsonNode next = body.path("nextCursor");
-			path = next.isNull() ? null : firstPage + "&cursor=" + URLEncoder.encode(next.asString(), StandardCharsets.UTF_8);
+			path = next.isNull() ? null
+					: firstPage + "&cursor=" + URLEncoder.encode(next.asString(), StandardCharsets.UTF_8);
 			assertThat(pages).as("paging must end").hasSizeLessThan(10);
 		}
 		return pages;

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The claims a token may carry: a {@code sub} that is a user id, and any {@code name}, kept short and clean. */
+/**
+ * The claims a token may carry: a {@code sub} that is a user id, and any {@code name},
+ * kept short and clean.
+ */
 class TokenClaimsTest extends EndToEndTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);

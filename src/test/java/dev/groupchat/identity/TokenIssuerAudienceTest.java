@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * With {@code groupchat.jwt.issuer} and {@code .audience} set, only tokens of that issuer for that
- * audience get in: REST answers 401, STOMP CONNECT an ERROR frame.
+ * With {@code groupchat.jwt.issuer} and {@code .audience} set, only tokens of that issuer
+ * for that audience get in: REST answers 401, STOMP CONNECT an ERROR frame.
  */
 @TestPropertySource(properties = { "groupchat.jwt.issuer=https://id.example.test", "groupchat.jwt.audience=groupchat" })
 class TokenIssuerAudienceTest extends EndToEndTest {
@@ -36,7 +36,8 @@ class TokenIssuerAudienceTest extends EndToEndTest {
 	@Test
 	void aTokenWithoutIssuerOrAudienceOrWithOthersIsRefusedOverRestAndStomp() throws Exception {
 		List<Map<String, Object>> wrong = List.of(Map.of("aud", "groupchat"), Map.of("iss", ISSUER),
-				Map.of("iss", "https://evil.example.test", "aud", "groupchat"), Map.of("iss", ISSUER, "aud", "another"));
+				Map.of("iss", "https://evil.example.test", "aud", "groupchat"),
+				Map.of("iss", ISSUER, "aud", "another"));
 		for (Map<String, Object> claims : wrong) {
 			String token = token(claims);
 			assertThat(api.withToken(token).get("/api/v1/groups").status()).as(claims.toString()).isEqualTo(401);

@@ -102,8 +102,10 @@ class MessageRestTest extends EndToEndTest {
 		addMember(groupId, owner, member);
 		Api.Response first = post(member, groupId, text("late-retry", "sent before the mute"));
 		assertThat(first.status()).as(first.raw()).isEqualTo(201);
-		assertThat(api.as(owner).patch("/api/v1/groups/" + groupId + "/members/" + member,
-				Map.of("mutedUntil", Instant.now().plus(1, ChronoUnit.HOURS).toString())).status()).isEqualTo(200);
+		assertThat(api.as(owner)
+			.patch("/api/v1/groups/" + groupId + "/members/" + member,
+					Map.of("mutedUntil", Instant.now().plus(1, ChronoUnit.HOURS).toString()))
+			.status()).isEqualTo(200);
 
 		Api.Response retry = post(member, groupId, text("late-retry", "sent before the mute"));
 
@@ -229,8 +231,11 @@ class MessageRestTest extends EndToEndTest {
 		addMember(groupId, owner, member);
 		addMember(groupId, owner, other);
 		makeAdmin(groupId, owner, admin);
-		long image = post(member, groupId, Map.of("clientMsgId", "r-1", "type", "IMAGE", "mediaUrl",
-				"https://cdn.example/cat.jpg")).json().path("seq").asLong();
+		long image = post(member, groupId,
+				Map.of("clientMsgId", "r-1", "type", "IMAGE", "mediaUrl", "https://cdn.example/cat.jpg"))
+			.json()
+			.path("seq")
+			.asLong();
 		long second = post(member, groupId, text("r-2", "second")).json().path("seq").asLong();
 		long third = post(member, groupId, text("r-3", "third")).json().path("seq").asLong();
 
@@ -283,7 +288,8 @@ class MessageRestTest extends EndToEndTest {
 		String groupId = createGroup(owner, "CHAT");
 		addMember(groupId, owner, member);
 		long seq = post(owner, groupId, text("x-1", "react to me")).json().path("seq").asLong();
-		String path = messages(groupId) + "/" + seq + "/reactions/" + URLEncoder.encode(THUMBS_UP, StandardCharsets.UTF_8);
+		String path = messages(groupId) + "/" + seq + "/reactions/"
+				+ URLEncoder.encode(THUMBS_UP, StandardCharsets.UTF_8);
 
 		Api.Response first = api.as(owner).put(path, null);
 		assertThat(first.status()).as(first.raw()).isEqualTo(200);
@@ -363,7 +369,8 @@ class MessageRestTest extends EndToEndTest {
 		String groupId = createGroup(owner, "CHAT");
 
 		assertRefused(post(owner, groupId, Map.of("clientMsgId", "t-1", "type", "VIDEO_SHARE")), 400);
-		assertRefused(post(owner, groupId, Map.of("clientMsgId", "t-2", "type", "VIDEO_SHARE", "video", Map.of())), 400);
+		assertRefused(post(owner, groupId, Map.of("clientMsgId", "t-2", "type", "VIDEO_SHARE", "video", Map.of())),
+				400);
 		assertRefused(post(owner, groupId, Map.of("clientMsgId", "t-3", "type", "IMAGE", "text", "no url")), 400);
 		assertRefused(post(owner, groupId, Map.of("clientMsgId", "t-4", "type", "SYSTEM", "text", "I am the server")),
 				400);
@@ -377,8 +384,8 @@ class MessageRestTest extends EndToEndTest {
 		assertThat(video.status()).as(video.raw()).isEqualTo(201);
 		assertThat(video.json().path("video").path("videoId").asString()).isEqualTo("v-42");
 		assertThat(video.json().path("video").path("coverUrl").asString()).isEqualTo("https://cdn.example/v-42.jpg");
-		Api.Response image = post(owner, groupId, Map.of("clientMsgId", "t-8", "type", "IMAGE", "mediaUrl",
-				"https://cdn.example/a.png"));
+		Api.Response image = post(owner, groupId,
+				Map.of("clientMsgId", "t-8", "type", "IMAGE", "mediaUrl", "https://cdn.example/a.png"));
 		assertThat(image.status()).as(image.raw()).isEqualTo(201);
 		assertThat(image.text("mediaUrl")).isEqualTo("https://cdn.example/a.png");
 		assertThat(video.json().path("seq").asLong()).isEqualTo(1);
@@ -408,17 +415,16 @@ class MessageRestTest extends EndToEndTest {
 		String groupId = createGroup(owner, "CHAT");
 		byte[] body = ("{\"clientMsgId\":\"chunked-1\",\"type\":\"TEXT\",\"text\":\"" + "x".repeat(70 * 1024) + "\"}")
 			.getBytes(StandardCharsets.UTF_8);
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + port + messages(groupId)))
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + messages(groupId)))
 			.header("Authorization", "Bearer " + dev.groupchat.support.TestTokens.token(owner))
 			.header("Content-Type", "application/json")
-			// no length known up front: sent chunked, so only counting while reading can catch it
+			// no length known up front: sent chunked, so only counting while reading can
+			// catch it
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
 			.build();
 
 		try (HttpClient http = HttpClient.newHttpClient()) {
-			HttpResponse<String> response = http.send(request,
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
 			assertThat(response.body()).contains("\"status\":413");
 		}
@@ -430,8 +436,8 @@ class MessageRestTest extends EndToEndTest {
 		String owner = user("owner");
 		String groupId = createGroup(owner, "CHAT");
 
-		Api.Response malformed = api.as(owner).send("POST", messages(groupId), "{\"clientMsgId\": \"m-1\", \"type\": ",
-				"application/json");
+		Api.Response malformed = api.as(owner)
+			.send("POST", messages(groupId), "{\"clientMsgId\": \"m-1\", \"type\": ", "application/json");
 
 		assertRefused(malformed, 400);
 		assertThat(malformed.text("type")).endsWith("/malformed-request");
@@ -501,8 +507,9 @@ class MessageRestTest extends EndToEndTest {
 		String groupId = createGroup(owner, "CHAT");
 		addMember(groupId, owner, member);
 		long count = messageCount(groupId);
-		Api.Response muted = api.as(owner).patch("/api/v1/groups/" + groupId + "/members/" + member,
-				Map.of("mutedUntil", Instant.now().plus(1, ChronoUnit.HOURS).toString()));
+		Api.Response muted = api.as(owner)
+			.patch("/api/v1/groups/" + groupId + "/members/" + member,
+					Map.of("mutedUntil", Instant.now().plus(1, ChronoUnit.HOURS).toString()));
 		assertThat(muted.status()).as(muted.raw()).isEqualTo(200);
 
 		Api.Response refused = post(member, groupId, text("mu-1", "can you hear me"));
@@ -617,7 +624,10 @@ class MessageRestTest extends EndToEndTest {
 	}
 
 	private long messageCount(String groupId) {
-		return jdbc.sql("select count(*) from message where group_id = ?::uuid").param(groupId).query(Long.class).single();
+		return jdbc.sql("select count(*) from message where group_id = ?::uuid")
+			.param(groupId)
+			.query(Long.class)
+			.single();
 	}
 
 	private long lastSeq(String groupId) {

@@ -15,14 +15,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-/** A reaction is one emoji, a message holds at most 20 different ones, and events carry only the change. */
+/**
+ * A reaction is one emoji, a message holds at most 20 different ones, and events carry
+ * only the change.
+ */
 class ReactionRulesTest extends EndToEndTest {
 
 	private static final String[] TWENTY_ONE = { "😀", "😁", "😂", "🤣", "😃", "😄", "😅", "😆", "😉", "😊", "😋", "😎",
 			"😍", "😘", "🥰", "😗", "😙", "🥲", "😚", "🙂", "🤗" };
 
 	@ParameterizedTest
-	@ValueSource(strings = { "👍", "👍🏽", "👨‍👩‍👧", "🧑🏿‍🚀", "🇯🇵", "1️⃣", "#️⃣", "❤️", "❤", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "🫠" })
+	@ValueSource(
+			strings = { "👍", "👍🏽", "👨‍👩‍👧", "🧑🏿‍🚀", "🇯🇵", "1️⃣", "#️⃣", "❤️", "❤", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "🫠" })
 	void oneEmojiIsAReaction(String emoji) {
 		Fixture f = fixture();
 		Api.Response reacted = api.as(f.owner).put(path(f, emoji), null);
@@ -32,7 +36,8 @@ class ReactionRulesTest extends EndToEndTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "a", "ok", "heart", "1", "#", "👍👍", "👍a", "🇯🇵🇫🇷", "🏽", "\u200d", "中", "é", "<b>", "x y" })
+	@ValueSource(strings = { "a", "ok", "heart", "1", "#", "👍👍", "👍a", "🇯🇵🇫🇷", "🏽", "\u200d", "中", "é", "<b>",
+			"x y" })
 	void anythingElseIs400AndStoresNothing(String notAnEmoji) {
 		Fixture f = fixture();
 		Api.Response reacted = api.as(f.owner).put(path(f, notAnEmoji), null);
@@ -91,8 +96,9 @@ class ReactionRulesTest extends EndToEndTest {
 		String member = user("member");
 		String groupId = createGroup(owner, "CHAT");
 		addMember(groupId, owner, member);
-		Api.Response posted = api.as(owner).post("/api/v1/groups/" + groupId + "/messages",
-				Map.of("clientMsgId", "m1", "type", "TEXT", "text", "react to me"));
+		Api.Response posted = api.as(owner)
+			.post("/api/v1/groups/" + groupId + "/messages",
+					Map.of("clientMsgId", "m1", "type", "TEXT", "text", "react to me"));
 		assertThat(posted.status()).as(posted.raw()).isEqualTo(201);
 		return new Fixture(owner, member, groupId, posted.json().path("seq").asLong());
 	}
@@ -103,7 +109,8 @@ class ReactionRulesTest extends EndToEndTest {
 	}
 
 	private JsonNode message(Fixture f) {
-		return api.as(f.owner).get("/api/v1/groups/" + f.groupId + "/messages?afterSeq=" + (f.seq - 1) + "&limit=1")
+		return api.as(f.owner)
+			.get("/api/v1/groups/" + f.groupId + "/messages?afterSeq=" + (f.seq - 1) + "&limit=1")
 			.json()
 			.path("messages")
 			.get(0);

@@ -22,8 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * User ids in requests follow the token's {@code sub} rule, so free text never becomes an id; and
- * SYSTEM messages are structured events, never prose built from ids.
+ * User ids in requests follow the token's {@code sub} rule, so free text never becomes an
+ * id; and SYSTEM messages are structured events, never prose built from ids.
  */
 class StructuredIdsAndSystemMessagesTest extends EndToEndTest {
 
@@ -42,9 +42,11 @@ class StructuredIdsAndSystemMessagesTest extends EndToEndTest {
 		List<Api.Response> refused = List.of(as.post(group + "/members", Map.of("userId", bad)),
 				as.post(group + "/bans", Map.of("userId", bad)),
 				as.post("/api/v1/groups", Map.of("name", "g", "kind", "CHAT", "memberIds", List.of(bad))),
-				as.post(group + "/messages", Map.of("clientMsgId", "c", "type", "TEXT", "text", "hi", "mentions", List.of(bad))),
-				as.patch(group + "/members/" + encoded, Map.of("role", "ADMIN")), as.delete(group + "/members/" + encoded),
-				as.delete(group + "/bans/" + encoded), as.post(group + "/join-requests/" + encoded + "/approve", null),
+				as.post(group + "/messages",
+						Map.of("clientMsgId", "c", "type", "TEXT", "text", "hi", "mentions", List.of(bad))),
+				as.patch(group + "/members/" + encoded, Map.of("role", "ADMIN")),
+				as.delete(group + "/members/" + encoded), as.delete(group + "/bans/" + encoded),
+				as.post(group + "/join-requests/" + encoded + "/approve", null),
 				as.post(group + "/join-requests/" + encoded + "/reject", null));
 
 		for (Api.Response response : refused) {
@@ -61,8 +63,10 @@ class StructuredIdsAndSystemMessagesTest extends EndToEndTest {
 		String groupId = createGroup(owner, "CHAT");
 		addMember(groupId, owner, member);
 
-		assertThat(api.as(owner).post("/api/v1/groups/" + groupId + "/messages", Map.of("clientMsgId", "c", "type",
-				"TEXT", "text", "hi", "mentions", List.of("@all", member))).status()).isEqualTo(201);
+		assertThat(api.as(owner)
+			.post("/api/v1/groups/" + groupId + "/messages",
+					Map.of("clientMsgId", "c", "type", "TEXT", "text", "hi", "mentions", List.of("@all", member)))
+			.status()).isEqualTo(201);
 		assertThat(api.as(member).delete("/api/v1/groups/" + groupId + "/members/me").status()).isEqualTo(204);
 	}
 
@@ -102,7 +106,10 @@ class StructuredIdsAndSystemMessagesTest extends EndToEndTest {
 			assertThat(created.get(1).path("message").path("system").path("name").asString()).isEqualTo("Renamed");
 			assertThat(created.get(2).path("message").path("system").path("actorId").asString()).isEqualTo(owner);
 		}
-		JsonNode history = api.as(owner).get("/api/v1/groups/" + groupId + "/messages?afterSeq=0").json().path("messages");
+		JsonNode history = api.as(owner)
+			.get("/api/v1/groups/" + groupId + "/messages?afterSeq=0")
+			.json()
+			.path("messages");
 		assertThat(history.get(0).path("system").path("event").asString()).isEqualTo("member.added");
 	}
 

@@ -9,9 +9,10 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
- * Measures one keyword-filter check on a 4,000-character text for filters at the limits of
- * {@link KeywordFilterLimits}, as CPU time of the checking thread (and wall time, which a loaded
- * machine inflates). Not a test (timing is no assertion on a shared machine); run it with
+ * Measures one keyword-filter check on a 4,000-character text for filters at the limits
+ * of {@link KeywordFilterLimits}, as CPU time of the checking thread (and wall time,
+ * which a loaded machine inflates). Not a test (timing is no assertion on a shared
+ * machine); run it with
  * {@code ./mvnw -q test-compile && java -cp "target/classes:target/test-classes:$(./mvnw -q
  * dependency:build-classpath -Dmdep.outputFile=/dev/stdout)" dev.groupchat.moderation.KeywordFilterTiming}.
  */
@@ -30,13 +31,16 @@ final class KeywordFilterTiming {
 		report("500 words of 100 chars, mixed scripts", () -> words(random, 500, 100), mixed);
 		report("500 nested words a..a (worst for the automaton)", KeywordFilterTiming::nestedAs, as);
 		int max = KeywordFilterLimits.MAX_PATTERNS;
-		report(max + " patterns [a-z]+ then literals", () -> patterns(max, i -> "[a-z" + i + "]+q[^ ]*"
-				+ "w".repeat(100)), latin);
-		report(max + " patterns of nested {n,m}", () -> patterns(max, i -> "(?:a{0," + (KeywordFilterLimits.MAX_REPEAT / max) + "}b?)" + i), as);
+		report(max + " patterns [a-z]+ then literals",
+				() -> patterns(max, i -> "[a-z" + i + "]+q[^ ]*" + "w".repeat(100)), latin);
+		report(max + " patterns of nested {n,m}",
+				() -> patterns(max, i -> "(?:a{0," + (KeywordFilterLimits.MAX_REPEAT / max) + "}b?)" + i), as);
 		report(max + " patterns alternating 30 literals", () -> patterns(max, i -> alternation(random, 30)), latin);
 		report(max + " patterns, mixed scripts", () -> patterns(max, i -> "[а-я" + i + "]+\\p{Han}+[α-ω]*x"), mixed);
-		report("every limit at once", () -> combine(words(random, 500, 100),
-				patterns(max, i -> "(?:[a-z]{0," + (KeywordFilterLimits.MAX_REPEAT / max) + "}x)+" + i)), latin);
+		report("every limit at once",
+				() -> combine(words(random, 500, 100),
+						patterns(max, i -> "(?:[a-z]{0," + (KeywordFilterLimits.MAX_REPEAT / max) + "}x)+" + i)),
+				latin);
 	}
 
 	private static void report(String name, Supplier<KeywordFilter> filter, String text) {
@@ -88,8 +92,8 @@ final class KeywordFilterTiming {
 		List<String> patterns = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			String p = pattern.apply(i);
-			patterns.add(p.length() > KeywordFilterLimits.MAX_PATTERN_LENGTH ? p.substring(0,
-					KeywordFilterLimits.MAX_PATTERN_LENGTH) : p);
+			patterns.add(p.length() > KeywordFilterLimits.MAX_PATTERN_LENGTH
+					? p.substring(0, KeywordFilterLimits.MAX_PATTERN_LENGTH) : p);
 		}
 		KeywordFilter filter = new KeywordFilter(List.of(), patterns);
 		KeywordFilterLimits.check(filter);

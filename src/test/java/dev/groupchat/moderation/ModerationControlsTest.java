@@ -20,8 +20,9 @@ import tools.jackson.databind.JsonNode;
 class ModerationControlsTest extends EndToEndTest {
 
 	private Api.Response post(String userId, String groupId, String text) {
-		return api.as(userId).post("/api/v1/groups/" + groupId + "/messages",
-				Map.of("clientMsgId", UUID.randomUUID().toString(), "type", "TEXT", "text", text));
+		return api.as(userId)
+			.post("/api/v1/groups/" + groupId + "/messages",
+					Map.of("clientMsgId", UUID.randomUUID().toString(), "type", "TEXT", "text", text));
 	}
 
 	private JsonNode sendOverStomp(String userId, String groupId, String text) throws InterruptedException {
@@ -59,7 +60,8 @@ class ModerationControlsTest extends EndToEndTest {
 		Api.Response announcement = post(f.admin(), f.groupId(), "news");
 		assertThat(announcement.status()).isEqualTo(201);
 		long seq = announcement.json().path("seq").asLong();
-		assertThat(api.as(f.member()).put("/api/v1/groups/" + f.groupId() + "/messages/" + seq + "/reactions/🎉", null)
+		assertThat(api.as(f.member())
+			.put("/api/v1/groups/" + f.groupId() + "/messages/" + seq + "/reactions/🎉", null)
 			.status()).isEqualTo(200);
 		configure(f.groupId(), f.owner(), Map.of("postPolicy", "EVERYONE"));
 		assertThat(post(f.member(), f.groupId(), "back").status()).isEqualTo(201);
@@ -69,12 +71,14 @@ class ModerationControlsTest extends EndToEndTest {
 	void mutedMemberReadsButCannotPostOrReactUntilTheMuteEnds() throws Exception {
 		Fixture f = fixture();
 		long seq = post(f.owner(), f.groupId(), "hello").json().path("seq").asLong();
-		Api.Response muted = api.as(f.admin()).patch("/api/v1/groups/" + f.groupId() + "/members/" + f.member(),
-				Map.of("mutedUntil", Instant.now().plusSeconds(3600).toString()));
+		Api.Response muted = api.as(f.admin())
+			.patch("/api/v1/groups/" + f.groupId() + "/members/" + f.member(),
+					Map.of("mutedUntil", Instant.now().plusSeconds(3600).toString()));
 		assertThat(muted.status()).isEqualTo(200);
 		assertThat(post(f.member(), f.groupId(), "hi").status()).isEqualTo(403);
 		assertThat(sendOverStomp(f.member(), f.groupId(), "hi").path("problem").path("status").asInt()).isEqualTo(403);
-		assertThat(api.as(f.member()).put("/api/v1/groups/" + f.groupId() + "/messages/" + seq + "/reactions/👍", null)
+		assertThat(api.as(f.member())
+			.put("/api/v1/groups/" + f.groupId() + "/messages/" + seq + "/reactions/👍", null)
 			.status()).isEqualTo(403);
 		assertThat(api.as(f.member()).get("/api/v1/groups/" + f.groupId() + "/messages").status()).isEqualTo(200);
 		Map<String, Object> unmute = new HashMap<>();
@@ -91,8 +95,8 @@ class ModerationControlsTest extends EndToEndTest {
 		assertThat(post(f.member(), f.groupId(), "first").status()).isEqualTo(201);
 		Api.Response second = post(f.member(), f.groupId(), "second");
 		assertThat(second.status()).isEqualTo(429);
-		assertThat(second.headers().firstValue("Retry-After")).hasValueSatisfying(
-				value -> assertThat(Integer.parseInt(value)).isBetween(28, 30));
+		assertThat(second.headers().firstValue("Retry-After"))
+			.hasValueSatisfying(value -> assertThat(Integer.parseInt(value)).isBetween(28, 30));
 		assertThat(second.text("type")).isEqualTo("https://groupchat.dev/problems/rate-limited");
 		JsonNode ack = sendOverStomp(f.member(), f.groupId(), "third");
 		assertThat(ack.path("status").asString()).isEqualTo("ERROR");
@@ -115,31 +119,37 @@ class ModerationControlsTest extends EndToEndTest {
 	@Test
 	void keywordFilterRefusesMatchingMessagesWith422AndStoresNothing() throws Exception {
 		Fixture f = fixture();
-		Api.Response set = api.as(f.admin()).put("/api/v1/groups/" + f.groupId() + "/keyword-filter",
-				Map.of("words", List.of("spoiler", "buy followers"), "patterns", List.of("free\\s+v-?bucks")));
+		Api.Response set = api.as(f.admin())
+			.put("/api/v1/groups/" + f.groupId() + "/keyword-filter",
+					Map.of("words", List.of("spoiler", "buy followers"), "patterns", List.of("free\\s+v-?bucks")));
 		assertThat(set.status()).as(set.raw()).isEqualTo(200);
-		assertThat(api.as(f.member()).put("/api/v1/groups/" + f.groupId() + "/keyword-filter",
-				Map.of("words", List.of())).status()).isEqualTo(403);
+		assertThat(api.as(f.member())
+			.put("/api/v1/groups/" + f.groupId() + "/keyword-filter", Map.of("words", List.of()))
+			.status()).isEqualTo(403);
 		long before = lastSeq(f);
 		Api.Response blocked = post(f.member(), f.groupId(), "Huge SPOILER ahead");
 		assertThat(blocked.status()).isEqualTo(422);
 		assertThat(blocked.text("type")).isEqualTo("https://groupchat.dev/problems/message-blocked");
 		assertThat(post(f.member(), f.groupId(), "get FREE   vbucks now").status()).isEqualTo(422);
 		assertThat(post(f.member(), f.groupId(), "ｓｐｏｉｌｅｒ in full-width").status()).isEqualTo(422);
-		assertThat(sendOverStomp(f.member(), f.groupId(), "you can buy followers here").path("problem").path("status")
+		assertThat(sendOverStomp(f.member(), f.groupId(), "you can buy followers here").path("problem")
+			.path("status")
 			.asInt()).isEqualTo(422);
 		assertThat(lastSeq(f)).isEqualTo(before);
 		assertThat(post(f.member(), f.groupId(), "spoilers are words too: unspoilered").status()).isEqualTo(201);
-		assertThat(api.as(f.admin()).put("/api/v1/groups/" + f.groupId() + "/keyword-filter",
-				Map.of("patterns", List.of("(unclosed"))).status()).isEqualTo(400);
+		assertThat(api.as(f.admin())
+			.put("/api/v1/groups/" + f.groupId() + "/keyword-filter", Map.of("patterns", List.of("(unclosed")))
+			.status()).isEqualTo(400);
 	}
 
 	@Test
 	void aHostilePatternOnHostileInputFinishesInMilliseconds() {
 		Fixture f = fixture();
-		assertThat(api.as(f.owner()).put("/api/v1/groups/" + f.groupId() + "/keyword-filter",
-				Map.of("patterns", List.of("(a+)+$", "(x|x)*y"))).status()).isEqualTo(200);
-		// the classic catastrophic case: no match, after a backtracking engine tries 2^n splits
+		assertThat(api.as(f.owner())
+			.put("/api/v1/groups/" + f.groupId() + "/keyword-filter", Map.of("patterns", List.of("(a+)+$", "(x|x)*y")))
+			.status()).isEqualTo(200);
+		// the classic catastrophic case: no match, after a backtracking engine tries 2^n
+		// splits
 		String hostile = "a".repeat(3_999) + "!";
 		long start = System.nanoTime();
 		Api.Response response = post(f.member(), f.groupId(), hostile);
@@ -176,8 +186,9 @@ class ModerationControlsTest extends EndToEndTest {
 			configure(f.groupId(), f.owner(), Map.of("slowModeSeconds", 10));
 			JsonNode updated = topic.next("group.updated", Duration.ofSeconds(5));
 			assertThat(updated.path("group").path("slowModeSeconds").asInt()).isEqualTo(10);
-			api.as(f.owner()).patch("/api/v1/groups/" + f.groupId() + "/members/" + f.admin(),
-					Map.of("mutedUntil", Instant.now().plusSeconds(60).toString()));
+			api.as(f.owner())
+				.patch("/api/v1/groups/" + f.groupId() + "/members/" + f.admin(),
+						Map.of("mutedUntil", Instant.now().plusSeconds(60).toString()));
 			JsonNode member = topic.next("member.updated", Duration.ofSeconds(5));
 			assertThat(member.path("member").path("userId").asString()).isEqualTo(f.admin());
 			assertThat(member.path("member").path("mutedUntil").isNull()).isFalse();

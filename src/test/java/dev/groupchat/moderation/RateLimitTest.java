@@ -42,13 +42,14 @@ class RateLimitTest extends EndToEndTest {
 			}
 			List<Api.Response> refused = responses.stream().filter(r -> r.status() == 429).toList();
 			long stored = responses.stream().filter(r -> r.status() == 201).count();
-			// a burst of 5, plus at most the tokens refilled (1/s) while the 12 requests arrive
+			// a burst of 5, plus at most the tokens refilled (1/s) while the 12 requests
+			// arrive
 			assertThat(stored).isBetween(5L, 7L);
 			assertThat(stored + refused.size()).isEqualTo(12);
 			assertThat(refused).allSatisfy(r -> {
 				assertThat(r.text("type")).isEqualTo("https://groupchat.dev/problems/rate-limited");
-				assertThat(r.headers().firstValue("Retry-After").map(Integer::parseInt)).hasValueSatisfying(
-						seconds -> assertThat(seconds).isBetween(1, 7));
+				assertThat(r.headers().firstValue("Retry-After").map(Integer::parseInt))
+					.hasValueSatisfying(seconds -> assertThat(seconds).isBetween(1, 7));
 			});
 		}
 		Thread.sleep(2_100);

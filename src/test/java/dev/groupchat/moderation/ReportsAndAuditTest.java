@@ -23,15 +23,21 @@ class ReportsAndAuditTest extends EndToEndTest {
 		for (String member : List.of(troll, fanA, fanB)) {
 			addMember(groupId, owner, member);
 		}
-		long seq = api.as(troll).post("/api/v1/groups/" + groupId + "/messages",
-				Map.of("clientMsgId", "bad", "type", "TEXT", "text", "spam spam")).json().path("seq").asLong();
-		Api.Response first = api.as(fanA).post("/api/v1/groups/" + groupId + "/messages/" + seq + "/reports",
-				Map.of("reason", "spam"));
+		long seq = api.as(troll)
+			.post("/api/v1/groups/" + groupId + "/messages",
+					Map.of("clientMsgId", "bad", "type", "TEXT", "text", "spam spam"))
+			.json()
+			.path("seq")
+			.asLong();
+		Api.Response first = api.as(fanA)
+			.post("/api/v1/groups/" + groupId + "/messages/" + seq + "/reports", Map.of("reason", "spam"));
 		assertThat(first.status()).isEqualTo(201);
-		assertThat(api.as(fanA).post("/api/v1/groups/" + groupId + "/messages/" + seq + "/reports",
-				Map.of("reason", "again")).text("id")).isEqualTo(first.text("id"));
-		assertThat(api.as(fanB).post("/api/v1/groups/" + groupId + "/messages/" + seq + "/reports",
-				Map.of("reason", "scam")).status()).isEqualTo(201);
+		assertThat(api.as(fanA)
+			.post("/api/v1/groups/" + groupId + "/messages/" + seq + "/reports", Map.of("reason", "again"))
+			.text("id")).isEqualTo(first.text("id"));
+		assertThat(api.as(fanB)
+			.post("/api/v1/groups/" + groupId + "/messages/" + seq + "/reports", Map.of("reason", "scam"))
+			.status()).isEqualTo(201);
 		assertThat(api.as(fanA).get("/api/v1/groups/" + groupId + "/reports").status()).isEqualTo(403);
 
 		JsonNode open = api.as(owner).get("/api/v1/groups/" + groupId + "/reports").json().path("items");
@@ -40,17 +46,19 @@ class ReportsAndAuditTest extends EndToEndTest {
 		assertThat(open.get(0).path("message").path("text").asString()).isEqualTo("spam spam");
 		assertThat(open.toString()).doesNotContain(fanA).doesNotContain(fanB);
 
-		Api.Response resolved = api.as(owner).post(
-				"/api/v1/groups/" + groupId + "/reports/" + first.text("id") + "/resolve",
-				Map.of("action", "BAN", "reason", "spam bot"));
+		Api.Response resolved = api.as(owner)
+			.post("/api/v1/groups/" + groupId + "/reports/" + first.text("id") + "/resolve",
+					Map.of("action", "BAN", "reason", "spam bot"));
 		assertThat(resolved.status()).as(resolved.raw()).isEqualTo(200);
 		assertThat(resolved.text("status")).isEqualTo("ACTIONED");
 		assertThat(api.as(owner).get("/api/v1/groups/" + groupId + "/reports").json().path("items").size()).isZero();
 		assertThat(api.as(troll).get("/api/v1/groups/" + groupId).status()).isEqualTo(404);
 		JsonNode members = api.as(owner).get("/api/v1/groups/" + groupId + "/members").json().path("items");
 		assertThat(members.toString()).doesNotContain(troll);
-		assertThat(api.as(owner).post("/api/v1/groups/" + groupId + "/reports/" + first.text("id") + "/resolve",
-				Map.of("action", "DISMISS")).status()).isEqualTo(409);
+		assertThat(api.as(owner)
+			.post("/api/v1/groups/" + groupId + "/reports/" + first.text("id") + "/resolve",
+					Map.of("action", "DISMISS"))
+			.status()).isEqualTo(409);
 	}
 
 	@Test
@@ -62,13 +70,20 @@ class ReportsAndAuditTest extends EndToEndTest {
 		addMember(groupId, owner, admin);
 		addMember(groupId, owner, member);
 		makeAdmin(groupId, owner, admin);
-		api.as(admin).patch("/api/v1/groups/" + groupId + "/members/" + member,
-				Map.of("mutedUntil", Instant.now().plusSeconds(600).toString()));
+		api.as(admin)
+			.patch("/api/v1/groups/" + groupId + "/members/" + member,
+					Map.of("mutedUntil", Instant.now().plusSeconds(600).toString()));
 		configure(groupId, owner, Map.of("slowModeSeconds", 5));
 		api.as(owner).put("/api/v1/groups/" + groupId + "/keyword-filter", Map.of("words", List.of("badword")));
-		long seq = api.as(owner).post("/api/v1/groups/" + groupId + "/messages",
-				Map.of("clientMsgId", "x", "type", "TEXT", "text", "oops")).json().path("seq").asLong();
-		api.as(owner).delete("/api/v1/groups/" + groupId + "/messages/" + seq); // own recall: not moderation
+		long seq = api.as(owner)
+			.post("/api/v1/groups/" + groupId + "/messages", Map.of("clientMsgId", "x", "type", "TEXT", "text", "oops"))
+			.json()
+			.path("seq")
+			.asLong();
+		api.as(owner).delete("/api/v1/groups/" + groupId + "/messages/" + seq); // own
+																				// recall:
+																				// not
+																				// moderation
 		api.as(admin).delete("/api/v1/groups/" + groupId + "/members/" + member);
 		api.as(owner).post("/api/v1/groups/" + groupId + "/bans", Map.of("userId", member, "reason", "rude"));
 		api.as(owner).delete("/api/v1/groups/" + groupId + "/bans/" + member);
@@ -86,8 +101,8 @@ class ReportsAndAuditTest extends EndToEndTest {
 		assertThat(api.as(member).get("/api/v1/groups/" + groupId + "/audit-log").status()).isEqualTo(404);
 		Api.Response page = api.as(owner).get("/api/v1/groups/" + groupId + "/audit-log?limit=3");
 		assertThat(page.json().path("items").size()).isEqualTo(3);
-		Api.Response rest = api.as(owner).get("/api/v1/groups/" + groupId + "/audit-log?limit=10&cursor="
-				+ page.text("nextCursor"));
+		Api.Response rest = api.as(owner)
+			.get("/api/v1/groups/" + groupId + "/audit-log?limit=10&cursor=" + page.text("nextCursor"));
 		assertThat(rest.json().path("items").size()).isEqualTo(4);
 	}
 

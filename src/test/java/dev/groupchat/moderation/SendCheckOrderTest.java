@@ -17,9 +17,10 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An edit passes the checks of a new message, and the checks run in an order that tells an outsider
- * nothing: posting rights first, then rate limits, then the keyword filter. A group's bucket is
- * smaller here than a user's, so an outsider alone could drain it if the limiter ran first.
+ * An edit passes the checks of a new message, and the checks run in an order that tells
+ * an outsider nothing: posting rights first, then rate limits, then the keyword filter. A
+ * group's bucket is smaller here than a user's, so an outsider alone could drain it if
+ * the limiter ran first.
  */
 @TestPropertySource(properties = { "groupchat.rate-limit.enabled=true", "groupchat.rate-limit.user-per-second=1",
 		"groupchat.rate-limit.user-burst=12", "groupchat.rate-limit.group-per-second=1",
@@ -33,8 +34,9 @@ class SendCheckOrderTest extends EndToEndTest {
 		String groupId = createGroup(owner, "FAN");
 		addMember(groupId, owner, member);
 		long seq = post(member, groupId, "m1", "before the mute").json().path("seq").asLong();
-		Api.Response muted = api.as(owner).patch("/api/v1/groups/" + groupId + "/members/" + member,
-				Map.of("mutedUntil", Instant.now().plus(1, ChronoUnit.HOURS).toString()));
+		Api.Response muted = api.as(owner)
+			.patch("/api/v1/groups/" + groupId + "/members/" + member,
+					Map.of("mutedUntil", Instant.now().plus(1, ChronoUnit.HOURS).toString()));
 		assertThat(muted.status()).as(muted.raw()).isEqualTo(200);
 
 		Api.Response edit = edit(member, groupId, seq, "edited while muted");
@@ -137,8 +139,9 @@ class SendCheckOrderTest extends EndToEndTest {
 	}
 
 	private Api.Response post(String userId, String groupId, String clientMsgId, String text) {
-		return api.as(userId).post("/api/v1/groups/" + groupId + "/messages",
-				Map.of("clientMsgId", clientMsgId, "type", "TEXT", "text", text));
+		return api.as(userId)
+			.post("/api/v1/groups/" + groupId + "/messages",
+					Map.of("clientMsgId", clientMsgId, "type", "TEXT", "text", text));
 	}
 
 	private Api.Response edit(String userId, String groupId, long seq, String text) {
@@ -156,8 +159,8 @@ class SendCheckOrderTest extends EndToEndTest {
 	}
 
 	private void filter(String owner, String groupId, String word) {
-		Api.Response set = api.as(owner).put("/api/v1/groups/" + groupId + "/keyword-filter",
-				Map.of("words", List.of(word)));
+		Api.Response set = api.as(owner)
+			.put("/api/v1/groups/" + groupId + "/keyword-filter", Map.of("words", List.of(word)));
 		assertThat(set.status()).as(set.raw()).isEqualTo(200);
 	}
 

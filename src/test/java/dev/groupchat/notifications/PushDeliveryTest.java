@@ -31,8 +31,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Pushes through a Matrix-style push gateway: a real HTTP server on loopback stands in for it and
- * records what it received; it answers 200 unless a pushkey was given other answers.
+ * Pushes through a Matrix-style push gateway: a real HTTP server on loopback stands in
+ * for it and records what it received; it answers 200 unless a pushkey was given other
+ * answers.
  */
 class PushDeliveryTest extends EndToEndTest {
 
@@ -81,7 +82,8 @@ class PushDeliveryTest extends EndToEndTest {
 			assertThat(first.path("type").asString()).isEqualTo("m.room.message");
 			assertThat(first.path("devices").get(0).path("app_id").asString()).isEqualTo("dev.groupchat");
 			long badge = api.as(bob).get("/api/v1/groups").json().path("items").get(0).path("unreadCount").asLong();
-			assertThat(pushes).extracting(p -> p.path("counts").path("unread").asLong()).as("badge = unread count")
+			assertThat(pushes).extracting(p -> p.path("counts").path("unread").asLong())
+				.as("badge = unread count")
 				.contains(badge);
 			assertThat(pushes).allSatisfy(p -> {
 				assertThat(p.path("counts").path("unread").asLong()).isBetween(1L, badge);
@@ -115,8 +117,9 @@ class PushDeliveryTest extends EndToEndTest {
 			keys.put(member, register(member, "phone"));
 		}
 
-		Api.Response own = api.as(mentions).post("/api/v1/groups/" + group + "/messages",
-				Map.of("clientMsgId", "c-own", "type", "TEXT", "text", "my own"));
+		Api.Response own = api.as(mentions)
+			.post("/api/v1/groups/" + group + "/messages",
+					Map.of("clientMsgId", "c-own", "type", "TEXT", "text", "my own"));
 		String ownId = own.text("id");
 		long ownSeq = own.json().path("seq").asLong();
 		String plain = send(alice, group, "plain", List.of(), null);
@@ -181,8 +184,8 @@ class PushDeliveryTest extends EndToEndTest {
 
 	private String register(String userId, String deviceId) {
 		String token = "pk-" + userId;
-		Api.Response put = api.as(userId).put("/api/v1/me/devices/" + deviceId,
-				Map.of("platform", "GATEWAY", "token", token));
+		Api.Response put = api.as(userId)
+			.put("/api/v1/me/devices/" + deviceId, Map.of("platform", "GATEWAY", "token", token));
 		assertThat(put.status()).as(put.raw()).isEqualTo(201);
 		return token;
 	}
@@ -193,8 +196,8 @@ class PushDeliveryTest extends EndToEndTest {
 	}
 
 	private String send(String userId, String groupId, String text, List<String> mentions, Long replyTo) {
-		Map<String, Object> body = new HashMap<>(Map.of("clientMsgId", "c-" + System.nanoTime(), "type", "TEXT",
-				"text", text, "mentions", mentions));
+		Map<String, Object> body = new HashMap<>(
+				Map.of("clientMsgId", "c-" + System.nanoTime(), "type", "TEXT", "text", text, "mentions", mentions));
 		if (replyTo != null) {
 			body.put("replyToSeq", replyTo);
 		}
@@ -262,7 +265,9 @@ class PushDeliveryTest extends EndToEndTest {
 		}
 
 		Set<String> idempotencyKeys(String pushkey) {
-			return requests.stream().filter(r -> r.pushkey().equals(pushkey)).map(Request::idempotencyKey)
+			return requests.stream()
+				.filter(r -> r.pushkey().equals(pushkey))
+				.map(Request::idempotencyKey)
 				.collect(Collectors.toSet());
 		}
 

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The metrics an operator's dashboard and alerts read, on a running service: sends over REST and
- * STOMP, refusals with their reasons, fan-out, the writer, connections and the bus; the push meters
- * are there with push off too.
+ * The metrics an operator's dashboard and alerts read, on a running service: sends over
+ * REST and STOMP, refusals with their reasons, fan-out, the writer, connections and the
+ * bus; the push meters are there with push off too.
  */
 class MetricsTest extends EndToEndTest {
 
@@ -46,18 +46,20 @@ class MetricsTest extends EndToEndTest {
 
 			refuseOneOfEachKind(owner, muted, groupId);
 		}
-		await().atMost(WAIT).untilAsserted(() -> assertThat(
-				scrape().sum("groupchat_realtime_disconnects_total", "reason", "client")
-						- before.sum("groupchat_realtime_disconnects_total", "reason", "client"))
-			.isGreaterThanOrEqualTo(2));
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(scrape().sum("groupchat_realtime_disconnects_total", "reason", "client")
+					- before.sum("groupchat_realtime_disconnects_total", "reason", "client"))
+				.isGreaterThanOrEqualTo(2));
 		Scrape after = scrape();
 
 		assertThat(delta(before, after, "groupchat_messages_stored_total", "type", "text")).isGreaterThanOrEqualTo(2);
-		assertThat(delta(before, after, "groupchat_send_ack_seconds_count", "transport", "rest")).isGreaterThanOrEqualTo(1);
+		assertThat(delta(before, after, "groupchat_send_ack_seconds_count", "transport", "rest"))
+			.isGreaterThanOrEqualTo(1);
 		assertThat(delta(before, after, "groupchat_send_ack_seconds_count", "transport", "stomp"))
 			.isGreaterThanOrEqualTo(1);
 		assertThat(after.sum("groupchat_send_ack_seconds_bucket", "transport", "stomp", "le", "0.1"))
-			.as("an SLO bucket").isGreaterThanOrEqualTo(0);
+			.as("an SLO bucket")
+			.isGreaterThanOrEqualTo(0);
 		assertThat(after.sum("groupchat_send_ack_seconds_bucket", "transport", "rest", "le", "+Inf"))
 			.isEqualTo(after.sum("groupchat_send_ack_seconds_count", "transport", "rest"));
 		for (String reason : List.of("unauthorized", "forbidden", "muted", "slow_mode", "validation")) {
@@ -120,8 +122,9 @@ class MetricsTest extends EndToEndTest {
 		assertThat(post(user("stranger"), groupId, "not-a-member").status()).isIn(403, 404);
 		assertThat(api.as(owner).post("/api/v1/groups/" + groupId + "/messages", Map.of("type", "TEXT")).status())
 			.isEqualTo(400);
-		Api.Response mute = api.as(owner).patch("/api/v1/groups/" + groupId + "/members/" + muted,
-				Map.of("mutedUntil", Instant.now().plusSeconds(3600).toString()));
+		Api.Response mute = api.as(owner)
+			.patch("/api/v1/groups/" + groupId + "/members/" + muted,
+					Map.of("mutedUntil", Instant.now().plusSeconds(3600).toString()));
 		assertThat(mute.status()).as(mute.raw()).isEqualTo(200);
 		assertThat(post(muted, groupId, "while-muted").status()).isEqualTo(403);
 		configure(groupId, owner, Map.of("slowModeSeconds", 60));

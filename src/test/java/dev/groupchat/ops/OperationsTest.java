@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 
-/** What an operator relies on: open health probes, metrics behind the ops role, live-connection gauges. */
+/**
+ * What an operator relies on: open health probes, metrics behind the ops role,
+ * live-connection gauges.
+ */
 class OperationsTest extends EndToEndTest {
 
 	@Test
@@ -46,7 +49,8 @@ class OperationsTest extends EndToEndTest {
 		assertThat(info.status()).isEqualTo(200);
 		assertThat(info.json().path("build").path("version").asString()).isNotBlank();
 		assertThat(info.json().path("build").path("time").asString()).isNotBlank();
-		// a build from a source tree without .git has no git.properties; from a clone it has
+		// a build from a source tree without .git has no git.properties; from a clone it
+		// has
 		Assumptions.assumeTrue(new ClassPathResource("git.properties").exists(), "built without a .git directory");
 		assertThat(info.json().path("git").path("commit").path("id").asString()).matches("[0-9a-f]{7,40}");
 		assertThat(info.json().path("git").path("commit").path("time").asString()).isNotBlank();

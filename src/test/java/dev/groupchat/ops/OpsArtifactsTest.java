@@ -28,11 +28,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The dashboard and the alert rules shipped under {@code ops/} read metrics that exist: every metric
- * name in their queries appears on this running service's /actuator/prometheus. The rules also pass
- * {@code promtool check rules} and their unit tests where promtool is installed. Push is configured,
- * with a gateway that nobody listens on and one attempt per delivery, so that a push fails and its
- * counter (tagged by reason, so created by the first failure) is there too.
+ * The dashboard and the alert rules shipped under {@code ops/} read metrics that exist:
+ * every metric name in their queries appears on this running service's
+ * /actuator/prometheus. The rules also pass {@code promtool check rules} and their unit
+ * tests where promtool is installed. Push is configured, with a gateway that nobody
+ * listens on and one attempt per delivery, so that a push fails and its counter (tagged
+ * by reason, so created by the first failure) is there too.
  */
 class OpsArtifactsTest extends EndToEndTest {
 
@@ -73,12 +74,13 @@ class OpsArtifactsTest extends EndToEndTest {
 		Set<String> dashboard = metricNames(dashboardExpressions());
 		Set<String> rules = metricNames(ruleExpressions());
 		assertThat(dashboard).as("metrics the dashboard uses").hasSizeGreaterThan(20);
-		assertThat(rules).as("metrics the alerts use").contains("groupchat_send_ack_seconds_bucket",
-				"groupchat_sends_refused_total", "groupchat_writer_queue_depth", "groupchat_bus_connected",
-				"groupchat_readiness_up", "groupchat_realtime_disconnects_total",
-				"groupchat_push_outbox_oldest_age_seconds");
-		assertThat(dashboard).as("metrics the dashboard uses").contains("groupchat_bus_lag_seconds_bucket",
-				"groupchat_push_sent_total", "groupchat_push_failed_total", "groupchat_push_outbox_oldest_age_seconds");
+		assertThat(rules).as("metrics the alerts use")
+			.contains("groupchat_send_ack_seconds_bucket", "groupchat_sends_refused_total",
+					"groupchat_writer_queue_depth", "groupchat_bus_connected", "groupchat_readiness_up",
+					"groupchat_realtime_disconnects_total", "groupchat_push_outbox_oldest_age_seconds");
+		assertThat(dashboard).as("metrics the dashboard uses")
+			.contains("groupchat_bus_lag_seconds_bucket", "groupchat_push_sent_total", "groupchat_push_failed_total",
+					"groupchat_push_outbox_oldest_age_seconds");
 		assertThat(exposed).as("metrics on /actuator/prometheus").containsAll(dashboard).containsAll(rules);
 	}
 
@@ -153,7 +155,10 @@ class OpsArtifactsTest extends EndToEndTest {
 		return expressions;
 	}
 
-	/** The metric names of PromQL expressions: identifiers that are not functions, keywords or labels. */
+	/**
+	 * The metric names of PromQL expressions: identifiers that are not functions,
+	 * keywords or labels.
+	 */
 	static Set<String> metricNames(List<String> expressions) {
 		Set<String> names = new TreeSet<>();
 		for (String expression : expressions) {

@@ -29,7 +29,10 @@ public record Scrape(String body) {
 		return names().contains(name);
 	}
 
-	/** The sum of the samples of {@code name} whose labels include {@code labels} (name=value pairs). */
+	/**
+	 * The sum of the samples of {@code name} whose labels include {@code labels}
+	 * (name=value pairs).
+	 */
 	public double sum(String name, String... labels) {
 		Map<String, String> wanted = new LinkedHashMap<>();
 		for (int i = 0; i < labels.length; i += 2) {

@@ -17,12 +17,13 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
- * With {@code logging.structured.format.console=ecs} (and the service's own loggers at DEBUG), a REST
- * send and a STOMP send log JSON lines that carry request id, user id and group id, and the log holds
- * neither the text that was sent nor the token that sent it.
+ * With {@code logging.structured.format.console=ecs} (and the service's own loggers at
+ * DEBUG), a REST send and a STOMP send log JSON lines that carry request id, user id and
+ * group id, and the log holds neither the text that was sent nor the token that sent it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "logging.config=classpath:logback-structured-test.xml", "logging.structured.format.console=ecs" })
+		properties = { "logging.config=classpath:logback-structured-test.xml",
+				"logging.structured.format.console=ecs" })
 @ExtendWith(OutputCaptureExtension.class)
 class StructuredLogsTest extends EndToEndTest {
 
@@ -34,8 +35,9 @@ class StructuredLogsTest extends EndToEndTest {
 		String stompText = "stomp-secret-" + UUID.randomUUID();
 		String token = TestTokens.token(owner);
 
-		Api.Response posted = api.withToken(token).post("/api/v1/groups/" + groupId + "/messages",
-				Map.of("clientMsgId", "log-1", "type", "TEXT", "text", restText));
+		Api.Response posted = api.withToken(token)
+			.post("/api/v1/groups/" + groupId + "/messages",
+					Map.of("clientMsgId", "log-1", "type", "TEXT", "text", restText));
 		assertThat(posted.status()).isEqualTo(201);
 		assertThat(posted.headers().firstValue("X-Request-Id").orElse("")).isNotBlank();
 		try (StompTestClient client = StompTestClient.connect(port, token)) {
@@ -45,8 +47,8 @@ class StructuredLogsTest extends EndToEndTest {
 			assertThat(acks.next(Duration.ofSeconds(10)).path("status").asString()).isEqualTo("OK");
 		}
 
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut())
-			.contains("\"message\":\"STOMP send answered OK\""));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(output.getOut()).contains("\"message\":\"STOMP send answered OK\""));
 		String log = output.getOut() + output.getErr();
 		String restLine = line(log, "POST /api/v1/groups/{groupId}/messages answered 201");
 		assertThat(restLine).startsWith("{")

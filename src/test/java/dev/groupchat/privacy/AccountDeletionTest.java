@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * DELETE /api/v1/me: the user leaves every group, their groups pass on or go, their messages become
- * tombstones and their profile is erased; the other members see the usual events.
+ * DELETE /api/v1/me: the user leaves every group, their groups pass on or go, their
+ * messages become tombstones and their profile is erased; the other members see the usual
+ * events.
  */
 class AccountDeletionTest extends MessagingEndToEndTest {
 
@@ -40,7 +41,8 @@ class AccountDeletionTest extends MessagingEndToEndTest {
 		assertThat(passedOn.path("ownerId").asString()).isEqualTo(senior);
 		assertThat(passedOn.path("memberCount").asInt()).isEqualTo(2);
 		assertThat(roles(senior, handedOver)).containsExactly(senior + " OWNER", junior + " ADMIN");
-		assertThat(api.as(friend).get("/api/v1/groups/" + withoutAdmin).status()).as("deleted with no admin to take over")
+		assertThat(api.as(friend).get("/api/v1/groups/" + withoutAdmin).status())
+			.as("deleted with no admin to take over")
 			.isEqualTo(404);
 		assertThat(roles(host, joined)).containsExactly(host + " OWNER");
 		assertThat(api.as(leaver).get("/api/v1/groups").json().path("items").size()).isZero();
@@ -69,8 +71,9 @@ class AccountDeletionTest extends MessagingEndToEndTest {
 
 		JsonNode ownHistory = history(admin, own);
 		assertThat(rows(ownHistory, m -> m.path("seq").asLong())).as("seq stays contiguous").isEqualTo(oneTo(3));
-		assertThat(rows(ownHistory, m -> m.path("senderId").asString() + " " + m.path("deleted").asBoolean() + " "
-				+ m.path("text").asString(null)))
+		assertThat(rows(ownHistory,
+				m -> m.path("senderId").asString() + " " + m.path("deleted").asBoolean() + " "
+						+ m.path("text").asString(null)))
 			.containsExactly(leaver + " true null", admin + " false from the admin", leaver + " true null");
 		JsonNode hostedHistory = history(host, hosted);
 		assertThat(rows(hostedHistory, m -> m.path("seq").asLong())).isEqualTo(oneTo(2));
@@ -91,7 +94,8 @@ class AccountDeletionTest extends MessagingEndToEndTest {
 		long second = post(leaver, hosted, "l-2", "two");
 		try (StompTestClient watcher = StompTestClient.connect(port, TestTokens.token(host))) {
 			StompTestClient.Subscription topic = watcher.subscribe("/topic/group." + hosted);
-			Thread.sleep(300); // SUBSCRIBE has no receipt: give the server a moment to register it
+			Thread.sleep(300); // SUBSCRIBE has no receipt: give the server a moment to
+								// register it
 
 			assertThat(api.as(leaver).delete("/api/v1/me").status()).isEqualTo(204);
 

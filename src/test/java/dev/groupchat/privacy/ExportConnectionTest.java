@@ -24,15 +24,18 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Data exports that download slowly must not starve the API of database connections: with a pool of
- * four, five clients that start an export of several megabytes and stop reading leave every other
- * call working. A user runs one export at a time.
+ * Data exports that download slowly must not starve the API of database connections: with
+ * a pool of four, five clients that start an export of several megabytes and stop reading
+ * leave every other call working. A user runs one export at a time.
  */
 @TestPropertySource(properties = { "spring.datasource.hikari.maximum-pool-size=4",
 		"spring.datasource.hikari.connection-timeout=2000" })
 class ExportConnectionTest extends EndToEndTest {
 
-	/** About 7 MB of JSON per user: far more than socket buffers hold, so an unread download blocks. */
+	/**
+	 * About 7 MB of JSON per user: far more than socket buffers hold, so an unread
+	 * download blocks.
+	 */
 	private static final int MESSAGES = 5_000;
 
 	private static final int SLOW_DOWNLOADS = 5;
@@ -109,7 +112,9 @@ class ExportConnectionTest extends EndToEndTest {
 		return export.json();
 	}
 
-	/** A user in a group of their own with {@link #MESSAGES} messages of 1,000 characters. */
+	/**
+	 * A user in a group of their own with {@link #MESSAGES} messages of 1,000 characters.
+	 */
 	private String userWithManyMessages() {
 		String userId = user("exporter");
 		String groupId = createGroup(userId, "CHAT");
@@ -129,7 +134,10 @@ class ExportConnectionTest extends EndToEndTest {
 		return userId;
 	}
 
-	/** Asks for an export, reads the status line, then reads nothing more: a stalled download. */
+	/**
+	 * Asks for an export, reads the status line, then reads nothing more: a stalled
+	 * download.
+	 */
 	private Socket startAndStopReading(String userId) throws IOException {
 		Socket socket = new Socket();
 		socket.setReceiveBufferSize(4096);
@@ -137,7 +145,8 @@ class ExportConnectionTest extends EndToEndTest {
 		socket.setSoTimeout(30_000);
 		OutputStream out = socket.getOutputStream();
 		out.write(("GET /api/v1/me/export HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-				+ TestTokens.token(userId) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+				+ TestTokens.token(userId) + "\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII));
 		out.flush();
 		InputStream in = socket.getInputStream();
 		byte[] statusLine = in.readNBytes(12);

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** GET /api/v1/me/export: a download of everything held about the caller, and nothing about anyone else. */
+/**
+ * GET /api/v1/me/export: a download of everything held about the caller, and nothing
+ * about anyone else.
+ */
 class ExportTest extends MessagingEndToEndTest {
 
 	@Autowired
@@ -44,24 +47,26 @@ class ExportTest extends MessagingEndToEndTest {
 
 		assertThat(export.status()).as(export.raw()).isEqualTo(200);
 		assertThat(export.contentType()).startsWith("application/json");
-		assertThat(export.headers().firstValue("Content-Disposition")).hasValue(
-				"attachment; filename=\"groupchat-export.json\"");
+		assertThat(export.headers().firstValue("Content-Disposition"))
+			.hasValue("attachment; filename=\"groupchat-export.json\"");
 		JsonNode body = export.json();
 		assertThat(body.path("userId").asString()).isEqualTo(alice);
 		assertThat(body.path("profile").path("id").asString()).isEqualTo(alice);
 		assertThat(body.path("profile").path("name").asString()).isEqualTo("User " + alice);
 		assertThat(rows(body.path("memberships"), m -> m.path("groupId").asString() + " " + m.path("role").asString()))
 			.containsExactlyInAnyOrder(ownGroup + " OWNER", bobsGroup + " MEMBER");
-		assertThat(rows(body.path("messages"), m -> m.path("groupId").asString() + " " + m.path("seq").asLong() + " "
-				+ m.path("clientMsgId").asString() + " " + m.path("text").asString(null) + " " + m.path("deleted").asBoolean()))
+		assertThat(rows(body.path("messages"),
+				m -> m.path("groupId").asString() + " " + m.path("seq").asLong() + " "
+						+ m.path("clientMsgId").asString() + " " + m.path("text").asString(null) + " "
+						+ m.path("deleted").asBoolean()))
 			.containsExactly(ownGroup + " " + hello + " a-1 hello from alice false",
 					bobsGroup + " " + second + " a-2 alice in bob's group false",
 					bobsGroup + " " + recalled + " a-3 null true");
 		assertThat(body.path("messages").get(0).path("senderId").asString()).isEqualTo(alice);
 		assertThat(body.path("messages").get(0).path("reactions").path("❤️").asInt()).as("counts of others' reactions")
 			.isEqualTo(1);
-		assertThat(rows(body.path("reactions"), r -> r.path("groupId").asString() + " " + r.path("seq").asLong() + " "
-				+ r.path("emoji").asString()))
+		assertThat(rows(body.path("reactions"),
+				r -> r.path("groupId").asString() + " " + r.path("seq").asLong() + " " + r.path("emoji").asString()))
 			.containsExactly(bobsGroup + " " + bobs + " 👍");
 		assertThat(body.path("reactions").get(0).path("createdAt").asString()).isNotBlank();
 	}
@@ -72,9 +77,12 @@ class ExportTest extends MessagingEndToEndTest {
 		String groupId = createGroup(writer, "FAN");
 		int count = 5_000;
 		CurrentUser asWriter = new CurrentUser(writer, null, 0, null, Set.of());
-		// through the sending API in-process: 5,000 HTTP round trips would only make the test slow
-		IntStream.rangeClosed(1, count).parallel().forEach(i -> messaging.post(asWriter, UUID.fromString(groupId),
-				new PostMessage("m-" + i, MessageType.TEXT, "message " + i, null, null, null, null)));
+		// through the sending API in-process: 5,000 HTTP round trips would only make the
+		// test slow
+		IntStream.rangeClosed(1, count)
+			.parallel()
+			.forEach(i -> messaging.post(asWriter, UUID.fromString(groupId),
+					new PostMessage("m-" + i, MessageType.TEXT, "message " + i, null, null, null, null)));
 
 		Api.Response export = api.as(writer).get("/api/v1/me/export");
 
@@ -85,8 +93,8 @@ class ExportTest extends MessagingEndToEndTest {
 		assertThat(messages.size()).isEqualTo(count);
 		assertThat(rows(messages, m -> m.path("seq").asLong()))
 			.containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, count).mapToObj(Long::valueOf).toList());
-		assertThat(rows(messages, m -> m.path("text").asString()))
-			.containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, count).mapToObj(i -> "message " + i).toList());
+		assertThat(rows(messages, m -> m.path("text").asString())).containsExactlyInAnyOrderElementsOf(
+				IntStream.rangeClosed(1, count).mapToObj(i -> "message " + i).toList());
 	}
 
 	@Test
@@ -95,7 +103,8 @@ class ExportTest extends MessagingEndToEndTest {
 
 		JsonNode body = api.as(newcomer).get("/api/v1/me/export").json();
 
-		assertThat(body.path("profile").path("id").asString()).as("created from the token's claims").isEqualTo(newcomer);
+		assertThat(body.path("profile").path("id").asString()).as("created from the token's claims")
+			.isEqualTo(newcomer);
 		assertThat(body.path("memberships").size()).isZero();
 		assertThat(body.path("messages").size()).isZero();
 		assertThat(body.path("reactions").size()).isZero();
@@ -116,10 +125,13 @@ class ExportTest extends MessagingEndToEndTest {
 
 		assertThat(openApi.path("paths").path("/api/v1/me/export").has("get")).isTrue();
 		assertThat(openApi.path("paths").path("/api/v1/me").has("delete")).isTrue();
-		assertThat(openApi.path("components").path("schemas").path("SettingsRequest").path("properties")
+		assertThat(openApi.path("components")
+			.path("schemas")
+			.path("SettingsRequest")
+			.path("properties")
 			.has("retentionDays")).isTrue();
-		assertThat(openApi.path("components").path("schemas").path("GroupView").path("properties")
-			.has("retentionDays")).isTrue();
+		assertThat(openApi.path("components").path("schemas").path("GroupView").path("properties").has("retentionDays"))
+			.isTrue();
 	}
 
 }

@@ -14,28 +14,32 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * End-to-end tests that post, react and read history as users do. Bulk work runs in batches of two,
- * so a handful of messages already spans several batches.
+ * End-to-end tests that post, react and read history as users do. Bulk work runs in
+ * batches of two, so a handful of messages already spans several batches.
  */
-@TestPropertySource(properties = { "groupchat.privacy.deletion-batch-size=2",
-		"groupchat.privacy.retention-batch-size=2" })
+@TestPropertySource(
+		properties = { "groupchat.privacy.deletion-batch-size=2", "groupchat.privacy.retention-batch-size=2" })
 abstract class MessagingEndToEndTest extends EndToEndTest {
 
 	/** Posts a TEXT message and answers its seq. */
 	protected long post(String userId, String groupId, String clientMsgId, String text) {
-		Api.Response posted = api.as(userId).post(messages(groupId), Map.of("clientMsgId", clientMsgId, "type", "TEXT",
-				"text", text));
+		Api.Response posted = api.as(userId)
+			.post(messages(groupId), Map.of("clientMsgId", clientMsgId, "type", "TEXT", "text", text));
 		assertThat(posted.status()).as(posted.raw()).isEqualTo(201);
 		return posted.json().path("seq").asLong();
 	}
 
 	protected void react(String userId, String groupId, long seq, String emoji) {
-		Api.Response reacted = api.as(userId).put(messages(groupId) + "/" + seq + "/reactions/"
-				+ URLEncoder.encode(emoji, StandardCharsets.UTF_8), null);
+		Api.Response reacted = api.as(userId)
+			.put(messages(groupId) + "/" + seq + "/reactions/" + URLEncoder.encode(emoji, StandardCharsets.UTF_8),
+					null);
 		assertThat(reacted.status()).as(reacted.raw()).isEqualTo(200);
 	}
 
-	/** The whole history of a group as one member reads it (at most 200 messages), ascending by seq. */
+	/**
+	 * The whole history of a group as one member reads it (at most 200 messages),
+	 * ascending by seq.
+	 */
 	protected JsonNode history(String readerId, String groupId) {
 		Api.Response page = api.as(readerId).get(messages(groupId) + "?afterSeq=0&limit=200");
 		assertThat(page.status()).as(page.raw()).isEqualTo(200);

@@ -49,8 +49,8 @@ class RetentionTest extends MessagingEndToEndTest {
 		JsonNode history = history(member, kept);
 		assertThat(rows(history, m -> m.path("seq").asLong())).as("seq stays contiguous").isEqualTo(oneTo(5));
 		assertThat(rows(history, m -> m.path("deleted").asBoolean())).containsExactly(true, true, true, false, false);
-		assertThat(rows(history, m -> m.path("text").asString(null)))
-			.containsExactly(null, null, null, "message 4", "message 5");
+		assertThat(rows(history, m -> m.path("text").asString(null))).containsExactly(null, null, null, "message 4",
+				"message 5");
 		assertThat(history.get(0).path("reactions").properties()).as("reactions go with the message").isEmpty();
 		assertThat(history.get(0).path("clientMsgId").asString()).as("the envelope stays").isEqualTo("k-1");
 		assertThat(history.get(3).path("reactions").path("🔥").asInt()).isEqualTo(1);
@@ -84,7 +84,8 @@ class RetentionTest extends MessagingEndToEndTest {
 		String groupId = createGroup(owner, "FAN");
 		addMember(groupId, owner, member);
 		String group = "/api/v1/groups/" + groupId;
-		assertThat(api.as(owner).get(group).json().path("retentionDays").isNull()).as("kept forever by default").isTrue();
+		assertThat(api.as(owner).get(group).json().path("retentionDays").isNull()).as("kept forever by default")
+			.isTrue();
 
 		Api.Response zero = api.as(owner).patch(group, Map.of("retentionDays", 0));
 		Api.Response tooLong = api.as(owner).patch(group, Map.of("retentionDays", 4000));
@@ -106,7 +107,9 @@ class RetentionTest extends MessagingEndToEndTest {
 		assertThat(renamed.json().path("retentionDays").isNull()).as("absent leaves it as it is").isTrue();
 	}
 
-	/** The only SQL here: makes messages {@code from..to} of a group look {@code age} old. */
+	/**
+	 * The only SQL here: makes messages {@code from..to} of a group look {@code age} old.
+	 */
 	private void backdate(String groupId, long from, long to, Duration age) {
 		jdbc.sql("update message set created_at = :at where group_id = :groupId and seq between :from and :to")
 			.param("at", Timestamp.from(Instant.now().minus(age)))

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Whatever takes away a user's right to read a group ends their live subscription to it at once: a
- * last {@code subscription.ended} event on that subscription (with the reason), nothing after it,
- * and a new SUBSCRIBE is refused.
+ * Whatever takes away a user's right to read a group ends their live subscription to it
+ * at once: a last {@code subscription.ended} event on that subscription (with the
+ * reason), nothing after it, and a new SUBSCRIBE is refused.
  */
 class AccessRevocationTest extends EndToEndTest {
 
@@ -137,8 +137,9 @@ class AccessRevocationTest extends EndToEndTest {
 	}
 
 	private long post(String userId, String groupId, String text) {
-		Api.Response posted = api.as(userId).post("/api/v1/groups/" + groupId + "/messages",
-				Map.of("clientMsgId", "c-" + System.nanoTime(), "type", "TEXT", "text", text));
+		Api.Response posted = api.as(userId)
+			.post("/api/v1/groups/" + groupId + "/messages",
+					Map.of("clientMsgId", "c-" + System.nanoTime(), "type", "TEXT", "text", text));
 		assertThat(posted.status()).as(posted.raw()).isEqualTo(201);
 		return posted.json().path("seq").asLong();
 	}

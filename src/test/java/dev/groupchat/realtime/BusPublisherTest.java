@@ -14,9 +14,9 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The publisher in front of a broker that is not there (a real client against a loopback port
- * nobody listens on): the committing thread is never held up, and what cannot wait is dropped and
- * counted, not queued without bound.
+ * The publisher in front of a broker that is not there (a real client against a loopback
+ * port nobody listens on): the committing thread is never held up, and what cannot wait
+ * is dropped and counted, not queued without bound.
  */
 class BusPublisherTest {
 
@@ -44,7 +44,8 @@ class BusPublisherTest {
 			publisher.offer(BusEvent.toUser("bob", "{\"type\":\"member.joined\"}"));
 		}
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
-		// messages are left to PostgreSQL; other events wait, at most the buffer's size of them
+		// messages are left to PostgreSQL; other events wait, at most the buffer's size
+		// of them
 		assertThat(publisher.waiting()).isLessThanOrEqualTo(3);
 		assertThat(publisher.stats().dropped()).isGreaterThanOrEqualTo(500 + 20 - 3 - 1);
 	}

@@ -20,7 +20,10 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The ordering guarantees of one group's fan-out, which a member would notice as missing or shuffled messages. */
+/**
+ * The ordering guarantees of one group's fan-out, which a member would notice as missing
+ * or shuffled messages.
+ */
 class GroupChannelTest {
 
 	private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
@@ -109,7 +112,8 @@ class GroupChannelTest {
 			}
 			return frames;
 		};
-		// seq 4 and 5 are stored; 4 arrives through the bus before the next check, 5 is lost
+		// seq 4 and 5 are stored; 4 arrives through the bus before the next check, 5 is
+		// lost
 		channel.catchUp(5, 1_000, store);
 		channel.publish(frame(4));
 		settle();
@@ -190,8 +194,8 @@ class GroupChannelTest {
 		channel.publish(frame(101));
 		settle();
 		Thread.sleep(20);
-		channel.fillOverdueGap(System.currentTimeMillis(), 10, (after, before) -> LongStream
-			.range(after + 1, before).mapToObj(GroupChannelTest::frame).toList());
+		channel.fillOverdueGap(System.currentTimeMillis(), 10,
+				(after, before) -> LongStream.range(after + 1, before).mapToObj(GroupChannelTest::frame).toList());
 		settle();
 		assertThat(seqs.subList(seqs.indexOf(last) + 1, seqs.size()))
 			.containsExactlyElementsOf(LongStream.rangeClosed(last + 1, 101).boxed().toList());
@@ -211,9 +215,8 @@ class GroupChannelTest {
 		}
 		settle();
 		assertThat(frames).isEmpty();
-		channel.live(subscriber, upTo, (from, to) -> new GroupChannel.Frame(0,
-				StompFrames.shared("/topic/x", "r", "{\"type\":\"resync.required\",\"fromSeq\":" + from
-						+ ",\"lastSeq\":" + to + "}")));
+		channel.live(subscriber, upTo, (from, to) -> new GroupChannel.Frame(0, StompFrames.shared("/topic/x", "r",
+				"{\"type\":\"resync.required\",\"fromSeq\":" + from + ",\"lastSeq\":" + to + "}")));
 		channel.publish(frame(31));
 		settle();
 		assertThat(frames).hasSize(2);

@@ -27,10 +27,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * How a node's channels keep lost access out: a SUBSCRIBE that races a revocation looks again and
- * delivers nothing meanwhile, and a recheck ends exactly the subscribers who may no longer read. The
- * database answers are stubbed here; {@code AccessRevocationTest} and {@code ScaleOutTest} run the
- * same paths against PostgreSQL and RabbitMQ.
+ * How a node's channels keep lost access out: a SUBSCRIBE that races a revocation looks
+ * again and delivers nothing meanwhile, and a recheck ends exactly the subscribers who
+ * may no longer read. The database answers are stubbed here; {@code AccessRevocationTest}
+ * and {@code ScaleOutTest} run the same paths against PostgreSQL and RabbitMQ.
  */
 class GroupChannelsAccessTest {
 
@@ -46,9 +46,9 @@ class GroupChannelsAccessTest {
 	void start() {
 		when(access.lastSeq(groupId)).thenReturn(Optional.of(0L));
 		channels = new GroupChannels(access, mock(History.class), new EventJson(JsonMapper.builder().build()),
-				new RealtimeProperties(null, null, null, null, null, null, null, null, null, null, null,
-						null, null, null, null, null, null, null, null, null, null, null), mock(BusInterest.class),
-				new RealtimeMeters(new SimpleMeterRegistry()));
+				new RealtimeProperties(null, null, null, null, null, null, null, null, null, null, null, null, null,
+						null, null, null, null, null, null, null, null, null),
+				mock(BusInterest.class), new RealtimeMeters(new SimpleMeterRegistry()));
 	}
 
 	@AfterEach
@@ -65,7 +65,8 @@ class GroupChannelsAccessTest {
 
 		assertThatThrownBy(() -> channels.subscribe(victim, "sub", groupId, null, () -> {
 			if (asked.incrementAndGet() == 1) {
-				channels.drop(groupId, "victim", ENDED); // the ban's event reaches this node now
+				channels.drop(groupId, "victim", ENDED); // the ban's event reaches this
+															// node now
 				return true; // read just before the ban committed
 			}
 			channels.publish(groupId, 1, "{\"seq\":1}");

@@ -16,8 +16,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * Connections that hold a socket without ever saying anything: with the default settings, a
- * WebSocket without CONNECT and a TCP connection without a request are both closed within seconds.
+ * Connections that hold a socket without ever saying anything: with the default settings,
+ * a WebSocket without CONNECT and a TCP connection without a request are both closed
+ * within seconds.
  */
 class IdleConnectionTest extends EndToEndTest {
 

@@ -39,7 +39,8 @@ class LiveDeliveryTest extends EndToEndTest {
 				StompTestClient watcherB = StompTestClient.connect(port, TestTokens.token(senders.get(0)))) {
 			StompTestClient.Subscription a = watcherA.subscribe(topic);
 			StompTestClient.Subscription b = watcherB.subscribe(topic);
-			Thread.sleep(300); // SUBSCRIBE has no receipt wait here: give the server a moment to register both
+			Thread.sleep(300); // SUBSCRIBE has no receipt wait here: give the server a
+								// moment to register both
 
 			List<StompTestClient> clients = new ArrayList<>();
 			List<StompTestClient.Subscription> acks = new ArrayList<>();
@@ -58,8 +59,8 @@ class LiveDeliveryTest extends EndToEndTest {
 					sends.add(pool.submit(() -> {
 						start.await();
 						for (int i = 0; i < 100; i++) {
-							client.send("/app/group." + groupId + ".send",
-									Map.of("clientMsgId", "s" + senderNo + "-" + i, "type", "TEXT", "text", "hello " + i));
+							client.send("/app/group." + groupId + ".send", Map.of("clientMsgId",
+									"s" + senderNo + "-" + i, "type", "TEXT", "text", "hello " + i));
 						}
 						return null;
 					}));
@@ -88,7 +89,9 @@ class LiveDeliveryTest extends EndToEndTest {
 			clients.forEach(StompTestClient::close);
 		}
 		assertThat(jdbc.sql("select count(*) from message where group_id = ?::uuid and type = 'TEXT'")
-			.param(groupId).query(Long.class).single()).isEqualTo(500);
+			.param(groupId)
+			.query(Long.class)
+			.single()).isEqualTo(500);
 		assertThat(lastSeq(groupId)).isEqualTo(before + 500);
 	}
 

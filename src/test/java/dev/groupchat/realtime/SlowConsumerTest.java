@@ -16,11 +16,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A subscriber that stops reading, in a group where others receive ~1 KiB messages at ~100 a second,
- * is closed within seconds (default settings), and the others go on receiving every message in order.
- * The messages enter the fan-out through the node's event bus, as the relay puts them there after
- * commit: a loaded test machine could not store 100 a second over REST at a steady pace, and the
- * fan-out is what is under test.
+ * A subscriber that stops reading, in a group where others receive ~1 KiB messages at
+ * ~100 a second, is closed within seconds (default settings), and the others go on
+ * receiving every message in order. The messages enter the fan-out through the node's
+ * event bus, as the relay puts them there after commit: a loaded test machine could not
+ * store 100 a second over REST at a steady pace, and the fan-out is what is under test.
  */
 class SlowConsumerTest extends EndToEndTest {
 
@@ -52,12 +52,13 @@ class SlowConsumerTest extends EndToEndTest {
 				fast.add(StompTestClient.connect(port, TestTokens.token(i == 0 ? owner : members.get(i - 1))));
 				topics.add(fast.getLast().subscribeAndAwait("/topic/group." + groupId));
 			}
-			stalled.sendText("CONNECT\naccept-version:1.2\nheart-beat:0,0\nAuthorization:Bearer " + TestTokens.token(slow)
-					+ "\n\n\0");
+			stalled.sendText("CONNECT\naccept-version:1.2\nheart-beat:0,0\nAuthorization:Bearer "
+					+ TestTokens.token(slow) + "\n\n\0");
 			assertThat(stalled.nextText(Duration.ofSeconds(10))).startsWith("CONNECTED");
 			stalled.sendText("SUBSCRIBE\nid:t\ndestination:/topic/group." + groupId + "\nreceipt:r\n\n\0");
 			assertThat(stalled.nextText(Duration.ofSeconds(10))).startsWith("RECEIPT");
-			StompSession server = endpoint.sessions().stream()
+			StompSession server = endpoint.sessions()
+				.stream()
 				.filter(s -> s.user() != null && s.user().id().equals(slow))
 				.findFirst()
 				.orElseThrow();

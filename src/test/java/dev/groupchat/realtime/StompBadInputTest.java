@@ -29,9 +29,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Protocol abuse through a bare WebSocket. Each refusal is an ERROR frame (closing the connection)
- * or an ERROR ack; and each time, a well-behaved client connected before it still gets the next
- * message: the server stays up and other sessions never notice.
+ * Protocol abuse through a bare WebSocket. Each refusal is an ERROR frame (closing the
+ * connection) or an ERROR ack; and each time, a well-behaved client connected before it
+ * still gets the next message: the server stays up and other sessions never notice.
  */
 class StompBadInputTest extends EndToEndTest {
 
@@ -96,8 +96,8 @@ class StompBadInputTest extends EndToEndTest {
 	void aFrameOver64KiBIsRefusedWith413() throws Exception {
 		try (RawStompSocket socket = RawStompSocket.connected(port, TestTokens.token(owner))) {
 			String body = "{\"clientMsgId\":\"huge\",\"type\":\"TEXT\",\"text\":\"" + "x".repeat(66 * 1024) + "\"}";
-			socket.send("SEND", Map.of("destination", "/app/group." + groupId + ".send", "content-type",
-					"application/json"), body);
+			socket.send("SEND",
+					Map.of("destination", "/app/group." + groupId + ".send", "content-type", "application/json"), body);
 
 			assertRefusedAndClosed(socket, 413);
 		}
@@ -112,7 +112,8 @@ class StompBadInputTest extends EndToEndTest {
 				socket.send("SEND", Map.of("destination", "/app/group." + groupId + ".send"), "x".repeat(300 * 1024));
 			}
 			catch (RuntimeException ex) {
-				// the server may close (1009, too big) while the frame is still being written
+				// the server may close (1009, too big) while the frame is still being
+				// written
 			}
 
 			assertThat(socket.awaitClosed(WAIT)).isTrue();
@@ -213,8 +214,9 @@ class StompBadInputTest extends EndToEndTest {
 	void aReplyToTheSeqOfAnotherGroupIsRefusedAndNothingStored() throws Exception {
 		String busyGroup = createGroup(owner, "CHAT");
 		for (int i = 1; i <= 5; i++) {
-			Api.Response posted = api.as(owner).post("/api/v1/groups/" + busyGroup + "/messages",
-					Map.of("clientMsgId", "busy-" + i, "type", "TEXT", "text", "busy " + i));
+			Api.Response posted = api.as(owner)
+				.post("/api/v1/groups/" + busyGroup + "/messages",
+						Map.of("clientMsgId", "busy-" + i, "type", "TEXT", "text", "busy " + i));
 			assertThat(posted.status()).isEqualTo(201);
 		}
 		try (RawStompSocket socket = connectedWithAcks()) {
@@ -262,8 +264,8 @@ class StompBadInputTest extends EndToEndTest {
 	@Test
 	void aSubscriptionIdOver128CharactersIsRefused() throws Exception {
 		try (RawStompSocket socket = RawStompSocket.connected(port, TestTokens.token(owner))) {
-			socket.send("SUBSCRIBE", Map.of("id", "i".repeat(128), "destination", "/user/queue/events", "receipt", "r1"),
-					"");
+			socket.send("SUBSCRIBE",
+					Map.of("id", "i".repeat(128), "destination", "/user/queue/events", "receipt", "r1"), "");
 			assertThat(socket.next(WAIT).command()).as("128 characters are fine").isEqualTo("RECEIPT");
 
 			socket.send("SUBSCRIBE", Map.of("id", "i".repeat(60_000), "destination", "/topic/group." + groupId), "");
@@ -363,7 +365,8 @@ class StompBadInputTest extends EndToEndTest {
 		try (RawStompSocket socket = connectedWithAcks()) {
 			ByteArrayOutputStream frame = new ByteArrayOutputStream();
 			frame.writeBytes(("SEND\ndestination:/app/group." + groupId + ".send\ncontent-type:application/json\n\n"
-					+ "{\"clientMsgId\":\"bin-1\",\"type\":\"TEXT\",\"text\":\"caf").getBytes(StandardCharsets.UTF_8));
+					+ "{\"clientMsgId\":\"bin-1\",\"type\":\"TEXT\",\"text\":\"caf")
+				.getBytes(StandardCharsets.UTF_8));
 			frame.writeBytes(new byte[] { (byte) 0xC3, (byte) 0x28, (byte) 0xFF });
 			frame.writeBytes("\"}\0".getBytes(StandardCharsets.UTF_8));
 			socket.sendBinary(frame.toByteArray());
@@ -410,13 +413,14 @@ class StompBadInputTest extends EndToEndTest {
 		String member = user("reader");
 		addMember(groupId, owner, member);
 		bystanderTopic.next("member.joined", WAIT);
-		Api.Response posted = api.as(owner).post("/api/v1/groups/" + groupId + "/messages",
-				Map.of("clientMsgId", "r-1", "type", "TEXT", "text", "read me"));
+		Api.Response posted = api.as(owner)
+			.post("/api/v1/groups/" + groupId + "/messages",
+					Map.of("clientMsgId", "r-1", "type", "TEXT", "text", "read me"));
 		long seq = posted.json().path("seq").asLong();
 		bystanderTopic.next("message.created", WAIT);
 		try (RawStompSocket socket = RawStompSocket.connected(port, TestTokens.token(member))) {
-			String read = "SEND\ndestination:/app/group." + groupId + ".read\ncontent-type:application/json\n\n{\"seq\":"
-					+ seq + "}\0";
+			String read = "SEND\ndestination:/app/group." + groupId
+					+ ".read\ncontent-type:application/json\n\n{\"seq\":" + seq + "}\0";
 			socket.sendRaw(read);
 			assertThat(bystanderTopic.next("read", WAIT)).as("the marker moved").isNotNull();
 
@@ -475,11 +479,14 @@ class StompBadInputTest extends EndToEndTest {
 		assertThat(ack.path("problem").path("status").asInt()).as(ack.toString()).isEqualTo(status);
 	}
 
-	/** The bystander, connected before the abuse, still gets a message posted after it. */
+	/**
+	 * The bystander, connected before the abuse, still gets a message posted after it.
+	 */
 	private void assertOthersUnaffected() throws InterruptedException {
 		String clientMsgId = "after-" + UUID.randomUUID();
-		Api.Response posted = api.as(owner).post("/api/v1/groups/" + groupId + "/messages",
-				Map.of("clientMsgId", clientMsgId, "type", "TEXT", "text", "still here?"));
+		Api.Response posted = api.as(owner)
+			.post("/api/v1/groups/" + groupId + "/messages",
+					Map.of("clientMsgId", clientMsgId, "type", "TEXT", "text", "still here?"));
 		assertThat(posted.status()).as(posted.raw()).isEqualTo(201);
 		JsonNode created = bystanderTopic.next("message.created", WAIT);
 		assertThat(created).as("the well-behaved client still receives").isNotNull();
@@ -489,17 +496,22 @@ class StompBadInputTest extends EndToEndTest {
 	}
 
 	private String sendWithHeaders(int headers, String clientMsgId) {
-		StringBuilder frame = new StringBuilder("SEND\ndestination:/app/group." + groupId
-				+ ".send\ncontent-type:application/json\n");
+		StringBuilder frame = new StringBuilder(
+				"SEND\ndestination:/app/group." + groupId + ".send\ncontent-type:application/json\n");
 		for (int i = 2; i < headers; i++) {
 			frame.append("x-h").append(i).append(":v\n");
 		}
-		return frame.append("\n{\"clientMsgId\":\"").append(clientMsgId).append("\",\"type\":\"TEXT\",\"text\":\"hi\"}\0")
+		return frame.append("\n{\"clientMsgId\":\"")
+			.append(clientMsgId)
+			.append("\",\"type\":\"TEXT\",\"text\":\"hi\"}\0")
 			.toString();
 	}
 
 	private long messageCount() {
-		return jdbc.sql("select count(*) from message where group_id = ?::uuid").param(groupId).query(Long.class).single();
+		return jdbc.sql("select count(*) from message where group_id = ?::uuid")
+			.param(groupId)
+			.query(Long.class)
+			.single();
 	}
 
 }

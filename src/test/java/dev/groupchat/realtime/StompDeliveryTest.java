@@ -23,7 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** Live delivery through a real STOMP client: idempotent sends, resume, membership, typing, read. */
+/**
+ * Live delivery through a real STOMP client: idempotent sends, resume, membership,
+ * typing, read.
+ */
 class StompDeliveryTest extends EndToEndTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
@@ -53,8 +56,8 @@ class StompDeliveryTest extends EndToEndTest {
 				assertThat(ack.path("status").asString()).isEqualTo("OK");
 				assertThat(ack.path("clientMsgId").asString()).isEqualTo("retry-1");
 			});
-			assertThat(received).extracting(ack -> ack.path("message").path("id").asString()).containsOnly(
-					received.getFirst().path("message").path("id").asString());
+			assertThat(received).extracting(ack -> ack.path("message").path("id").asString())
+				.containsOnly(received.getFirst().path("message").path("id").asString());
 			long seq = received.getFirst().path("message").path("seq").asLong();
 			assertThat(received).extracting(ack -> ack.path("message").path("seq").asLong()).containsOnly(seq);
 			assertThat(topic.collect("message.created", 1, WAIT)).extracting(e -> e.path("seq").asLong())
@@ -106,10 +109,11 @@ class StompDeliveryTest extends EndToEndTest {
 				assertThat(received).as("every session gets its ack").isNotNull();
 				all.add(received);
 			}
-			assertThat(all).allSatisfy(ack -> assertThat(ack.path("status").asString()).as(ack.toString()).isEqualTo("OK"));
+			assertThat(all)
+				.allSatisfy(ack -> assertThat(ack.path("status").asString()).as(ack.toString()).isEqualTo("OK"));
 			assertThat(all).extracting(ack -> ack.path("message").path("seq").asLong()).containsOnly(before + 1);
-			assertThat(all).extracting(ack -> ack.path("message").path("id").asString()).containsOnly(
-					all.getFirst().path("message").path("id").asString());
+			assertThat(all).extracting(ack -> ack.path("message").path("id").asString())
+				.containsOnly(all.getFirst().path("message").path("id").asString());
 			assertThat(topic.collect("message.created", 1, WAIT)).hasSize(1);
 			assertThat(topic.next("message.created", QUIET)).isNull();
 		}
@@ -127,7 +131,8 @@ class StompDeliveryTest extends EndToEndTest {
 		String groupId = createGroup(owner, "CHAT");
 		addMember(groupId, owner, member);
 		try (StompTestClient ownerClient = StompTestClient.connect(port, TestTokens.token(owner))) {
-			// the owner stays subscribed throughout, so the group's channel lives on between the member's sessions
+			// the owner stays subscribed throughout, so the group's channel lives on
+			// between the member's sessions
 			ownerClient.subscribeAndAwait(topic(groupId));
 			long lastSeen;
 			try (StompTestClient first = StompTestClient.connect(port, TestTokens.token(member))) {
@@ -233,8 +238,8 @@ class StompDeliveryTest extends EndToEndTest {
 			long seen = post(owner, groupId, "before the ban");
 			assertThat(victimTopic.next("message.created", WAIT).path("seq").asLong()).isEqualTo(seen);
 
-			Api.Response banned = api.as(owner).post("/api/v1/groups/" + groupId + "/bans",
-					Map.of("userId", victim, "reason", "spam"));
+			Api.Response banned = api.as(owner)
+				.post("/api/v1/groups/" + groupId + "/bans", Map.of("userId", victim, "reason", "spam"));
 			assertThat(banned.status()).as(banned.raw()).isEqualTo(201);
 			long after = post(owner, groupId, "after the ban");
 
@@ -249,8 +254,7 @@ class StompDeliveryTest extends EndToEndTest {
 			assertThat(told).allSatisfy(e -> assertThat(e.path("groupId").asString()).isEqualTo(groupId));
 
 			StompTestClient.Subscription again = victimClient.subscribe(topic(groupId));
-			assertThat(victimClient.errors.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS))
-				.startsWith("ERROR");
+			assertThat(victimClient.errors.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).startsWith("ERROR");
 			assertThat(again.next(QUIET)).isNull();
 		}
 	}
@@ -367,15 +371,16 @@ class StompDeliveryTest extends EndToEndTest {
 	// --- helpers
 
 	private long post(String userId, String groupId, String text) {
-		Api.Response posted = api.as(userId).post("/api/v1/groups/" + groupId + "/messages",
-				text("c-" + UUID.randomUUID(), text));
+		Api.Response posted = api.as(userId)
+			.post("/api/v1/groups/" + groupId + "/messages", text("c-" + UUID.randomUUID(), text));
 		assertThat(posted.status()).as(posted.raw()).isEqualTo(201);
 		return posted.json().path("seq").asLong();
 	}
 
 	/**
-	 * Stores {@code count} messages in one statement, as {@link #post} would have (a thousand posts over
-	 * HTTP take most of a test class's budget); answers the group's last seq.
+	 * Stores {@code count} messages in one statement, as {@link #post} would have (a
+	 * thousand posts over HTTP take most of a test class's budget); answers the group's
+	 * last seq.
 	 */
 	private long seedMessages(String groupId, String senderId, int count) {
 		long last = lastSeq(groupId);
@@ -419,7 +424,10 @@ class StompDeliveryTest extends EndToEndTest {
 	}
 
 	private long messageCount(String groupId) {
-		return jdbc.sql("select count(*) from message where group_id = ?::uuid").param(groupId).query(Long.class).single();
+		return jdbc.sql("select count(*) from message where group_id = ?::uuid")
+			.param(groupId)
+			.query(Long.class)
+			.single();
 	}
 
 	private long lastSeq(String groupId) {

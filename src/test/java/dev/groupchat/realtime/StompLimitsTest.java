@@ -18,11 +18,12 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The limits on replays and reads, with small settings so that a test reaches them: one replay at a
- * time on the node, two replays per session, one read a second (a burst of five).
+ * The limits on replays and reads, with small settings so that a test reaches them: one
+ * replay at a time on the node, two replays per session, one read a second (a burst of
+ * five).
  */
-@TestPropertySource(properties = { "groupchat.realtime.replay-concurrency=1", "groupchat.realtime.replays-per-session=2",
-		"groupchat.realtime.reads-per-second=1" })
+@TestPropertySource(properties = { "groupchat.realtime.replay-concurrency=1",
+		"groupchat.realtime.replays-per-session=2", "groupchat.realtime.reads-per-second=1" })
 class StompLimitsTest extends EndToEndTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(15);
@@ -41,7 +42,8 @@ class StompLimitsTest extends EndToEndTest {
 						Map.of("resume-after-seq", "0"));
 				assertThat(replayed.collect("message.created", 5, WAIT)).hasSize(5);
 			}
-			StompTestClient.Subscription third = client.subscribeAndAwait(topic(groupId), Map.of("resume-after-seq", "0"));
+			StompTestClient.Subscription third = client.subscribeAndAwait(topic(groupId),
+					Map.of("resume-after-seq", "0"));
 			JsonNode first = third.next(WAIT);
 			assertThat(first.path("type").asString()).isEqualTo("resync.required");
 			assertThat(first.path("fromSeq").asLong()).isZero();
@@ -58,10 +60,11 @@ class StompLimitsTest extends EndToEndTest {
 		long last = seed(groupId, owner, 1_000, 2_000);
 		try (RawWebSocket stalled = RawWebSocket.open(port, 0);
 				StompTestClient other = StompTestClient.connect(port, TestTokens.token(owner))) {
-			stalled.sendText("CONNECT\naccept-version:1.2\nheart-beat:0,0\nAuthorization:Bearer " + TestTokens.token(owner)
-					+ "\n\n\0");
+			stalled.sendText("CONNECT\naccept-version:1.2\nheart-beat:0,0\nAuthorization:Bearer "
+					+ TestTokens.token(owner) + "\n\n\0");
 			assertThat(stalled.nextText(Duration.ofSeconds(10))).startsWith("CONNECTED");
-			// 2 MB of replay to a client that reads nothing: its replay holds the node's only slot
+			// 2 MB of replay to a client that reads nothing: its replay holds the node's
+			// only slot
 			stalled.sendText("SUBSCRIBE\nid:t\ndestination:" + topic(groupId) + "\nresume-after-seq:0\n\n\0");
 			Thread.sleep(1_000);
 
@@ -88,8 +91,9 @@ class StompLimitsTest extends EndToEndTest {
 		String groupId = createGroup(owner, "FAN");
 		addMember(groupId, owner, member);
 		for (int i = 1; i <= 12; i++) {
-			Api.Response posted = api.as(owner).post("/api/v1/groups/" + groupId + "/messages",
-					Map.of("clientMsgId", "m-" + i, "type", "TEXT", "text", "message " + i));
+			Api.Response posted = api.as(owner)
+				.post("/api/v1/groups/" + groupId + "/messages",
+						Map.of("clientMsgId", "m-" + i, "type", "TEXT", "text", "message " + i));
 			assertThat(posted.status()).as(posted.raw()).isEqualTo(201);
 		}
 		try (StompTestClient watcher = StompTestClient.connect(port, TestTokens.token(owner));
@@ -97,7 +101,10 @@ class StompLimitsTest extends EndToEndTest {
 			StompTestClient.Subscription topic = watcher.subscribeAndAwait(topic(groupId));
 			StringBuilder reads = new StringBuilder();
 			for (int seq = 1; seq <= 12; seq++) {
-				reads.append("SEND\ndestination:/app/group.").append(groupId).append(".read\n\n{\"seq\":").append(seq)
+				reads.append("SEND\ndestination:/app/group.")
+					.append(groupId)
+					.append(".read\n\n{\"seq\":")
+					.append(seq)
 					.append("}\0");
 			}
 			reader.sendRaw(reads.toString());
@@ -116,9 +123,7 @@ class StompLimitsTest extends EndToEndTest {
 		jdbc.sql("""
 				insert into message (group_id, seq, id, sender_id, client_msg_id, type, text, created_at)
 				select ?::uuid, s, gen_random_uuid(), ?, 'seed-' || s, 'TEXT', repeat('x', ?), now()
-				  from generate_series(1, ?) s""")
-			.params(groupId, senderId, textLength, count)
-			.update();
+				  from generate_series(1, ?) s""").params(groupId, senderId, textLength, count).update();
 		jdbc.sql("update chat_group set last_seq = ? where id = ?::uuid").params(count, groupId).update();
 		return count;
 	}

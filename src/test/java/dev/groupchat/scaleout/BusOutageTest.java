@@ -30,14 +30,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A RabbitMQ outage seen by two nodes: the broker of the machine stays up, a loopback TCP proxy
- * between the nodes and it is cut and restored. While it is cut, every send is acked in its normal
- * time, each node delivers its own messages to its own subscribers at once, and both nodes'
- * subscribers get every message, in order and once, from PostgreSQL (gap filling, and the last-seq
- * check for the last message of a group that then went quiet). Once it is back, nothing arrives
- * twice and events that exist only on the bus (typing) cross nodes again. Readiness includes the bus:
- * DOWN during the outage, UP after. Runs where a RabbitMQ listens on 127.0.0.1:5672; elsewhere it is
- * skipped.
+ * A RabbitMQ outage seen by two nodes: the broker of the machine stays up, a loopback TCP
+ * proxy between the nodes and it is cut and restored. While it is cut, every send is
+ * acked in its normal time, each node delivers its own messages to its own subscribers at
+ * once, and both nodes' subscribers get every message, in order and once, from PostgreSQL
+ * (gap filling, and the last-seq check for the last message of a group that then went
+ * quiet). Once it is back, nothing arrives twice and events that exist only on the bus
+ * (typing) cross nodes again. Readiness includes the bus: DOWN during the outage, UP
+ * after. Runs where a RabbitMQ listens on 127.0.0.1:5672; elsewhere it is skipped.
  */
 @EnabledIf("dev.groupchat.scaleout.ScaleOutTest#rabbitMqIsRunning")
 class BusOutageTest {
@@ -101,19 +101,22 @@ class BusOutageTest {
 			assertThat(readinessOf(nodeA, "bus")).isEqualTo(Status.UP);
 			assertThat(onA.anonymous().get("/actuator/health/readiness").status()).isEqualTo(200);
 			proxy.cut();
-			awaitTrue(() -> !connected(nodeA) && !connected(nodeB), Duration.ofSeconds(10), "both nodes see the outage");
+			awaitTrue(() -> !connected(nodeA) && !connected(nodeB), Duration.ofSeconds(10),
+					"both nodes see the outage");
 			assertThat(busHealth(nodeA)).isEqualTo(Status.DOWN);
 			assertThat(readinessOf(nodeA, "bus")).as("readiness shows the bus").isEqualTo(Status.DOWN);
 			Api.Response notReady = onA.anonymous().get("/actuator/health/readiness");
 			assertThat(notReady.status()).as(notReady.raw()).isEqualTo(503);
 
-			// every send is acked in its normal time, and node A's subscriber gets its own message at once
+			// every send is acked in its normal time, and node A's subscriber gets its
+			// own message at once
 			// -DbusOutage.sends=100 makes a 20-second outage of it
 			int sends = Integer.getInteger("busOutage.sends", 12);
 			List<Long> busySeqs = new ArrayList<>();
 			for (int i = 0; i < sends; i++) {
 				boolean fromA = i % 2 == 0;
-				busySeqs.add(sendAndAwaitAck(fromA ? aliceOnA : bobOnB, fromA ? aliceAcks : bobAcks, busy, "outage-" + i));
+				busySeqs
+					.add(sendAndAwaitAck(fromA ? aliceOnA : bobOnB, fromA ? aliceAcks : bobAcks, busy, "outage-" + i));
 				if (i == 0) {
 					JsonNode own = aliceBusy.next("message.created", Duration.ofSeconds(2));
 					assertThat(own).as("node A delivers its own message without the broker").isNotNull();
@@ -127,7 +130,8 @@ class BusOutageTest {
 			assertThat(quietSeq).isEqualTo(quietBefore + 1);
 			assertThat(seqs(aliceQuiet.collect("message.created", 1, Duration.ofSeconds(2)))).containsExactly(quietSeq);
 
-			// still without the broker, the subscribers on both nodes have every message, in order
+			// still without the broker, the subscribers on both nodes have every message,
+			// in order
 			assertThat(seqs(aliceBusy.collect("message.created", sends - 1, Duration.ofSeconds(10))))
 				.containsExactlyElementsOf(busySeqs.subList(1, sends));
 			assertThat(seqs(bobBusy.collect("message.created", sends, Duration.ofSeconds(10))))
@@ -146,7 +150,8 @@ class BusOutageTest {
 			assertThat(aliceBusy.next("message.created", Duration.ofMillis(200))).isNull();
 			assertThat(bobQuiet.next("message.created", Duration.ofMillis(200))).isNull();
 
-			// the bus itself is back: bindings restored, typing (never stored) crosses nodes again
+			// the bus itself is back: bindings restored, typing (never stored) crosses
+			// nodes again
 			assertThat(busHealth(nodeA)).isEqualTo(Status.UP);
 			assertThat(readinessOf(nodeA, "bus")).isEqualTo(Status.UP);
 			assertThat(onA.anonymous().get("/actuator/health/readiness").status()).isEqualTo(200);
@@ -163,13 +168,17 @@ class BusOutageTest {
 			long after = sendAndAwaitAck(aliceOnA, aliceAcks, busy, "after-outage");
 			assertThat(bobBusy.next("message.created", Duration.ofSeconds(5)).path("seq").asLong()).isEqualTo(after);
 
-			// a node's own event reaches its sessions once: directly, and not again when the broker echoes it
-			assertThat(onA.as(alice).put("/api/v1/groups/" + busy + "/messages/" + after + "/reactions/%F0%9F%91%8D", null)
+			// a node's own event reaches its sessions once: directly, and not again when
+			// the broker echoes it
+			assertThat(onA.as(alice)
+				.put("/api/v1/groups/" + busy + "/messages/" + after + "/reactions/%F0%9F%91%8D", null)
 				.status()).isBetween(200, 299);
 			assertThat(aliceBusy.collect("reaction.changed", 2, Duration.ofSeconds(3))).hasSize(1);
 			assertThat(bobBusy.collect("reaction.changed", 2, Duration.ofMillis(500))).hasSize(1);
-			System.out.printf("BusOutageTest: %d sends acked during the outage, slowest in %d ms; the quiet group's"
-					+ " last message reached node B %d ms after it was sent%n", sends, outageSlowestAck.toMillis(), quietCaughtUp.toMillis());
+			System.out.printf(
+					"BusOutageTest: %d sends acked during the outage, slowest in %d ms; the quiet group's"
+							+ " last message reached node B %d ms after it was sent%n",
+					sends, outageSlowestAck.toMillis(), quietCaughtUp.toMillis());
 		}
 	}
 
@@ -185,11 +194,15 @@ class BusOutageTest {
 			StompTestClient.Subscription carolGroup = carolOnB.subscribeAndAwait("/topic/group." + groupId);
 			proxy.cut();
 			try {
-				awaitTrue(() -> !connected(nodeA) && !connected(nodeB), Duration.ofSeconds(10), "both nodes see the outage");
-				assertThat(onA.as(alice).delete("/api/v1/groups/" + groupId + "/members/" + carol).status()).isEqualTo(204);
+				awaitTrue(() -> !connected(nodeA) && !connected(nodeB), Duration.ofSeconds(10),
+						"both nodes see the outage");
+				assertThat(onA.as(alice).delete("/api/v1/groups/" + groupId + "/members/" + carol).status())
+					.isEqualTo(204);
 				long secret = sendAndAwaitAck(aliceOnA, aliceAcks, groupId, "after-the-kick");
-				// node B never heard of the kick, but its catch-up from PostgreSQL checks its readers first:
-				// within three check intervals carol's subscription has ended, and nothing posted after the
+				// node B never heard of the kick, but its catch-up from PostgreSQL checks
+				// its readers first:
+				// within three check intervals carol's subscription has ended, and
+				// nothing posted after the
 				// kick reached her on the way
 				List<JsonNode> seen = carolGroup.collectAny(50, Duration.ofSeconds(8));
 				assertThat(seen).extracting(e -> e.path("type").asString())
@@ -238,7 +251,10 @@ class BusOutageTest {
 		return ((HealthIndicator) bus).health().getStatus();
 	}
 
-	/** A component of the readiness group as the endpoint reports it (absent: not part of readiness). */
+	/**
+	 * A component of the readiness group as the endpoint reports it (absent: not part of
+	 * readiness).
+	 */
 	private static Status readinessOf(ConfigurableApplicationContext node, String component) {
 		HealthDescriptor readiness = node.getBean(HealthEndpoint.class).healthForPath("readiness");
 		assertThat(readiness).isInstanceOf(CompositeHealthDescriptor.class);
@@ -259,7 +275,8 @@ class BusOutageTest {
 		return result;
 	}
 
-	private static void awaitTrue(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+	private static void awaitTrue(BooleanSupplier condition, Duration timeout, String what)
+			throws InterruptedException {
 		long end = System.nanoTime() + timeout.toNanos();
 		while (!condition.getAsBoolean()) {
 			assertThat(System.nanoTime()).as("waiting until " + what).isLessThan(end);

@@ -25,10 +25,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Two nodes on one PostgreSQL exchange events through the machine's RabbitMQ: a member connected to
- * one node sees, in order and once, what members connected to the other node send, and the receiving
- * node measures how late they arrived. Runs where a RabbitMQ listens on 127.0.0.1:5672 (CI starts
- * one); elsewhere it is skipped, not faked.
+ * Two nodes on one PostgreSQL exchange events through the machine's RabbitMQ: a member
+ * connected to one node sees, in order and once, what members connected to the other node
+ * send, and the receiving node measures how late they arrived. Runs where a RabbitMQ
+ * listens on 127.0.0.1:5672 (CI starts one); elsewhere it is skipped, not faked.
  */
 @EnabledIf("rabbitMqIsRunning")
 class ScaleOutTest {
@@ -77,8 +77,8 @@ class ScaleOutTest {
 		String bob = "bob-" + UUID.randomUUID().toString().substring(0, 8);
 		Api onA = new Api(port(nodeA));
 		Api onB = new Api(port(nodeB));
-		Api.Response group = onA.as(alice).post("/api/v1/groups",
-				Map.of("name", "Across nodes", "kind", "CHAT", "memberIds", List.of(bob)));
+		Api.Response group = onA.as(alice)
+			.post("/api/v1/groups", Map.of("name", "Across nodes", "kind", "CHAT", "memberIds", List.of(bob)));
 		assertThat(group.status()).isEqualTo(201);
 		String groupId = group.text("id");
 		long before = onA.as(alice).get("/api/v1/groups/" + groupId).json().path("lastSeq").asLong();
@@ -93,8 +93,10 @@ class ScaleOutTest {
 			Scrape beforeOnB = new Scrape(prometheus(onB));
 			for (int i = 0; i < 30; i++) {
 				Api sender = i % 2 == 0 ? onB.as(bob) : onA.as(alice);
-				assertThat(sender.post("/api/v1/groups/" + groupId + "/messages",
-						Map.of("clientMsgId", "m" + i, "type", "TEXT", "text", "hello " + i)).status()).isEqualTo(201);
+				assertThat(sender
+					.post("/api/v1/groups/" + groupId + "/messages",
+							Map.of("clientMsgId", "m" + i, "type", "TEXT", "text", "hello " + i))
+					.status()).isEqualTo(201);
 			}
 			for (StompTestClient.Subscription watcher : List.of(aliceSees, bobSees)) {
 				List<JsonNode> created = watcher.collect("message.created", 30, Duration.ofSeconds(15));
@@ -102,10 +104,12 @@ class ScaleOutTest {
 				for (long seq = before + 1; seq <= before + 30; seq++) {
 					expected.add(seq);
 				}
-				assertThat(created.stream().map(e -> e.path("seq").asLong()).toList()).containsExactlyElementsOf(expected);
+				assertThat(created.stream().map(e -> e.path("seq").asLong()).toList())
+					.containsExactlyElementsOf(expected);
 				assertThat(watcher.next("message.created", Duration.ofMillis(300))).isNull();
 			}
-			// each node measured how late the other node's 15 messages arrived over the broker
+			// each node measured how late the other node's 15 messages arrived over the
+			// broker
 			assertBusLag(beforeOnB, new Scrape(prometheus(onB)), "node B");
 			assertBusLag(beforeOnA, new Scrape(prometheus(onA)), "node A");
 
@@ -113,11 +117,13 @@ class ScaleOutTest {
 			assertThat(onA.as(alice).post("/api/v1/groups/" + groupId + "/bans", Map.of("userId", bob)).status())
 				.isEqualTo(201);
 			assertThat(bobEvents.next("member.banned", Duration.ofSeconds(10))).isNotNull();
-			onA.as(alice).post("/api/v1/groups/" + groupId + "/messages",
-					Map.of("clientMsgId", "after-ban", "type", "TEXT", "text", "bob is gone"));
+			onA.as(alice)
+				.post("/api/v1/groups/" + groupId + "/messages",
+						Map.of("clientMsgId", "after-ban", "type", "TEXT", "text", "bob is gone"));
 			JsonNode afterBan = aliceSees.collect("message.created", 2, Duration.ofSeconds(5)).getLast();
 			assertThat(afterBan.path("message").path("clientMsgId").asString()).isEqualTo("after-ban");
-			// the SYSTEM message of the removal itself may still reach bob; nothing after it does
+			// the SYSTEM message of the removal itself may still reach bob; nothing after
+			// it does
 			assertThat(bobSees.collect("message.created", 2, Duration.ofSeconds(1)))
 				.noneMatch(e -> e.path("message").path("clientMsgId").asString().equals("after-ban"));
 		}
@@ -155,7 +161,8 @@ class ScaleOutTest {
 		String groupId = publicFanGroup(onA, owner);
 
 		try (StompTestClient readerOnB = StompTestClient.connect(port(nodeB), TestTokens.token(reader))) {
-			// node B has now looked up (and may remember) that the reader may read the group
+			// node B has now looked up (and may remember) that the reader may read the
+			// group
 			StompTestClient.Subscription first = readerOnB.subscribeAndAwait("/topic/group." + groupId);
 			assertThat(onA.as(owner).post("/api/v1/groups/" + groupId + "/bans", Map.of("userId", reader)).status())
 				.isEqualTo(201);
@@ -163,8 +170,7 @@ class ScaleOutTest {
 
 			StompTestClient.Subscription again = readerOnB.subscribe("/topic/group." + groupId);
 
-			assertThat(readerOnB.errors.poll(10, TimeUnit.SECONDS)).as("SUBSCRIBE is refused")
-				.startsWith("ERROR");
+			assertThat(readerOnB.errors.poll(10, TimeUnit.SECONDS)).as("SUBSCRIBE is refused").startsWith("ERROR");
 			assertThat(again.next(Duration.ofMillis(500))).isNull();
 		}
 	}
@@ -187,19 +193,21 @@ class ScaleOutTest {
 		return response.raw();
 	}
 
-
 	private static String publicFanGroup(Api onA, String owner) {
 		Api.Response group = onA.as(owner).post("/api/v1/groups", Map.of("name", "Public fans", "kind", "FAN"));
 		assertThat(group.status()).isEqualTo(201);
 		String groupId = group.text("id");
-		assertThat(onA.as(owner).patch("/api/v1/groups/" + groupId, Map.of("visibility", "PUBLIC", "joinPolicy", "OPEN"))
+		assertThat(onA.as(owner)
+			.patch("/api/v1/groups/" + groupId, Map.of("visibility", "PUBLIC", "joinPolicy", "OPEN"))
 			.status()).isEqualTo(200);
 		return groupId;
 	}
 
 	private static int post(Api on, String sender, String groupId, String text) {
-		return on.as(sender).post("/api/v1/groups/" + groupId + "/messages",
-				Map.of("clientMsgId", "c-" + System.nanoTime(), "type", "TEXT", "text", text)).status();
+		return on.as(sender)
+			.post("/api/v1/groups/" + groupId + "/messages",
+					Map.of("clientMsgId", "c-" + System.nanoTime(), "type", "TEXT", "text", text))
+			.status();
 	}
 
 }

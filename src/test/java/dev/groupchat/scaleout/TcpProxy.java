@@ -11,9 +11,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A loopback TCP proxy in front of a real server, to take the server away from a client and give it
- * back without touching the server: {@link #cut()} closes every proxied connection and refuses new
- * ones (accepted and closed at once), {@link #restore()} lets them through again.
+ * A loopback TCP proxy in front of a real server, to take the server away from a client
+ * and give it back without touching the server: {@link #cut()} closes every proxied
+ * connection and refuses new ones (accepted and closed at once), {@link #restore()} lets
+ * them through again.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -39,7 +40,10 @@ final class TcpProxy implements AutoCloseable {
 		return server.getLocalPort();
 	}
 
-	/** The server is gone for the clients: open connections drop, new ones are closed at once. */
+	/**
+	 * The server is gone for the clients: open connections drop, new ones are closed at
+	 * once.
+	 */
 	void cut() {
 		up = false;
 		for (Socket socket : open) {

@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A NUL character in any string of a request body is a 400 validation problem naming the field, at
- * the edge: nothing is stored, and the writer never sees it (PostgreSQL would refuse the whole batch).
+ * A NUL character in any string of a request body is a 400 validation problem naming the
+ * field, at the edge: nothing is stored, and the writer never sees it (PostgreSQL would
+ * refuse the whole batch).
  */
 class NulCharacterTest extends EndToEndTest {
 
@@ -40,8 +41,10 @@ class NulCharacterTest extends EndToEndTest {
 		assertThat(posted.text("type")).isEqualTo(ProblemType.VALIDATION.type().toString());
 		assertThat(posted.json().path("errors").get(0).path("field").asString()).isEqualTo(field);
 		assertThat(messages(groupId)).isZero();
-		assertThat(api.as(owner).post("/api/v1/groups/" + groupId + "/messages",
-				Map.of("clientMsgId", "ok", "type", "TEXT", "text", "fine")).status()).isEqualTo(201);
+		assertThat(api.as(owner)
+			.post("/api/v1/groups/" + groupId + "/messages",
+					Map.of("clientMsgId", "ok", "type", "TEXT", "text", "fine"))
+			.status()).isEqualTo(201);
 	}
 
 	@Test
@@ -53,7 +56,8 @@ class NulCharacterTest extends EndToEndTest {
 		assertNulRefused(as.post("/api/v1/groups", Map.of("name", "a\u0000b", "kind", "CHAT")), "name");
 		assertNulRefused(as.patch("/api/v1/groups/" + groupId, Map.of("description", "x\u0000")), "description");
 		assertNulRefused(as.post("/api/v1/groups/" + groupId + "/members", Map.of("userId", "bob\u0000")), "userId");
-		assertNulRefused(as.put("/api/v1/groups/" + groupId + "/keyword-filter", Map.of("words", List.of("ok", "b\u0000d"))),
+		assertNulRefused(
+				as.put("/api/v1/groups/" + groupId + "/keyword-filter", Map.of("words", List.of("ok", "b\u0000d"))),
 				"words[1]");
 	}
 
@@ -64,7 +68,8 @@ class NulCharacterTest extends EndToEndTest {
 		try (StompTestClient client = StompTestClient.connect(port, TestTokens.token(owner))) {
 			StompTestClient.Subscription acks = client.subscribeAndAwait("/user/queue/acks");
 
-			client.send("/app/group." + groupId + ".send", Map.of("clientMsgId", "n1", "type", "TEXT", "text", "a\u0000b"));
+			client.send("/app/group." + groupId + ".send",
+					Map.of("clientMsgId", "n1", "type", "TEXT", "text", "a\u0000b"));
 			client.send("/app/group." + groupId + ".send", Map.of("clientMsgId", "n2", "type", "TEXT", "text", "ok"));
 
 			JsonNode refused = acks.next(WAIT);
@@ -88,9 +93,9 @@ class NulCharacterTest extends EndToEndTest {
 		String nul = "x\u0000y";
 		return Map.of("clientMsgId", field.equals("clientMsgId") ? nul : "c-" + UUID.randomUUID(), "type",
 				field.startsWith("video") ? "VIDEO_SHARE" : "TEXT", "text", field.equals("text") ? nul : "hello",
-				"mentions", field.startsWith("mentions") ? List.of("ok", nul) : List.of(),
-				"video", Map.of("videoId", field.startsWith("video") ? nul : "v1"),
-				"mediaUrl", field.equals("mediaUrl") ? "https://x/" + nul : "https://example.test/a.png");
+				"mentions", field.startsWith("mentions") ? List.of("ok", nul) : List.of(), "video",
+				Map.of("videoId", field.startsWith("video") ? nul : "v1"), "mediaUrl",
+				field.equals("mediaUrl") ? "https://x/" + nul : "https://example.test/a.png");
 	}
 
 	private long messages(String groupId) {

@@ -12,8 +12,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A real HTTP client of the running service, as the mobile app would be: JSON over HTTP with a
- * bearer token. {@code api.as("alice").post(...)}.
+ * A real HTTP client of the running service, as the mobile app would be: JSON over HTTP
+ * with a bearer token. {@code api.as("alice").post(...)}.
  */
 public final class Api {
 

@@ -9,8 +9,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Base of the tests that drive the running service over real HTTP on a random port, against real
- * PostgreSQL. Each test makes its own users (unique ids), so tests never see each other's data.
+ * Base of the tests that drive the running service over real HTTP on a random port,
+ * against real PostgreSQL. Each test makes its own users (unique ids), so tests never see
+ * each other's data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class EndToEndTest {
@@ -32,7 +33,8 @@ public abstract class EndToEndTest {
 
 	/** Creates a group owned by {@code ownerId} and answers its id. */
 	protected String createGroup(String ownerId, String kind) {
-		Api.Response created = api.as(ownerId).post("/api/v1/groups", Map.of("name", "Group of " + ownerId, "kind", kind));
+		Api.Response created = api.as(ownerId)
+			.post("/api/v1/groups", Map.of("name", "Group of " + ownerId, "kind", kind));
 		assertThat(created.status()).as(created.raw()).isEqualTo(201);
 		return created.text("id");
 	}
@@ -43,8 +45,8 @@ public abstract class EndToEndTest {
 	}
 
 	protected void makeAdmin(String groupId, String ownerId, String userId) {
-		Api.Response changed = api.as(ownerId).patch("/api/v1/groups/" + groupId + "/members/" + userId,
-				Map.of("role", "ADMIN"));
+		Api.Response changed = api.as(ownerId)
+			.patch("/api/v1/groups/" + groupId + "/members/" + userId, Map.of("role", "ADMIN"));
 		assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
 	}
 

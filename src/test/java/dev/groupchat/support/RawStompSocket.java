@@ -21,9 +21,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A bare WebSocket speaking STOMP by hand, for protocol abuse a well-behaved client library would
- * not let a test commit: frames before CONNECT, bad destinations, oversized frames. Every text
- * message the server sends is kept as a parsed {@link Frame}; heart-beat newlines are skipped.
+ * A bare WebSocket speaking STOMP by hand, for protocol abuse a well-behaved client
+ * library would not let a test commit: frames before CONNECT, bad destinations, oversized
+ * frames. Every text message the server sends is kept as a parsed {@link Frame};
+ * heart-beat newlines are skipped.
  */
 public final class RawStompSocket implements AutoCloseable {
 
@@ -40,7 +41,9 @@ public final class RawStompSocket implements AutoCloseable {
 	private RawStompSocket() {
 	}
 
-	/** Opens the WebSocket with subprotocol {@code v12.stomp}; no STOMP frame is sent yet. */
+	/**
+	 * Opens the WebSocket with subprotocol {@code v12.stomp}; no STOMP frame is sent yet.
+	 */
 	public static RawStompSocket open(int port) {
 		RawStompSocket socket = new RawStompSocket();
 		StandardWebSocketClient client = new StandardWebSocketClient();
@@ -57,7 +60,9 @@ public final class RawStompSocket implements AutoCloseable {
 		return socket;
 	}
 
-	/** Opens and sends CONNECT with the token; fails unless the server answers CONNECTED. */
+	/**
+	 * Opens and sends CONNECT with the token; fails unless the server answers CONNECTED.
+	 */
 	public static RawStompSocket connected(int port, String token) throws InterruptedException {
 		RawStompSocket socket = open(port);
 		socket.sendConnect(token);
@@ -68,7 +73,10 @@ public final class RawStompSocket implements AutoCloseable {
 		return socket;
 	}
 
-	/** CONNECT with {@code Authorization: Bearer token}, or without the header when token is null. */
+	/**
+	 * CONNECT with {@code Authorization: Bearer token}, or without the header when token
+	 * is null.
+	 */
 	public void sendConnect(String token) {
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("accept-version", "1.2");

@@ -15,9 +15,10 @@ import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A WebSocket over a plain TCP socket, handshake and framing by hand: for clients no library would
- * model, one that stops reading (its receive buffer fills and the server's writes stall), or a flood
- * of handshakes whose HTTP status the test reads before any upgrade.
+ * A WebSocket over a plain TCP socket, handshake and framing by hand: for clients no
+ * library would model, one that stops reading (its receive buffer fills and the server's
+ * writes stall), or a flood of handshakes whose HTTP status the test reads before any
+ * upgrade.
  */
 public final class RawWebSocket implements AutoCloseable {
 
@@ -33,7 +34,10 @@ public final class RawWebSocket implements AutoCloseable {
 		this.out = socket.getOutputStream();
 	}
 
-	/** Sends a WebSocket upgrade request for {@code /ws} and answers the HTTP status of the reply. */
+	/**
+	 * Sends a WebSocket upgrade request for {@code /ws} and answers the HTTP status of
+	 * the reply.
+	 */
 	public static int handshakeStatus(int port) {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
@@ -46,8 +50,8 @@ public final class RawWebSocket implements AutoCloseable {
 	}
 
 	/**
-	 * Opens a WebSocket with subprotocol {@code v12.stomp}; {@code receiveBuffer} (bytes, 0 for the
-	 * system's default) sets SO_RCVBUF before connecting.
+	 * Opens a WebSocket with subprotocol {@code v12.stomp}; {@code receiveBuffer} (bytes,
+	 * 0 for the system's default) sets SO_RCVBUF before connecting.
 	 */
 	public static RawWebSocket open(int port, int receiveBuffer) {
 		try {
@@ -145,8 +149,8 @@ public final class RawWebSocket implements AutoCloseable {
 	}
 
 	/**
-	 * The next text frame from the server (heart-beat newlines skipped), or null after the timeout;
-	 * throws when the server closed the connection.
+	 * The next text frame from the server (heart-beat newlines skipped), or null after
+	 * the timeout; throws when the server closed the connection.
 	 */
 	public String nextText(Duration timeout) throws IOException {
 		long end = System.nanoTime() + timeout.toNanos();
@@ -179,7 +183,10 @@ public final class RawWebSocket implements AutoCloseable {
 		return null;
 	}
 
-	/** True when the server has closed the connection: a read hits the end of the stream (or a reset). */
+	/**
+	 * True when the server has closed the connection: a read hits the end of the stream
+	 * (or a reset).
+	 */
 	public boolean awaitEndOfStream(Duration timeout) throws IOException {
 		long end = System.nanoTime() + timeout.toNanos();
 		byte[] sink = new byte[64 * 1024];

@@ -31,8 +31,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A real STOMP 1.2 client (Spring's {@link WebSocketStompClient}) as the mobile app would use it:
- * bearer token on CONNECT, JSON bodies, one queue of received events per subscription.
+ * A real STOMP 1.2 client (Spring's {@link WebSocketStompClient}) as the mobile app would
+ * use it: bearer token on CONNECT, JSON bodies, one queue of received events per
+ * subscription.
  */
 public final class StompTestClient implements AutoCloseable {
 
@@ -92,8 +93,9 @@ public final class StompTestClient implements AutoCloseable {
 	}
 
 	/**
-	 * Subscribes with a {@code receipt} header and waits for the server's RECEIPT: when this returns,
-	 * the server has registered the subscription (and, for a resume, sent its replay).
+	 * Subscribes with a {@code receipt} header and waits for the server's RECEIPT: when
+	 * this returns, the server has registered the subscription (and, for a resume, sent
+	 * its replay).
 	 */
 	public Subscription subscribeAndAwait(String destination) {
 		return subscribeAndAwait(destination, Map.of());
@@ -114,11 +116,15 @@ public final class StompTestClient implements AutoCloseable {
 		session.send(sendHeaders(destination), body instanceof String s ? s : JSON.writeValueAsString(body));
 	}
 
-	/** Sends with a {@code receipt} header and waits until the server has handled the frame. */
+	/**
+	 * Sends with a {@code receipt} header and waits until the server has handled the
+	 * frame.
+	 */
 	public void sendAndAwait(String destination, Object body) {
 		StompHeaders headers = sendHeaders(destination);
 		headers.setReceipt("r-" + RECEIPTS.incrementAndGet());
-		await(session.send(headers, body instanceof String s ? s : JSON.writeValueAsString(body)), "SEND " + destination);
+		await(session.send(headers, body instanceof String s ? s : JSON.writeValueAsString(body)),
+				"SEND " + destination);
 	}
 
 	private static StompHeaders sendHeaders(String destination) {
@@ -205,7 +211,10 @@ public final class StompTestClient implements AutoCloseable {
 			return null;
 		}
 
-		/** Collects events of the given type until {@code count} arrived or the timeout passed. */
+		/**
+		 * Collects events of the given type until {@code count} arrived or the timeout
+		 * passed.
+		 */
 		public List<JsonNode> collect(String type, int count, Duration timeout) throws InterruptedException {
 			List<JsonNode> collected = new ArrayList<>();
 			long end = System.nanoTime() + timeout.toNanos();

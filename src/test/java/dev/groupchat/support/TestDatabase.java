@@ -7,9 +7,10 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * The one place that decides where tests get PostgreSQL: {@code TEST_DATABASE_URL} when set (CI
- * points it at a fresh database), else a Testcontainers PostgreSQL when Docker is available, else an
- * embedded PostgreSQL. One per test JVM, shared by every Spring context.
+ * The one place that decides where tests get PostgreSQL: {@code TEST_DATABASE_URL} when
+ * set (CI points it at a fresh database), else a Testcontainers PostgreSQL when Docker is
+ * available, else an embedded PostgreSQL. One per test JVM, shared by every Spring
+ * context.
  */
 public final class TestDatabase {
 

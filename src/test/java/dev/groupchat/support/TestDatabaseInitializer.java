@@ -7,8 +7,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points every Spring context of the test suite at {@link TestDatabase} and gives it the test
- * signing secret. Registered in {@code META-INF/spring.factories}, so no test has to ask for it.
+ * Points every Spring context of the test suite at {@link TestDatabase} and gives it the
+ * test signing secret. Registered in {@code META-INF/spring.factories}, so no test has to
+ * ask for it.
  */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -17,22 +18,23 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		Map<String, Object> properties = new HashMap<>(Map.of(
-				"spring.test.database.replace", "none",
-				"groupchat.jwt.secret", TestTokens.SECRET));
+		Map<String, Object> properties = new HashMap<>(
+				Map.of("spring.test.database.replace", "none", "groupchat.jwt.secret", TestTokens.SECRET));
 		if (!context.getEnvironment().containsProperty(PRIVATE_DATABASE)) {
 			TestDatabase.Coordinates db = TestDatabase.get();
 			properties.put("spring.datasource.url", db.url());
 			properties.put("spring.datasource.username", db.username());
 			properties.put("spring.datasource.password", db.password());
 		}
-		// the suite keeps a few dozen contexts cached, all on one PostgreSQL (max_connections 100): an
+		// the suite keeps a few dozen contexts cached, all on one PostgreSQL
+		// (max_connections 100): an
 		// idle context holds one connection, not a full pool
 		if (!context.getEnvironment().containsProperty("spring.datasource.hikari.minimum-idle")) {
 			properties.put("spring.datasource.hikari.minimum-idle", "1");
 			properties.put("spring.datasource.hikari.idle-timeout", "10000");
 		}
-		// tests send far faster than people do: only the tests of the limits themselves switch them on
+		// tests send far faster than people do: only the tests of the limits themselves
+		// switch them on
 		if (!context.getEnvironment().containsProperty("groupchat.rate-limit.enabled")) {
 			properties.put("groupchat.rate-limit.enabled", "false");
 		}
