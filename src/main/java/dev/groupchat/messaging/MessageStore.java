@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -50,8 +51,12 @@ class MessageStore {
 	 */
 	private final boolean outbox;
 
-	MessageStore(JdbcClient jdbc, JsonMapper json, @Value("${groupchat.push.gateway-url:}") String pushGateway) {
+	private final ApplicationEventPublisher events;
+
+	MessageStore(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events,
+			@Value("${groupchat.push.gateway-url:}") String pushGateway) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.json = json;
 		this.outbox = !pushGateway.isBlank();
 	}
@@ -66,7 +71,9 @@ class MessageStore {
 
 	/**
 	 * Inserts all rows in one statement and answers them as stored, keyed by (group,
-	 * seq).
+	 * seq). Messages that left webhook outbox rows are announced in the same transaction
+	 * ({@link MessagesAwaitingWebhooks}), so their event JSON is kept with the rows
+	 * before commit.
 	 */
 	List<MessageView> insertAll(List<NewMessage> rows, Instant now) {
 		if (rows.isEmpty()) {
@@ -75,8 +82,19 @@ class MessageStore {
 		// the same statement writes one notification outbox row per non-SYSTEM message
 		// (when push is
 		// on): it commits or rolls back with the messages, and a send writes nothing per
-		// recipient
-		return jdbc.sql("""
+		// recipient;
+		// and one webhook outbox row per message and endpoint of its group subscribed to
+		// message.created
+		// (the webhooks module's table; at most a few per group, none in most)
+		Set<UUID> hooked = new HashSet<>();
+		RowMapper<MessageView> marking = (rs, row) -> {
+			MessageView view = map(rs, row);
+			if (rs.getBoolean("webhooked")) {
+				hooked.add(view.id());
+			}
+			return view;
+		};
+		List<MessageView> stored = jdbc.sql("""
 				with inserted as (
 				insert into message (id, group_id, seq, sender_id, client_msg_id, type, text, video_id,
 				                     video_cover_url, media_url, reply_to_seq, mentions, created_at, system)
@@ -91,8 +109,16 @@ class MessageStore {
 				returning""" + COLUMNS + """
 				), outbox as (
 				insert into notification_outbox (group_id, seq, created_at)
-				select group_id, seq, created_at from inserted where :outbox and type <> 'SYSTEM')
-				select * from inserted""")
+				select group_id, seq, created_at from inserted where :outbox and type <> 'SYSTEM'
+				), webhooks as (
+				insert into webhook_outbox (id, webhook_id, group_id, type, seq, created_at, next_attempt_at)
+				select gen_random_uuid(), w.id, i.group_id, 'message.created', i.seq, i.created_at, i.created_at
+				  from inserted i join webhook w on w.group_id = i.group_id and 'message.created' = any(w.events)
+				 order by i.group_id, i.seq, w.id
+				returning group_id, seq)
+				select inserted.*, exists (select 1 from webhooks h where h.group_id = inserted.group_id
+				                                                   and h.seq = inserted.seq) as webhooked
+				  from inserted""")
 			.param("ids", rows.stream().map(NewMessage::id).toArray(UUID[]::new))
 			.param("groupIds", rows.stream().map(NewMessage::groupId).toArray(UUID[]::new))
 			.param("seqs", rows.stream().map(NewMessage::seq).toArray(Long[]::new))
@@ -118,8 +144,13 @@ class MessageStore {
 						.toArray(String[]::new))
 			.param("now", Timestamp.from(now))
 			.param("outbox", outbox)
-			.query(mapper)
+			.query(marking)
 			.list();
+		List<MessageView> webhooked = stored.stream().filter(m -> hooked.contains(m.id())).toList();
+		if (!webhooked.isEmpty()) {
+			events.publishEvent(new MessagesAwaitingWebhooks(webhooked));
+		}
+		return stored;
 	}
 
 	/** Which of the given sends are already stored. */

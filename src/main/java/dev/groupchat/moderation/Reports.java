@@ -71,13 +71,16 @@ public class Reports {
 			.param("reason", reason)
 			.param("now", Timestamp.from(clock.instant()))
 			.update();
-		return inserted == 1 ? id
-				: jdbc.sql("select id from message_report where group_id = :g and seq = :s and reporter_id = :r")
-					.param("g", groupId)
-					.param("s", seq)
-					.param("r", user.id())
-					.query(UUID.class)
-					.single();
+		if (inserted == 1) {
+			events.publishEvent(new ReportCreated(find(groupId, id).orElseThrow()));
+			return id;
+		}
+		return jdbc.sql("select id from message_report where group_id = :g and seq = :s and reporter_id = :r")
+			.param("g", groupId)
+			.param("s", seq)
+			.param("r", user.id())
+			.query(UUID.class)
+			.single();
 	}
 
 	/** Open reports, oldest first (OWNER, ADMIN). */

@@ -35,15 +35,18 @@ class DomainEventRelay {
 
 	private final EventJson json;
 
-	DomainEventRelay(EventBus bus, EventJson json) {
+	private final EventBodies bodies;
+
+	DomainEventRelay(EventBus bus, EventJson json, EventBodies bodies) {
 		this.bus = bus;
 		this.json = json;
+		this.bodies = bodies;
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(MessagePosted event) {
 		bus.publish(BusEvent.toGroup(event.message().groupId(), event.message().seq(),
-				json.message("message.created", event.message())));
+				bodies.messageCreated(event.message())));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
@@ -53,7 +56,7 @@ class DomainEventRelay {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(MessageRecalled event) {
-		bus.publish(BusEvent.toGroup(event.message().groupId(), 0, json.message("message.deleted", event.message())));
+		bus.publish(BusEvent.toGroup(event.message().groupId(), 0, bodies.messageDeleted(event.message())));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
@@ -65,7 +68,7 @@ class DomainEventRelay {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(MemberJoined event) {
-		String body = json.event("member.joined", event.groupId(), "member", event.member(), "by", event.by());
+		String body = bodies.memberJoined(event);
 		bus.publish(BusEvent.toGroup(event.groupId(), 0, body));
 		bus.publish(BusEvent.toUser(event.member().userId(), body));
 	}
@@ -74,8 +77,7 @@ class DomainEventRelay {
 	void on(MemberLeft event) {
 		String reason = event.reason().name();
 		bus.publish(BusEvent.dropMember(event.groupId(), event.userId(), ended(event.groupId(), reason)));
-		String body = json.event("member.left", event.groupId(), "userId", event.userId(), "by", event.by(), "reason",
-				event.reason());
+		String body = bodies.memberLeft(event);
 		bus.publish(BusEvent.toGroup(event.groupId(), 0, body));
 		bus.publish(BusEvent.toUser(event.userId(), body));
 	}
@@ -85,8 +87,7 @@ class DomainEventRelay {
 		// a banned member also left (MemberLeft); a banned non-member may still read a
 		// public group
 		bus.publish(BusEvent.dropMember(event.groupId(), event.userId(), ended(event.groupId(), "BANNED")));
-		bus.publish(BusEvent.toUser(event.userId(),
-				json.event("member.banned", event.groupId(), "userId", event.userId(), "by", event.by())));
+		bus.publish(BusEvent.toUser(event.userId(), bodies.memberBanned(event)));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

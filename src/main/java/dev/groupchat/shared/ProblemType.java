@@ -11,6 +11,7 @@ public enum ProblemType {
 
 	VALIDATION("validation", HttpStatus.BAD_REQUEST, "Invalid request"),
 	MALFORMED("malformed-request", HttpStatus.BAD_REQUEST, "Malformed request"),
+	WEBHOOK_URL_REFUSED("webhook-url-refused", HttpStatus.BAD_REQUEST, "Webhook URL not allowed"),
 	UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Authentication required"),
 	FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Not allowed"),
 	BANNED("banned", HttpStatus.FORBIDDEN, "Banned from this group"),

@@ -107,6 +107,15 @@ class AuthorizationMatrixTest extends EndToEndTest {
 						(c, fx) -> c.post(fx.group() + "/join-requests/" + fx.get("requester") + "/approve", Map.of())),
 				row("POST   /join-requests/{id}/reject", 204, 204, 403, 404, 401, fan().then(Fixture::pendingRequest),
 						(c, fx) -> c.post(fx.group() + "/join-requests/" + fx.get("requester") + "/reject", Map.of())),
+				row("POST   /webhooks", 201, 403, 403, 404, 401, fan(),
+						(c, fx) -> c.post(fx.group() + "/webhooks",
+								Map.of("url", "https://203.0.113.7/hook", "events", List.of("report.created")))),
+				row("GET    /webhooks", 200, 403, 403, 404, 401, fan().then(Fixture::webhook),
+						(c, fx) -> c.get(fx.group() + "/webhooks")),
+				row("GET    /webhooks of a PUBLIC fan group", 200, 403, 403, 403, 401,
+						publicFan("OPEN").then(Fixture::webhook), (c, fx) -> c.get(fx.group() + "/webhooks")),
+				row("DELETE /webhooks/{id}", 204, 403, 403, 404, 401, fan().then(Fixture::webhook),
+						(c, fx) -> c.delete(fx.group() + "/webhooks/" + fx.get("webhook"))),
 				row("GET    /stats", 200, 200, 403, 404, 401, fan(), (c, fx) -> c.get(fx.group() + "/stats?days=30")),
 				row("GET    /stats of a PUBLIC fan group", 200, 200, 403, 403, 401, publicFan("OPEN"),
 						(c, fx) -> c.get(fx.group() + "/stats")));
@@ -254,6 +263,15 @@ class AuthorizationMatrixTest extends EndToEndTest {
 			String banned = user("banned");
 			expect(api.as(owner).post(group() + "/bans", Map.of("userId", banned)), 201);
 			vars.put("banned", banned);
+		}
+
+		void webhook() {
+			vars.put("webhook",
+					expect(api.as(owner)
+						.post(group() + "/webhooks",
+								Map.of("url", "https://203.0.113.7/hook", "events", List.of("report.created"))),
+							201)
+						.text("id"));
 		}
 
 		void invite() {

@@ -24,9 +24,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Every operation the service documents at {@code /v3/api-docs}, called by a user of
  * another group with the ids of a victim's PRIVATE group: its id, a message's seq, an
- * invite code, a report id, the ids of its members, a banned user and a pending
- * requester. Nothing may succeed, nothing may fail with 5xx, and the group as its owner
- * reads it through every GET is the same before and after.
+ * invite code, a report id, a webhook id, the ids of its members, a banned user and a
+ * pending requester. Nothing may succeed, nothing may fail with 5xx, and the group as its
+ * owner reads it through every GET is the same before and after.
  *
  * <p>
  * A new operation is in the matrix the moment it is documented; the test fails when it
@@ -71,6 +71,8 @@ class CrossUserMatrixTest extends EndToEndTest {
 	private String code;
 
 	private String reportId;
+
+	private String webhookId;
 
 	private final String emoji = "\uD83D\uDC4D";
 
@@ -168,6 +170,10 @@ class CrossUserMatrixTest extends EndToEndTest {
 		assertThat(invite.status()).as(invite.raw()).isEqualTo(201);
 		code = invite.text("code");
 		assertThat(api.as(requester).post("/api/v1/invites/" + code + "/join", Map.of()).status()).isEqualTo(202);
+		Api.Response webhook = victim.post(group() + "/webhooks",
+				Map.of("url", "https://203.0.113.7/victim-hook", "events", List.of("report.created")));
+		assertThat(webhook.status()).as(webhook.raw()).isEqualTo(201);
+		webhookId = webhook.text("id");
 		Api.Response device = victim.put("/api/v1/me/devices/" + DEVICE,
 				Map.of("platform", "GATEWAY", "token", "victim-pushkey-1"));
 		assertThat(device.status()).as(device.raw()).isEqualTo(201);
@@ -209,6 +215,7 @@ class CrossUserMatrixTest extends EndToEndTest {
 			case "seq" -> String.valueOf(seq);
 			case "code" -> code;
 			case "reportId" -> reportId;
+			case "webhookId" -> webhookId;
 			case "emoji" -> emoji;
 			case "deviceId" -> DEVICE;
 			case "userId" -> path.contains("/join-requests/") ? requester : path.contains("/bans/") ? banned : member;
