@@ -1,7 +1,7 @@
 -- Loads one FAN group with 1,000,000 messages and 100,000 members (plus profiles, join requests and
 -- reports) for measuring GET /api/v1/groups/{groupId}/stats. Run against a database the service has
 -- migrated (Flyway), e.g.:
---   psql -h 127.0.0.1 -U postgres -d gc_dashboard -v ON_ERROR_STOP=1 -f bench/dashboard-stats/load.sql
+--   psql -h 127.0.0.1 -U postgres -d "$DB" -v ON_ERROR_STOP=1 -f bench/dashboard-stats/load.sql
 -- The group id is fixed (below); the owner is 'creator', admins 'admin-1' and 'admin-2', fans 'fan-N'.
 -- Messages span the last 365 days in seq order, senders are skewed (a few fans post most, as in real
 -- fan groups); read markers and read times are spread so that about a third were active this week.

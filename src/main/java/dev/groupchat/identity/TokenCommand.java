@@ -43,8 +43,8 @@ public final class TokenCommand {
 		try {
 			Map<String, String> options = withConfiguredDefaults(options(Arrays.copyOfRange(args, 2, args.length)));
 			String token = mint(args[1], options, secret());
-			System.out
-				.println(options.containsKey("dashboard") ? dashboardUrl(options.get("dashboard"), token) : token);
+			System.out.println(options.containsKey("dashboard")
+					? dashboardUrl(options.get("dashboard"), System.getenv("SERVER_PORT"), token) : token);
 			return 0;
 		}
 		catch (JOSEException | RuntimeException ex) {
@@ -55,11 +55,12 @@ public final class TokenCommand {
 
 	/**
 	 * The address that opens the dashboard signed in: the token travels in the fragment,
-	 * which the browser never sends to a server; {@code --dashboard} alone means the
-	 * local default.
+	 * which the browser never sends to a server; {@code --dashboard} alone means this
+	 * machine on the port the service takes from {@code SERVER_PORT} (8080 without it).
 	 */
-	static String dashboardUrl(String base, String token) {
-		String root = base.isEmpty() ? "http://localhost:8080" : base.replaceAll("/+$", "");
+	static String dashboardUrl(String base, String serverPort, String token) {
+		String port = serverPort != null && serverPort.matches("[0-9]{1,5}") ? serverPort : "8080";
+		String root = base.isEmpty() ? "http://localhost:" + port : base.replaceAll("/+$", "");
 		return root + "/dashboard#token=" + token;
 	}
 

@@ -99,17 +99,35 @@ function filterForm(group) {
   return form;
 }
 
-function inviteItem(invite) {
+function inviteState(invite) {
+  const uses = `${invite.uses}${invite.maxUses ? ` of ${invite.maxUses}` : ''} uses`;
+  if (invite.valid === false) return `${uses} · no longer valid (expired, used up or revoked)`;
+  return `${uses} · ${invite.expiresAt ? `expires ${time(invite.expiresAt)}` : 'never expires'}`;
+}
+
+function inviteItem(group, invite) {
   const out = outcome();
   const copy = h('button', { type: 'button', class: 'small', 'aria-label': `Copy invite code ${invite.code}` }, 'Copy');
   copy.addEventListener('click', () => act(copy, out, () => navigator.clipboard.writeText(invite.code), 'Invite code copied.'));
-  const qr = h('div', { class: 'qr', role: 'img', 'aria-label': `QR code of invite ${invite.code}` });
-  QrCreator.render({ text: invite.code, radius: 0, ecLevel: 'M', fill: '#111111', background: '#ffffff', size: 128 }, qr);
-  return h('li', { class: 'invite', 'data-code': invite.code },
-    h('code', {}, invite.code), ' ',
-    h('span', { class: 'meta' }, `${invite.uses}${invite.maxUses ? ` of ${invite.maxUses}` : ''} uses · `
-      + (invite.expiresAt ? `expires ${time(invite.expiresAt)}` : 'never expires')),
-    copy, qr, out);
+  const state = h('span', { class: 'meta' }, inviteState(invite));
+  const item = h('li', { class: invite.valid === false ? 'invite dead' : 'invite', 'data-code': invite.code },
+    h('code', {}, invite.code), ' ', state);
+  if (invite.valid !== false) {
+    const revoke = h('button', { type: 'button', class: 'small danger', 'aria-label': `Revoke invite ${invite.code}` }, 'Revoke');
+    revoke.addEventListener('click', () => act(revoke, out,
+      () => api.del(api.group(group.id) + `/invites/${encodeURIComponent(invite.code)}`).then(() => {
+        invite.valid = false;
+        item.className = 'invite dead';
+        state.textContent = inviteState(invite);
+        item.querySelectorAll('button, .qr').forEach((el) => el.remove());
+        return true;
+      }), `Invite ${invite.code} revoked.`));
+    const qr = h('div', { class: 'qr', role: 'img', 'aria-label': `QR code of invite ${invite.code}` });
+    QrCreator.render({ text: invite.code, radius: 0, ecLevel: 'M', fill: '#111111', background: '#ffffff', size: 128 }, qr);
+    item.append(copy, revoke, qr);
+  }
+  item.append(out);
+  return item;
 }
 
 function invitesSection(group) {
@@ -125,16 +143,12 @@ function invitesSection(group) {
     event.preventDefault();
     act(create, out, () => api.post(api.group(group.id) + '/invites', {
       maxUses: maxUses.value ? Number(maxUses.value) : undefined, expiresInSeconds: Number(expires.value),
-    }).then((invite) => { list.prepend(inviteItem(invite)); return invite; }), (invite) => `Invite ${invite.code} created.`);
+    }).then((invite) => { list.prepend(inviteItem(group, invite)); note.textContent = ''; return invite; }), (invite) => `Invite ${invite.code} created.`);
   });
   api.get(api.group(group.id) + '/invites').then((page) => {
-    (page.items || page || []).forEach((invite) => list.append(inviteItem(invite)));
-    if (!list.children.length) note.textContent = 'No active invites.';
-  }).catch((error) => {
-    note.textContent = error.status === 404 || error.status === 405
-      ? 'This server cannot list existing invites yet; invites created here are shown below.'
-      : error.detail;
-  });
+    (page.items || []).forEach((invite) => list.append(inviteItem(group, invite)));
+    if (!list.children.length) note.textContent = 'No invites yet.';
+  }).catch((error) => out.fail(error));
   return h('section', { class: 'card', 'aria-labelledby': 'invites-title' }, h('h2', { id: 'invites-title' }, 'Invite links'), form, out, note, list);
 }
 

@@ -125,6 +125,9 @@ class DashboardBrowserTest extends EndToEndTest {
 		assertThat(cards.getFirst().getAttribute("data-group-id")).as("open reports first").isEqualTo(groupId);
 		assertThat(cards).extracting(c -> c.getAttribute("data-group-id")).contains(quiet);
 		browser.screenshot("overview");
+		Number script = (Number) browser.script("return performance.getEntriesByType('resource')"
+				+ ".filter(e => e.name.endsWith('.js')).reduce((sum, e) => sum + e.decodedBodySize, 0)");
+		assertThat(script.longValue()).as("JavaScript the page loads, bytes").isPositive().isLessThan(500_000);
 
 		card.findElement(By.tagName("a")).click();
 		browser.awaitText(By.tagName("figcaption"), "Messages per day");
@@ -139,11 +142,14 @@ class DashboardBrowserTest extends EndToEndTest {
 		String owner = user("owner");
 		String troll = user("troll");
 		String applicant = user("applicant");
+		List<String> unwanted = List.of(user("bot"), user("bot"));
 		String groupId = createGroup(owner, "FAN");
 		addMember(groupId, owner, troll);
 		configure(groupId, owner, Map.of("joinPolicy", "APPROVAL"));
 		String code = api.as(owner).post("/api/v1/groups/" + groupId + "/invites", Map.of()).text("code");
-		assertThat(api.as(applicant).post("/api/v1/invites/" + code + "/join", Map.of()).status()).isEqualTo(202);
+		for (String asking : List.of(applicant, unwanted.get(0), unwanted.get(1))) {
+			assertThat(api.as(asking).post("/api/v1/invites/" + code + "/join", Map.of()).status()).isEqualTo(202);
+		}
 
 		signIn(owner, tab(groupId, "members"));
 		browser.control("Approve " + applicant);
@@ -154,6 +160,13 @@ class DashboardBrowserTest extends EndToEndTest {
 		assertThat(api.as(applicant).get("/api/v1/groups/" + groupId).status()).isEqualTo(200);
 		browser.await(d -> d.findElements(By.cssSelector("[aria-label='Kick " + applicant + "']")).size() == 1);
 
+		unwanted.forEach(id -> browser.click("Select request of " + id));
+		browser.click("Reject selected");
+		browser.awaitText(By.cssSelector(".outcome.ok"), "2 request(s) rejected.");
+		assertThat(api.as(owner).get("/api/v1/groups/" + groupId + "/join-requests").json().path("items").size())
+			.isZero();
+		browser.awaitText(By.cssSelector("[aria-label='Join requests']"), "No pending requests.");
+
 		browser.control("Ban reason for " + troll).sendKeys("spamming links");
 		browser.click("Ban " + troll);
 
@@ -163,6 +176,61 @@ class DashboardBrowserTest extends EndToEndTest {
 		assertThat(audit.get(0).path("action").asString()).isEqualTo("member.banned");
 		assertThat(audit.get(0).path("reason").asString()).isEqualTo("spamming links");
 		browser.await(d -> d.findElements(By.cssSelector("[data-user-id='" + troll + "']")).isEmpty());
+		assertThat(api.as(troll).post("/api/v1/invites/" + code + "/join", Map.of()).status()).as("banned")
+			.isEqualTo(403);
+
+		browser.control("User id to unban").sendKeys(troll);
+		browser.click("Lift ban");
+
+		browser.awaitText(By.cssSelector(".outcome.ok"), "The ban of " + troll + " is lifted.");
+		assertThat(api.as(troll).post("/api/v1/invites/" + code + "/join", Map.of()).status()).as("ban lifted")
+			.isEqualTo(202);
+	}
+
+	@Test
+	void membersAreSearchedPagedPromotedMutedAndKicked() {
+		String owner = user("owner");
+		String fan = user("fan");
+		String groupId = createGroup(owner, "FAN");
+		addMember(groupId, owner, fan);
+		for (int i = 0; i < 50; i++) {
+			addMember(groupId, owner, user("crowd"));
+		}
+
+		signIn(owner, tab(groupId, "members"));
+		browser.awaitText(By.cssSelector("[role=status]"), "Page 1");
+		assertThat(browser.driver().findElements(By.cssSelector("[aria-label='Members'] [data-user-id]"))).hasSize(50);
+		browser.click("Next page");
+		browser.awaitText(By.cssSelector("[role=status]"), "Page 2");
+		browser.await(d -> d.findElements(By.cssSelector("[aria-label='Members'] [data-user-id]")).size() == 2);
+		browser.control("Search members by user id").sendKeys(fan.substring(0, 6));
+		browser.click("Search");
+		browser.await(d -> d.findElements(By.cssSelector("[aria-label='Members'] [data-user-id]")).size() == 1);
+
+		browser.click("Make admin " + fan);
+		browser.awaitText(By.cssSelector(".outcome.ok"), fan + " is now an admin.");
+		assertThat(api.as(owner)
+			.get("/api/v1/groups/" + groupId + "/members?q=" + fan)
+			.json()
+			.path("items")
+			.get(0)
+			.path("role")
+			.asString()).isEqualTo("ADMIN");
+		browser.click("Remove admin role of " + fan);
+		browser.awaitText(By.cssSelector(".outcome.ok"), fan + " is a member again.");
+		new Select(browser.control("Mute duration for " + fan)).selectByVisibleText("1 day");
+		browser.click("Mute " + fan);
+		browser.awaitText(By.cssSelector(".outcome.ok"), fan + " is muted.");
+		browser.awaitText(By.cssSelector("[data-user-id='" + fan + "']"), "muted until");
+		assertThat(api.as(fan)
+			.post("/api/v1/groups/" + groupId + "/messages",
+					Map.of("clientMsgId", "muted", "type", "TEXT", "text", "hi"))
+			.status()).isEqualTo(403);
+		browser.click("Kick " + fan);
+
+		browser.awaitText(By.cssSelector(".outcome.ok"), fan + " was removed.");
+		assertThat(api.as(fan).get("/api/v1/groups/" + groupId).status()).isEqualTo(404);
+		browser.awaitText(By.cssSelector("[aria-label='Members']"), "No members match.");
 	}
 
 	@Test
@@ -219,6 +287,43 @@ class DashboardBrowserTest extends EndToEndTest {
 					Map.of("clientMsgId", "second", "type", "TEXT", "text", "second"));
 		assertThat(second.status()).isEqualTo(429);
 		assertThat(second.headers().firstValue("Retry-After")).isPresent();
+	}
+
+	@Test
+	void settingsShowTheServersRefusalNextToTheFieldAndInvitesCanBeCreatedAndRevoked() {
+		String owner = user("owner");
+		String groupId = createGroup(owner, "FAN");
+
+		signIn(owner, tab(groupId, "settings"));
+		browser.control("Blocked patterns (RE2, one per line)").sendKeys("(unclosed");
+		browser.click("Save keyword filter");
+		assertThat(errorNextTo("Blocked patterns (RE2, one per line)")).contains("not a valid RE2 expression");
+		WebElement limit = browser.control("Member limit");
+		limit.clear();
+		limit.sendKeys("200000");
+		browser.click("Save settings");
+		assertThat(errorNextTo("Member limit")).contains("memberLimit must be between 2 and 100000");
+		assertThat(limit.getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(api.as(owner).get("/api/v1/groups/" + groupId).json().path("memberLimit").asInt()).isEqualTo(1000);
+
+		browser.control("Maximum uses (empty: unlimited)").sendKeys("3");
+		browser.click("Create invite");
+		String code = browser.awaitText(By.cssSelector(".outcome.ok"), "created.").getText().split(" ")[1];
+		WebElement invite = browser.awaitText(By.cssSelector("[data-code='" + code + "']"), "0 of 3 uses");
+		assertThat(invite.findElements(By.cssSelector(".qr canvas"))).hasSize(1);
+		browser.screenshot("settings-errors-and-invite");
+		browser.click("Revoke invite " + code);
+
+		browser.awaitText(By.cssSelector("[data-code='" + code + "']"), "no longer valid");
+		assertThat(api.as(user("fan")).post("/api/v1/invites/" + code + "/join", Map.of()).status()).isEqualTo(410);
+	}
+
+	private String errorNextTo(String label) {
+		WebElement control = browser.control(label);
+		return browser.await(d -> {
+			String text = d.findElement(By.id(control.getAttribute("aria-describedby"))).getText();
+			return text.isBlank() ? null : text;
+		});
 	}
 
 	@Test
