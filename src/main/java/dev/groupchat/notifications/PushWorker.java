@@ -1,9 +1,6 @@
 package dev.groupchat.notifications;
 
-import java.util.concurrent.locks.LockSupport;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.groupchat.shared.PollingLoop;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -15,66 +12,31 @@ import org.springframework.stereotype.Component;
 @Component
 class PushWorker implements SmartLifecycle {
 
-	private static final Logger log = LoggerFactory.getLogger(PushWorker.class);
-
-	private final OutboxExpander expander;
-
-	private final PushSender sender;
-
 	private final PushProperties properties;
 
-	private volatile @Nullable Thread thread;
+	private final PollingLoop loop;
 
 	PushWorker(OutboxExpander expander, PushSender sender, PushProperties properties) {
-		this.expander = expander;
-		this.sender = sender;
 		this.properties = properties;
+		this.loop = new PollingLoop("push-worker", properties.pollInterval(),
+				() -> expander.step() | sender.step() > 0);
 	}
 
 	@Override
 	public void start() {
 		if (properties.enabled()) {
-			// assigned before it starts: the loop runs while it is the current worker
-			Thread worker = Thread.ofPlatform().name("push-worker").daemon().unstarted(this::run);
-			thread = worker;
-			worker.start();
-		}
-	}
-
-	private void run() {
-		while (thread == Thread.currentThread() && !Thread.currentThread().isInterrupted()) {
-			boolean busy = false;
-			try {
-				busy = expander.step();
-				busy |= sender.step() > 0;
-			}
-			catch (RuntimeException ex) {
-				log.warn("Push worker step failed: {}", ex.getClass().getSimpleName());
-			}
-			if (!busy) {
-				LockSupport.parkNanos(properties.pollInterval().toNanos());
-			}
+			loop.start();
 		}
 	}
 
 	@Override
 	public void stop() {
-		Thread running = thread;
-		thread = null;
-		if (running != null) {
-			running.interrupt();
-			try {
-				running.join(5_000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		loop.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return thread != null;
+		return loop.isRunning();
 	}
 
 }

@@ -1,11 +1,11 @@
 package dev.groupchat.webhooks;
 
+import dev.groupchat.shared.PollingLoop;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -32,7 +32,10 @@ class WebhookWorker implements SmartLifecycle {
 
 	private final Semaphore slots;
 
-	private volatile Thread thread;
+	private final PollingLoop loop;
+
+	/** Touched by the loop's thread only. */
+	private long lastSweep = System.nanoTime();
 
 	private volatile ExecutorService attempts;
 
@@ -41,37 +44,26 @@ class WebhookWorker implements SmartLifecycle {
 		this.delivery = delivery;
 		this.properties = properties;
 		this.slots = new Semaphore(properties.concurrency());
+		this.loop = new PollingLoop("webhook-worker", properties.pollInterval(), this::step);
 	}
 
 	@Override
 	public void start() {
 		attempts = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-delivery-", 0).factory());
-		Thread worker = Thread.ofPlatform().name("webhook-worker").daemon().unstarted(this::run);
-		thread = worker;
-		worker.start();
+		loop.start();
 	}
 
-	private void run() {
-		long lastSweep = System.nanoTime();
-		while (thread == Thread.currentThread() && !Thread.currentThread().isInterrupted()) {
-			int claimed = 0;
-			try {
-				claimed = step();
-				if (System.nanoTime() - lastSweep > ORPHAN_SWEEP_NANOS) {
-					outbox.removeOrphans();
-					lastSweep = System.nanoTime();
-				}
-			}
-			catch (RuntimeException ex) {
-				log.warn("Webhook worker step failed: {}", ex.getClass().getSimpleName());
-			}
-			if (claimed == 0) {
-				LockSupport.parkNanos(properties.pollInterval().toNanos());
-			}
+	/** Claims and starts what it can; now and then removes rows of deleted endpoints. */
+	private boolean step() {
+		int claimed = claim();
+		if (System.nanoTime() - lastSweep > ORPHAN_SWEEP_NANOS) {
+			outbox.removeOrphans();
+			lastSweep = System.nanoTime();
 		}
+		return claimed > 0;
 	}
 
-	private int step() {
+	private int claim() {
 		int free = slots.availablePermits();
 		if (free == 0) {
 			return 0;
@@ -96,17 +88,7 @@ class WebhookWorker implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		Thread running = thread;
-		thread = null;
-		if (running != null) {
-			running.interrupt();
-			try {
-				running.join(5_000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		loop.stop();
 		ExecutorService executor = attempts;
 		if (executor != null) {
 			// an attempt cut short keeps its lease: another node (or this one, restarted)
@@ -117,7 +99,7 @@ class WebhookWorker implements SmartLifecycle {
 
 	@Override
 	public boolean isRunning() {
-		return thread != null;
+		return loop.isRunning();
 	}
 
 }
