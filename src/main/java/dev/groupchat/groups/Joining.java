@@ -3,14 +3,13 @@ package dev.groupchat.groups;
 import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.identity.UserProfiles;
 import dev.groupchat.shared.CursorPage;
-import dev.groupchat.shared.Cursors;
 import dev.groupchat.shared.DomainException;
+import dev.groupchat.shared.Keyset;
 import dev.groupchat.shared.PageRequest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
@@ -116,17 +115,10 @@ public class Joining {
 	@Transactional(readOnly = true)
 	public CursorPage<JoinRequestView> pending(CurrentUser user, UUID groupId, PageRequest page) {
 		groups.actor(groupId, user.id()).requireModerator("see join requests");
-		Limit limit = Limit.of(page.limit() + 1);
-		List<JoinRequest> found;
-		if (page.cursor() == null) {
-			found = requests.findPending(groupId, limit);
-		}
-		else {
-			List<String> position = Cursors.decode(page.cursor(), 2);
-			found = requests.findPendingAfter(groupId, Cursors.instant(position.get(0)), position.get(1), limit);
-		}
-		CursorPage<JoinRequest> result = CursorPage.of(found, page.limit(),
-				r -> Cursors.encode(r.requestedAt().toString(), r.userId()));
+		CursorPage<JoinRequest> result = Keyset.TIME_AND_KEY.page(page,
+				(after, limit) -> after == null ? requests.findPending(groupId, Limit.of(limit))
+						: requests.findPendingAfter(groupId, after.at(), after.key(), Limit.of(limit)),
+				r -> new Keyset.TimeAndKey(r.requestedAt(), r.userId()));
 		var names = profiles.findAll(result.items().stream().map(JoinRequest::userId).toList());
 		return result.map(r -> r.view(names.containsKey(r.userId()) ? names.get(r.userId()).name() : null));
 	}
