@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Creating, reading, configuring and deleting groups. */
 @Service
-public class GroupManagement {
+class GroupManagement {
 
 	private final GroupRepository groupRepository;
 
@@ -61,7 +61,7 @@ public class GroupManagement {
 
 	/** Creates a group owned by the caller, with the given members added by them. */
 	@Transactional
-	public GroupView create(CurrentUser user, NewGroup request) {
+	GroupView create(CurrentUser user, NewGroup request) {
 		eligibility
 			.check(new Eligibility.Candidate(Eligibility.Way.CREATE, user.ageBand(), user.fanLevel(), false, null));
 		Set<String> invited = new LinkedHashSet<>(request.memberIds());
@@ -85,13 +85,13 @@ public class GroupManagement {
 	}
 
 	@Transactional(readOnly = true)
-	public GroupView get(CurrentUser user, UUID groupId) {
+	GroupView get(CurrentUser user, UUID groupId) {
 		return groups.actor(groupId, user.id()).group().view();
 	}
 
 	/** Changes settings (OWNER, ADMIN). */
 	@Transactional
-	public GroupView update(CurrentUser user, UUID groupId, GroupSettings settings) {
+	GroupView update(CurrentUser user, UUID groupId, GroupSettings settings) {
 		Actor actor = groups.lockedActor(groupId, user.id()).requireModerator("change group settings");
 		if (settings.isEmpty()) {
 			throw DomainException.invalid("name at least one setting to change");
@@ -109,7 +109,7 @@ public class GroupManagement {
 	 * retention.
 	 */
 	@Transactional
-	public void delete(CurrentUser user, UUID groupId) {
+	void delete(CurrentUser user, UUID groupId) {
 		Actor actor = groups.lockedActor(groupId, user.id()).requireOwner("delete the group");
 		ownership.delete(actor.group(), user.id());
 	}
@@ -129,7 +129,7 @@ public class GroupManagement {
 	 * last message.
 	 */
 	@Transactional(readOnly = true)
-	public CursorPage<GroupSummary> listMine(CurrentUser user, PageRequest page, boolean archived) {
+	CursorPage<GroupSummary> listMine(CurrentUser user, PageRequest page, boolean archived) {
 		Instant now = clock.instant();
 		CursorPage<GroupMembership> result = MINE.page(page,
 				(after, limit) -> after == null
@@ -137,7 +137,7 @@ public class GroupManagement {
 						: groupRepository.findForMember(user.id(), after.rank(), after.groupId(), archived, now,
 								Limit.of(limit)),
 				m -> new RankAndGroup(m.member().settings(m.group(), now).pinned() ? 0 : 1, m.group().id()));
-		Map<UUID, Object> last = latestMessages.getIfAvailable(() -> groups -> Map.of())
+		Map<UUID, ? extends LatestMessages.Message> last = latestMessages.getIfAvailable(() -> groups -> Map.of())
 			.latest(result.items()
 				.stream()
 				.filter(m -> m.group().view().lastSeq() > 0)

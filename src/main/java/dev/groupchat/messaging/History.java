@@ -65,7 +65,7 @@ public class History implements LatestMessages {
 
 	@Override
 	@Transactional(readOnly = true)
-	public Map<UUID, Object> latest(Collection<GroupSeq> groups) {
+	public Map<UUID, MessageView> latest(Collection<GroupSeq> groups) {
 		if (groups.isEmpty()) {
 			return Map.of();
 		}

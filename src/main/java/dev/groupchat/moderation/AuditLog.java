@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * all.
  */
 @Service
-public class AuditLog {
+class AuditLog {
 
 	private final JdbcClient jdbc;
 
@@ -114,7 +114,7 @@ public class AuditLog {
 
 	/** The group's audit log, newest first (OWNER, ADMIN). */
 	@Transactional(readOnly = true)
-	public CursorPage<AuditEntry> entries(CurrentUser user, UUID groupId, PageRequest page) {
+	CursorPage<AuditEntry> entries(CurrentUser user, UUID groupId, PageRequest page) {
 		moderators.require(user, groupId);
 		return Keyset.NUMBER.page(page, (before, limit) -> jdbc.sql("""
 				select id, actor_id, action, target_id, reason, details::text, created_at from audit_entry
