@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * (one entry per day, zero-filled, oldest first), the top posters, messages per hour of
  * day (all 24, UTC) and how many members have read each of the latest announcements.
  */
-public record GroupStatsView(int memberCount, long messagesToday, long activeMembers7d, long openReports,
+record GroupStatsView(int memberCount, long messagesToday, long activeMembers7d, long openReports,
 		long pendingJoinRequests, List<Day> days, List<Poster> topPosters, List<Hour> peakHours,
 		List<Announcement> announcements) {
 

@@ -5,6 +5,7 @@ import dev.groupchat.identity.UserProfiles;
 import dev.groupchat.shared.CursorPage;
 import dev.groupchat.shared.Cursors;
 import dev.groupchat.shared.DomainException;
+import dev.groupchat.shared.Keyset;
 import dev.groupchat.shared.PageRequest;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Creating, reading, configuring and deleting groups. */
 @Service
-public class GroupManagement {
+class GroupManagement {
 
 	private final GroupRepository groupRepository;
 
@@ -60,7 +61,7 @@ public class GroupManagement {
 
 	/** Creates a group owned by the caller, with the given members added by them. */
 	@Transactional
-	public GroupView create(CurrentUser user, NewGroup request) {
+	GroupView create(CurrentUser user, NewGroup request) {
 		eligibility
 			.check(new Eligibility.Candidate(Eligibility.Way.CREATE, user.ageBand(), user.fanLevel(), false, null));
 		Set<String> invited = new LinkedHashSet<>(request.memberIds());
@@ -84,13 +85,13 @@ public class GroupManagement {
 	}
 
 	@Transactional(readOnly = true)
-	public GroupView get(CurrentUser user, UUID groupId) {
+	GroupView get(CurrentUser user, UUID groupId) {
 		return groups.actor(groupId, user.id()).group().view();
 	}
 
 	/** Changes settings (OWNER, ADMIN). */
 	@Transactional
-	public GroupView update(CurrentUser user, UUID groupId, GroupSettings settings) {
+	GroupView update(CurrentUser user, UUID groupId, GroupSettings settings) {
 		Actor actor = groups.lockedActor(groupId, user.id()).requireModerator("change group settings");
 		if (settings.isEmpty()) {
 			throw DomainException.invalid("name at least one setting to change");
@@ -108,30 +109,35 @@ public class GroupManagement {
 	 * retention.
 	 */
 	@Transactional
-	public void delete(CurrentUser user, UUID groupId) {
+	void delete(CurrentUser user, UUID groupId) {
 		Actor actor = groups.lockedActor(groupId, user.id()).requireOwner("delete the group");
 		ownership.delete(actor.group(), user.id());
 	}
+
+	/**
+	 * A position in the caller's groups: pinned ones (rank 0) first, then by group id.
+	 */
+	private record RankAndGroup(int rank, UUID groupId) {
+	}
+
+	private static final Keyset<RankAndGroup> MINE = Keyset.of(2,
+			parts -> new RankAndGroup("0".equals(parts.get(0)) ? 0 : 1, Cursors.uuid(parts.get(1))),
+			p -> List.of(p.rank() == 0 ? "0" : "1", p.groupId().toString()));
 
 	/**
 	 * The caller's groups, oldest first, keyset-paged by group id, with unread count and
 	 * last message.
 	 */
 	@Transactional(readOnly = true)
-	public CursorPage<GroupSummary> listMine(CurrentUser user, PageRequest page, boolean archived) {
-		Limit limit = Limit.of(page.limit() + 1);
-		int rank = -1;
-		UUID after = new UUID(0, 0);
-		if (page.cursor() != null) {
-			List<String> position = Cursors.decode(page.cursor(), 2);
-			rank = "0".equals(position.get(0)) ? 0 : 1;
-			after = Cursors.uuid(position.get(1));
-		}
+	CursorPage<GroupSummary> listMine(CurrentUser user, PageRequest page, boolean archived) {
 		Instant now = clock.instant();
-		List<GroupMembership> found = groupRepository.findForMember(user.id(), rank, after, archived, now, limit);
-		CursorPage<GroupMembership> result = CursorPage.of(found, page.limit(), m -> Cursors
-			.encode(m.member().settings(m.group(), now).pinned() ? "0" : "1", m.group().id().toString()));
-		Map<UUID, Object> last = latestMessages.getIfAvailable(() -> groups -> Map.of())
+		CursorPage<GroupMembership> result = MINE.page(page,
+				(after, limit) -> after == null
+						? groupRepository.findForMember(user.id(), -1, new UUID(0, 0), archived, now, Limit.of(limit))
+						: groupRepository.findForMember(user.id(), after.rank(), after.groupId(), archived, now,
+								Limit.of(limit)),
+				m -> new RankAndGroup(m.member().settings(m.group(), now).pinned() ? 0 : 1, m.group().id()));
+		Map<UUID, ? extends LatestMessages.Message> last = latestMessages.getIfAvailable(() -> groups -> Map.of())
 			.latest(result.items()
 				.stream()
 				.filter(m -> m.group().view().lastSeq() > 0)

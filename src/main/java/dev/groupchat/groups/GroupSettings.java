@@ -7,7 +7,7 @@ import java.util.Optional;
  * A change of group settings; null fields stay as they are. {@code retentionDays} present
  * and empty keeps messages forever again.
  */
-public record GroupSettings(String name, String description, JoinPolicy joinPolicy, PostPolicy postPolicy,
+record GroupSettings(String name, String description, JoinPolicy joinPolicy, PostPolicy postPolicy,
 		Integer slowModeSeconds, Integer memberLimit, Visibility visibility, Integer minFanLevel,
 		Optional<Integer> retentionDays) {
 

@@ -7,6 +7,6 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
  * last message (as the messaging module shapes it; null in a group without messages), and
  * the caller's own settings for it.
  */
-public record GroupSummary(@JsonUnwrapped GroupView group, long unreadCount, Object lastMessage,
+record GroupSummary(@JsonUnwrapped GroupView group, long unreadCount, LatestMessages.Message lastMessage,
 		MemberSettings settings) {
 }

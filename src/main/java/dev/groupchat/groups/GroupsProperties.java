@@ -15,8 +15,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("groupchat.groups")
-public record GroupsProperties(@Min(2) Integer chatMemberLimit, @Min(2) Integer fanMemberLimit,
-		@Min(2) Integer maxMemberLimit, Duration defaultInviteTtl) {
+record GroupsProperties(@Min(2) Integer chatMemberLimit, @Min(2) Integer fanMemberLimit, @Min(2) Integer maxMemberLimit,
+		Duration defaultInviteTtl) {
 
 	public GroupsProperties {
 		chatMemberLimit = chatMemberLimit == null ? 32 : chatMemberLimit;

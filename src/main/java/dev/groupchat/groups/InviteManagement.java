@@ -2,12 +2,11 @@ package dev.groupchat.groups;
 
 import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.shared.CursorPage;
-import dev.groupchat.shared.Cursors;
 import dev.groupchat.shared.DomainException;
+import dev.groupchat.shared.Keyset;
 import dev.groupchat.shared.PageRequest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -40,18 +39,12 @@ class InviteManagement {
 	CursorPage<InviteView> list(CurrentUser user, UUID groupId, PageRequest page) {
 		Actor actor = groups.actor(groupId, user.id()).requireMayInvite();
 		String createdBy = actor.role().isModerator() ? null : user.id();
-		Limit limit = Limit.of(page.limit() + 1);
-		List<Invite> found;
-		if (page.cursor() == null) {
-			found = invites.findLive(groupId, createdBy, limit);
-		}
-		else {
-			List<String> position = Cursors.decode(page.cursor(), 2);
-			found = invites.findLiveBefore(groupId, createdBy, Cursors.instant(position.get(0)), position.get(1),
-					limit);
-		}
 		Instant now = clock.instant();
-		return CursorPage.of(found, page.limit(), i -> Cursors.encode(i.createdAt().toString(), i.code()))
+		return Keyset.TIME_AND_KEY
+			.page(page,
+					(before, limit) -> before == null ? invites.findLive(groupId, createdBy, Limit.of(limit))
+							: invites.findLiveBefore(groupId, createdBy, before.at(), before.key(), Limit.of(limit)),
+					i -> new Keyset.TimeAndKey(i.createdAt(), i.code()))
 			.map(i -> i.view(now));
 	}
 

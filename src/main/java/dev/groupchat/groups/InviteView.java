@@ -9,6 +9,6 @@ import java.util.UUID;
  * revoked (by a moderator, its creator, or because the creator lost the right to invite),
  * not expired, not used up.
  */
-public record InviteView(String code, UUID groupId, String createdBy, Instant createdAt, Instant expiresAt,
-		Integer maxUses, int uses, boolean valid) {
+record InviteView(String code, UUID groupId, String createdBy, Instant createdAt, Instant expiresAt, Integer maxUses,
+		int uses, boolean valid) {
 }

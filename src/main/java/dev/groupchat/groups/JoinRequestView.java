@@ -3,5 +3,5 @@ package dev.groupchat.groups;
 import java.time.Instant;
 
 /** A join request as moderators see it. */
-public record JoinRequestView(String userId, String name, String status, Instant requestedAt) {
+record JoinRequestView(String userId, String name, String status, Instant requestedAt) {
 }

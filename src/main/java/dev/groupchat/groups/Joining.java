@@ -3,14 +3,13 @@ package dev.groupchat.groups;
 import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.identity.UserProfiles;
 import dev.groupchat.shared.CursorPage;
-import dev.groupchat.shared.Cursors;
 import dev.groupchat.shared.DomainException;
+import dev.groupchat.shared.Keyset;
 import dev.groupchat.shared.PageRequest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
@@ -21,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Ways in for people not added by a member: invite links, public joins and join requests.
  */
 @Service
-public class Joining {
+class Joining {
 
 	private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
@@ -69,7 +68,7 @@ public class Joining {
 
 	/** Creates an invite link (OWNER, ADMIN; any member of a CHAT group). */
 	@Transactional
-	public InviteView createInvite(CurrentUser user, UUID groupId, Integer maxUses, Integer expiresInSeconds) {
+	InviteView createInvite(CurrentUser user, UUID groupId, Integer maxUses, Integer expiresInSeconds) {
 		groups.actor(groupId, user.id()).requireMayInvite();
 		Instant now = clock.instant();
 		Duration ttl = expiresInSeconds == null ? properties.defaultInviteTtl() : Duration.ofSeconds(expiresInSeconds);
@@ -81,7 +80,7 @@ public class Joining {
 	 * APPROVAL.
 	 */
 	@Transactional
-	public JoinOutcome joinByInvite(CurrentUser user, String code) {
+	JoinOutcome joinByInvite(CurrentUser user, String code) {
 		Invite invite = invites.lockByCode(code).orElseThrow(() -> DomainException.notFound("invite", code));
 		Group group = groups.locked(invite.groupId());
 		var existing = members.findById(new MemberKey(group.id(), user.id()));
@@ -99,7 +98,7 @@ public class Joining {
 
 	/** Joins a PUBLIC fan group that is OPEN, or asks to join one under APPROVAL. */
 	@Transactional
-	public JoinOutcome joinPublic(CurrentUser user, UUID groupId) {
+	JoinOutcome joinPublic(CurrentUser user, UUID groupId) {
 		Actor actor = groups.lockedActor(groupId, user.id());
 		if (actor.isMember()) {
 			return new JoinOutcome.Joined(actor.member().view(user.name()), false);
@@ -114,26 +113,19 @@ public class Joining {
 
 	/** Pending join requests, oldest first (OWNER, ADMIN). */
 	@Transactional(readOnly = true)
-	public CursorPage<JoinRequestView> pending(CurrentUser user, UUID groupId, PageRequest page) {
+	CursorPage<JoinRequestView> pending(CurrentUser user, UUID groupId, PageRequest page) {
 		groups.actor(groupId, user.id()).requireModerator("see join requests");
-		Limit limit = Limit.of(page.limit() + 1);
-		List<JoinRequest> found;
-		if (page.cursor() == null) {
-			found = requests.findPending(groupId, limit);
-		}
-		else {
-			List<String> position = Cursors.decode(page.cursor(), 2);
-			found = requests.findPendingAfter(groupId, Cursors.instant(position.get(0)), position.get(1), limit);
-		}
-		CursorPage<JoinRequest> result = CursorPage.of(found, page.limit(),
-				r -> Cursors.encode(r.requestedAt().toString(), r.userId()));
+		CursorPage<JoinRequest> result = Keyset.TIME_AND_KEY.page(page,
+				(after, limit) -> after == null ? requests.findPending(groupId, Limit.of(limit))
+						: requests.findPendingAfter(groupId, after.at(), after.key(), Limit.of(limit)),
+				r -> new Keyset.TimeAndKey(r.requestedAt(), r.userId()));
 		var names = profiles.findAll(result.items().stream().map(JoinRequest::userId).toList());
 		return result.map(r -> r.view(names.containsKey(r.userId()) ? names.get(r.userId()).name() : null));
 	}
 
 	/** Approves (OWNER, ADMIN): the user becomes a member, if the group has room. */
 	@Transactional
-	public MemberView approve(CurrentUser user, UUID groupId, String userId) {
+	MemberView approve(CurrentUser user, UUID groupId, String userId) {
 		Actor actor = groups.lockedActor(groupId, user.id()).requireModerator("decide join requests");
 		JoinRequest request = pendingRequest(groupId, userId);
 		if (bans.existsById(new MemberKey(groupId, userId))) {
@@ -148,7 +140,7 @@ public class Joining {
 
 	/** Rejects (OWNER, ADMIN). */
 	@Transactional
-	public void reject(CurrentUser user, UUID groupId, String userId) {
+	void reject(CurrentUser user, UUID groupId, String userId) {
 		groups.actor(groupId, user.id()).requireModerator("decide join requests");
 		pendingRequest(groupId, userId).decide(false, user.id(), clock.instant());
 		events.publishEvent(new JoinRequestDecided(groupId, userId, false, user.id()));

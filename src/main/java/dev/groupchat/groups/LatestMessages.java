@@ -11,7 +11,17 @@ import java.util.UUID;
 public interface LatestMessages {
 
 	/** The message with the given {@code seq} of each group, keyed by group id. */
-	Map<UUID, Object> latest(Collection<GroupSeq> groups);
+	Map<UUID, ? extends Message> latest(Collection<GroupSeq> groups);
+
+	/**
+	 * A stored message as the messaging module shapes it; the group list shows it whole
+	 * (serialized as its own type), this module reads only its seq.
+	 */
+	interface Message {
+
+		long seq();
+
+	}
 
 	/** A group and one of its sequence numbers. */
 	record GroupSeq(UUID groupId, long seq) {

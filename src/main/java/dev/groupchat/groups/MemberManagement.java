@@ -4,12 +4,11 @@ import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.identity.UserProfiles;
 import dev.groupchat.identity.UserProfiles.UserSummary;
 import dev.groupchat.shared.CursorPage;
-import dev.groupchat.shared.Cursors;
 import dev.groupchat.shared.DomainException;
+import dev.groupchat.shared.Keyset;
 import dev.groupchat.shared.PageRequest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -71,17 +70,10 @@ public class MemberManagement {
 		}
 		String pattern = idPrefix == null || idPrefix.isEmpty() ? "%"
 				: idPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-		Limit limit = Limit.of(page.limit() + 1);
-		List<Member> found;
-		if (page.cursor() == null) {
-			found = members.findPage(groupId, pattern, limit);
-		}
-		else {
-			List<String> position = Cursors.decode(page.cursor(), 2);
-			found = members.findPageAfter(groupId, pattern, Cursors.instant(position.get(0)), position.get(1), limit);
-		}
-		CursorPage<Member> result = CursorPage.of(found, page.limit(),
-				m -> Cursors.encode(m.joinedAt().toString(), m.userId()));
+		CursorPage<Member> result = Keyset.TIME_AND_KEY.page(page,
+				(after, limit) -> after == null ? members.findPage(groupId, pattern, Limit.of(limit))
+						: members.findPageAfter(groupId, pattern, after.at(), after.key(), Limit.of(limit)),
+				m -> new Keyset.TimeAndKey(m.joinedAt(), m.userId()));
 		Map<String, UserSummary> names = profiles.findAll(result.items().stream().map(Member::userId).toList());
 		return result.map(m -> m.view(nameOf(names.get(m.userId()))));
 	}

@@ -13,7 +13,7 @@ import java.util.Optional;
  * {@code mutedNotificationsUntil} absent leaves the mute, null ends it, {@code "forever"}
  * mutes without end, an ISO-8601 time mutes until then.
  */
-public record SettingsChange(@JsonProperty("notify") NotifyLevel notifyLevel,
+record SettingsChange(@JsonProperty("notify") NotifyLevel notifyLevel,
 		@Schema(description = "ISO-8601 time, \"forever\", or null to unmute", nullable = true, maxLength = 40,
 				example = "forever") Optional<String> mutedNotificationsUntil,
 		Boolean pinned, Boolean archived) {

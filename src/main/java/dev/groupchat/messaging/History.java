@@ -4,6 +4,7 @@ import dev.groupchat.groups.GroupAccess;
 import dev.groupchat.groups.LatestMessages;
 import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.shared.DomainException;
+import dev.groupchat.shared.PageRequest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Reading stored messages, keyset-paged by seq (never OFFSET). */
 @Service
 public class History implements LatestMessages {
-
-	public static final int DEFAULT_LIMIT = 50;
-
-	public static final int MAX_LIMIT = 200;
 
 	private final GroupAccess access;
 
@@ -40,10 +37,7 @@ public class History implements LatestMessages {
 	 */
 	public Page page(CurrentUser user, UUID groupId, Long beforeSeq, Long afterSeq, Integer limit) {
 		requireReader(groupId, user.id());
-		int size = limit == null ? DEFAULT_LIMIT : limit;
-		if (size < 1 || size > MAX_LIMIT) {
-			throw DomainException.invalid("limit must be between 1 and " + MAX_LIMIT);
-		}
+		int size = PageRequest.of(limit, null).limit();
 		if ((beforeSeq != null && beforeSeq < 1) || (afterSeq != null && afterSeq < 0)) {
 			throw DomainException.invalid("beforeSeq must be 1 or more and afterSeq 0 or more");
 		}
@@ -71,7 +65,7 @@ public class History implements LatestMessages {
 
 	@Override
 	@Transactional(readOnly = true)
-	public Map<UUID, Object> latest(Collection<GroupSeq> groups) {
+	public Map<UUID, MessageView> latest(Collection<GroupSeq> groups) {
 		if (groups.isEmpty()) {
 			return Map.of();
 		}

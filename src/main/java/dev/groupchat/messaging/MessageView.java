@@ -1,5 +1,6 @@
 package dev.groupchat.messaging;
 
+import dev.groupchat.groups.LatestMessages;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,5 +12,6 @@ import java.util.UUID;
  */
 public record MessageView(UUID id, UUID groupId, long seq, String senderId, String clientMsgId, MessageType type,
 		String text, Video video, String mediaUrl, Long replyToSeq, List<String> mentions,
-		Map<String, Integer> reactions, Instant createdAt, Instant editedAt, boolean deleted, SystemEvent system) {
+		Map<String, Integer> reactions, Instant createdAt, Instant editedAt, boolean deleted,
+		SystemEvent system) implements LatestMessages.Message {
 }

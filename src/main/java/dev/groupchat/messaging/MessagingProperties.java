@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * answered 503 "retry" (a database that stopped answering must not hold senders)
  */
 @ConfigurationProperties("groupchat.messaging")
-public record MessagingProperties(Integer writers, Integer maxBatch, Integer queueCapacity, Duration enqueueTimeout,
+record MessagingProperties(Integer writers, Integer maxBatch, Integer queueCapacity, Duration enqueueTimeout,
 		Duration sendTimeout) {
 
 	public MessagingProperties {

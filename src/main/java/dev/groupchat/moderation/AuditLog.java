@@ -10,11 +10,10 @@ import dev.groupchat.groups.MemberUnbanned;
 import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.messaging.MessageRecalled;
 import dev.groupchat.shared.CursorPage;
-import dev.groupchat.shared.Cursors;
+import dev.groupchat.shared.Keyset;
 import dev.groupchat.shared.PageRequest;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
@@ -29,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * all.
  */
 @Service
-public class AuditLog {
+class AuditLog {
 
 	private final JdbcClient jdbc;
 
@@ -115,21 +114,18 @@ public class AuditLog {
 
 	/** The group's audit log, newest first (OWNER, ADMIN). */
 	@Transactional(readOnly = true)
-	public CursorPage<AuditEntry> entries(CurrentUser user, UUID groupId, PageRequest page) {
+	CursorPage<AuditEntry> entries(CurrentUser user, UUID groupId, PageRequest page) {
 		moderators.require(user, groupId);
-		long before = page.cursor() == null ? Long.MAX_VALUE
-				: Cursors.number(Cursors.decode(page.cursor(), 1).getFirst());
-		List<AuditEntry> rows = jdbc.sql("""
+		return Keyset.NUMBER.page(page, (before, limit) -> jdbc.sql("""
 				select id, actor_id, action, target_id, reason, details::text, created_at from audit_entry
 				 where group_id = :groupId and id < :before order by id desc limit :limit""")
 			.param("groupId", groupId)
-			.param("before", before)
-			.param("limit", page.limit() + 1)
+			.param("before", before == null ? Long.MAX_VALUE : before)
+			.param("limit", limit)
 			.query((rs, row) -> new AuditEntry(rs.getLong(1), groupId, rs.getString(2), rs.getString(3),
 					rs.getString(4), rs.getString(5), rs.getString(6) == null ? null : json.readTree(rs.getString(6)),
 					rs.getTimestamp(7).toInstant()))
-			.list();
-		return CursorPage.of(rows, page.limit(), e -> Cursors.encode(Long.toString(e.id())));
+			.list(), AuditEntry::id);
 	}
 
 }

@@ -31,7 +31,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  */
 @Order(SendGuard.CONTENT)
 @Service
-public class KeywordFilters implements SendGuard {
+class KeywordFilters implements SendGuard {
 
 	private final JdbcClient jdbc;
 
@@ -66,14 +66,14 @@ public class KeywordFilters implements SendGuard {
 	}
 
 	@Transactional(readOnly = true)
-	public KeywordFilter get(CurrentUser user, UUID groupId) {
+	KeywordFilter get(CurrentUser user, UUID groupId) {
 		moderators.require(user, groupId);
 		return load(groupId);
 	}
 
 	/** Replaces the group's filter (OWNER, ADMIN). */
 	@Transactional
-	public KeywordFilter replace(CurrentUser user, UUID groupId, KeywordFilter filter) {
+	KeywordFilter replace(CurrentUser user, UUID groupId, KeywordFilter filter) {
 		moderators.require(user, groupId);
 		KeywordFilterLimits.check(filter);
 		filter.compile();

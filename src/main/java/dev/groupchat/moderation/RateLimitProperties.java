@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param groupBurst how many may arrive in a group at once
  */
 @ConfigurationProperties("groupchat.rate-limit")
-public record RateLimitProperties(Boolean enabled, Integer userPerSecond, Integer userBurst, Integer groupPerSecond,
+record RateLimitProperties(Boolean enabled, Integer userPerSecond, Integer userBurst, Integer groupPerSecond,
 		Integer groupBurst) {
 
 	public RateLimitProperties {

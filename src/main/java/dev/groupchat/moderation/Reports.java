@@ -9,11 +9,11 @@ import dev.groupchat.messaging.MessageView;
 import dev.groupchat.shared.CursorPage;
 import dev.groupchat.shared.Cursors;
 import dev.groupchat.shared.DomainException;
+import dev.groupchat.shared.Keyset;
 import dev.groupchat.shared.PageRequest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.id.uuid.UuidVersion7Strategy;
@@ -87,26 +87,20 @@ public class Reports {
 	@Transactional(readOnly = true)
 	public CursorPage<ReportView> open(CurrentUser user, UUID groupId, PageRequest page) {
 		moderators.require(user, groupId);
-		Instant after = Instant.EPOCH;
-		UUID afterId = new UUID(0, 0);
-		if (page.cursor() != null) {
-			List<String> position = Cursors.decode(page.cursor(), 2);
-			after = Cursors.instant(position.get(0));
-			afterId = Cursors.uuid(position.get(1));
-		}
-		List<ReportView> rows = jdbc.sql("""
-				select id, seq, sender_id, reason, status, created_at from message_report
-				 where group_id = :groupId and status = 'OPEN' and (created_at, id) > (:after, :afterId)
-				 order by created_at, id limit :limit""")
-			.param("groupId", groupId)
-			.param("after", Timestamp.from(after))
-			.param("afterId", afterId)
-			.param("limit", page.limit() + 1)
-			.query((rs, row) -> new ReportView(rs.getObject(1, UUID.class), groupId, rs.getLong(2), rs.getString(3),
-					rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
-					history.find(groupId, rs.getLong(2)).orElse(null)))
-			.list();
-		return CursorPage.of(rows, page.limit(), r -> Cursors.encode(r.createdAt().toString(), r.id().toString()));
+		return Keyset.TIME_AND_KEY.page(page,
+				(after, limit) -> jdbc.sql("""
+						select id, seq, sender_id, reason, status, created_at from message_report
+						 where group_id = :groupId and status = 'OPEN' and (created_at, id) > (:after, :afterId)
+						 order by created_at, id limit :limit""")
+					.param("groupId", groupId)
+					.param("after", Timestamp.from(after == null ? Instant.EPOCH : after.at()))
+					.param("afterId", after == null ? new UUID(0, 0) : Cursors.uuid(after.key()))
+					.param("limit", limit)
+					.query((rs, row) -> new ReportView(rs.getObject(1, UUID.class), groupId, rs.getLong(2),
+							rs.getString(3), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
+							history.find(groupId, rs.getLong(2)).orElse(null)))
+					.list(),
+				r -> new Keyset.TimeAndKey(r.createdAt(), r.id().toString()));
 	}
 
 	/** How many reports of the group are open (callers check who may know). */

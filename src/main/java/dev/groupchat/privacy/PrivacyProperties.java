@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("groupchat.privacy")
-public record PrivacyProperties(Duration retentionInterval, @Min(1) @Max(10_000) Integer retentionBatchSize,
+record PrivacyProperties(Duration retentionInterval, @Min(1) @Max(10_000) Integer retentionBatchSize,
 		@Min(1) @Max(10_000) Integer deletionBatchSize) {
 
 	public PrivacyProperties {

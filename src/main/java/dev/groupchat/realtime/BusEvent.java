@@ -11,7 +11,7 @@ import java.util.UUID;
  * @param seq the message seq for ordered events, else 0
  * @param json the event body
  */
-public record BusEvent(Kind kind, UUID groupId, String userId, long seq, String json) {
+record BusEvent(Kind kind, UUID groupId, String userId, long seq, String json) {
 
 	public enum Kind {
 

@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * counts as lost
  */
 @ConfigurationProperties("groupchat.bus")
-public record BusProperties(@DefaultValue("local") String type, @DefaultValue("2s") Duration lastSeqCheckInterval,
+record BusProperties(@DefaultValue("local") String type, @DefaultValue("2s") Duration lastSeqCheckInterval,
 		@DefaultValue("10000") int publishBuffer, @DefaultValue("5s") Duration confirmTimeout) {
 
 }

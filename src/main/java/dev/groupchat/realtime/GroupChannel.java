@@ -1,17 +1,12 @@
 package dev.groupchat.realtime;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -23,10 +18,11 @@ import java.util.function.Predicate;
  * needed and a sender never waits for the fan-out. Events carrying a {@code seq} go out
  * strictly in seq order: one that arrives early (its commit raced ahead of an earlier
  * one's listener) waits until the gap closes, or until {@link GroupChannels} fills it
- * from the database. A resuming subscriber keeps a backlog of live events while its
- * replay is sent, so replay and live events never interleave. Large groups are written in
- * parallel slices on the fan-out pool; each subscriber stays in one slice, so its order
- * holds.
+ * from the database ({@link SeqReorder}). A resuming subscriber keeps a backlog of live
+ * events while its replay is sent, so replay and live events never interleave. The
+ * subscribers are kept in a {@link SubscriberRegistry}; large groups are written in
+ * parallel slices on the fan-out pool ({@link SlicedDelivery}); each subscriber stays in
+ * one slice, so its order holds.
  */
 final class GroupChannel {
 
@@ -144,27 +140,11 @@ final class GroupChannel {
 
 	private final SerialExecutor tasks;
 
-	private final ForkJoinPool pool;
+	private final SubscriberRegistry subscribers = new SubscriberRegistry();
 
-	private final AtomicInteger size = new AtomicInteger();
+	private final SeqReorder order;
 
-	/**
-	 * Keyed by session and subscription: a disconnect storm of a big group stays linear.
-	 */
-	private final Map<String, Subscriber> subscribers = new LinkedHashMap<>();
-
-	private Subscriber[] snapshot = new Subscriber[0];
-
-	private boolean changed;
-
-	private final TreeMap<Long, Frame> early = new TreeMap<>();
-
-	private long delivered;
-
-	/** The stored last seq the previous last-seq check saw. */
-	private long storedAtLastCheck;
-
-	private volatile long waitingSince;
+	private final SlicedDelivery delivery;
 
 	/**
 	 * How many times subscribers were ended for lost access; a subscribe compares it to
@@ -193,8 +173,8 @@ final class GroupChannel {
 		this.meters = meters;
 		this.groupId = groupId;
 		this.destination = "/topic/group." + groupId;
-		this.delivered = lastSeq;
-		this.pool = pool;
+		this.order = new SeqReorder(lastSeq);
+		this.delivery = new SlicedDelivery(pool, PARALLEL_THRESHOLD);
 		this.tasks = new SerialExecutor(pool);
 	}
 
@@ -203,7 +183,7 @@ final class GroupChannel {
 	 * channel's key.
 	 */
 	void reserve() {
-		size.incrementAndGet();
+		subscribers.reserve();
 	}
 
 	/**
@@ -213,9 +193,8 @@ final class GroupChannel {
 	CompletableFuture<Long> subscribe(Subscriber subscriber) {
 		CompletableFuture<Long> added = new CompletableFuture<>();
 		tasks.execute(() -> {
-			subscribers.put(key(subscriber.session, subscriber.subscriptionId), subscriber);
-			changed = true;
-			added.complete(delivered);
+			subscribers.add(subscriber);
+			added.complete(order.delivered());
 		});
 		return added;
 	}
@@ -231,7 +210,7 @@ final class GroupChannel {
 			List<Frame> backlog = subscriber.backlog;
 			subscriber.backlog = null;
 			if (subscriber.overflowed) {
-				subscriber.sendNow(resync.apply(replayedUpTo, delivered));
+				subscriber.sendNow(resync.apply(replayedUpTo, order.delivered()));
 			}
 			else if (backlog != null) {
 				backlog.stream().filter(f -> f.seq == 0 || f.seq > replayedUpTo).forEach(subscriber::sendNow);
@@ -242,16 +221,9 @@ final class GroupChannel {
 	/** Removes one subscription; {@code then} runs after. */
 	void remove(StompSession session, String subscriptionId, Runnable then) {
 		tasks.execute(() -> {
-			if (subscribers.remove(key(session, subscriptionId)) != null) {
-				changed = true;
-				size.decrementAndGet();
-			}
+			subscribers.remove(session, subscriptionId);
 			then.run();
 		});
-	}
-
-	private static String key(StompSession session, String subscriptionId) {
-		return session.id() + '\u0000' + subscriptionId;
 	}
 
 	/**
@@ -262,15 +234,7 @@ final class GroupChannel {
 	void remove(Predicate<Subscriber> which, Consumer<Subscriber> removed, Runnable then) {
 		tasks.execute(() -> {
 			revocations++;
-			subscribers.values().removeIf(s -> {
-				boolean match = which.test(s);
-				if (match) {
-					changed = true;
-					size.decrementAndGet();
-					removed.accept(s);
-				}
-				return match;
-			});
+			subscribers.removeIf(which, removed);
 			then.run();
 		});
 	}
@@ -284,10 +248,7 @@ final class GroupChannel {
 		CompletableFuture<Set<String>> users = new CompletableFuture<>();
 		tasks.execute(() -> {
 			revocations++;
-			Set<String> ids = new HashSet<>();
-			subscribers.values().forEach(s -> ids.add(s.userId()));
-			ids.remove(null);
-			users.complete(ids);
+			users.complete(subscribers.users());
 		});
 		return users;
 	}
@@ -297,7 +258,7 @@ final class GroupChannel {
 	}
 
 	int size() {
-		return size.get();
+		return subscribers.size();
 	}
 
 	/**
@@ -322,13 +283,13 @@ final class GroupChannel {
 	 * stored frames with {@code after < seq < before}.
 	 */
 	void fillOverdueGap(long now, long timeoutMs, BiFunction<Long, Long, List<Frame>> loader) {
-		long since = waitingSince;
-		if (since == 0 || now - since < timeoutMs) {
+		if (!order.isOverdue(now, timeoutMs)) {
 			return;
 		}
 		tasks.execute(() -> {
-			if (!early.isEmpty() && now - waitingSince >= timeoutMs) {
-				loader.apply(delivered, early.firstKey()).forEach(this::accept);
+			SeqReorder.Range gap = order.gap();
+			if (gap != null && order.isOverdue(now, timeoutMs)) {
+				loader.apply(gap.after(), gap.before()).forEach(this::accept);
 			}
 		});
 	}
@@ -340,63 +301,22 @@ final class GroupChannel {
 	 */
 	void catchUp(long storedLastSeq, int limit, BiFunction<Long, Long, List<Frame>> loader) {
 		tasks.execute(() -> {
-			long target = Math.min(storedAtLastCheck, storedLastSeq);
-			storedAtLastCheck = storedLastSeq;
-			if (target > delivered) {
-				loader.apply(delivered, Math.min(target, delivered + limit) + 1).forEach(this::accept);
+			SeqReorder.Range missed = order.missedBefore(storedLastSeq, limit);
+			if (missed != null) {
+				loader.apply(missed.after(), missed.before()).forEach(this::accept);
 			}
 		});
 	}
 
 	private void accept(Frame frame) {
-		if (frame.seq == 0) {
-			deliver(frame);
-			return;
-		}
-		if (frame.seq <= delivered) {
-			return;
-		}
-		early.put(frame.seq, frame);
-		while (!early.isEmpty() && early.firstKey() == delivered + 1) {
-			Frame next = early.pollFirstEntry().getValue();
-			delivered = next.seq;
-			deliver(next);
-		}
-		waitingSince = early.isEmpty() ? 0 : (waitingSince == 0 ? System.currentTimeMillis() : waitingSince);
+		order.accept(frame, System.currentTimeMillis(), this::deliver);
 	}
 
 	private void deliver(Frame frame) {
-		if (changed) {
-			snapshot = subscribers.values().toArray(Subscriber[]::new);
-			changed = false;
-		}
-		Subscriber[] all = snapshot;
-		if (all.length < PARALLEL_THRESHOLD) {
-			for (Subscriber subscriber : all) {
-				subscriber.send(frame);
-			}
-			observe(all.length, frame);
-			return;
-		}
-		int slices = pool.getParallelism() * 2;
-		int sliceSize = (all.length + slices - 1) / slices;
-		List<ForkJoinTask<?>> work = new ArrayList<>(slices);
-		for (int from = 0; from < all.length; from += sliceSize) {
-			int start = from;
-			int end = Math.min(all.length, from + sliceSize);
-			work.add(ForkJoinTask.adapt(() -> {
-				for (int i = start; i < end; i++) {
-					all[i].send(frame);
-				}
-			}));
-		}
-		ForkJoinTask.invokeAll(work);
-		observe(all.length, frame);
-	}
-
-	private void observe(int subscribers, Frame frame) {
-		if (meters != null && subscribers > 0) {
-			meters.delivered(subscribers, frame.arrivedNanos);
+		Subscriber[] all = subscribers.snapshot();
+		delivery.deliver(all, subscriber -> subscriber.send(frame));
+		if (meters != null && all.length > 0) {
+			meters.delivered(all.length, frame.arrivedNanos);
 		}
 	}
 

@@ -47,9 +47,9 @@ import org.springframework.util.unit.DataSize;
  * beyond, they are dropped and {@code resync.required} follows the replay
  */
 @ConfigurationProperties("groupchat.realtime")
-public record RealtimeProperties(DataSize maxFrameSize, DataSize readBufferSize, Duration heartbeat,
-		Duration sendTimeout, DataSize sendBufferLimit, DataSize socketSendBuffer, Integer resumeLimit,
-		List<String> allowedOrigins, Duration gapTimeout, Duration connectTimeout, Integer maxSubscriptionsPerSession,
+record RealtimeProperties(DataSize maxFrameSize, DataSize readBufferSize, Duration heartbeat, Duration sendTimeout,
+		DataSize sendBufferLimit, DataSize socketSendBuffer, Integer resumeLimit, List<String> allowedOrigins,
+		Duration gapTimeout, Duration connectTimeout, Integer maxSubscriptionsPerSession,
 		Integer maxSubscriptionIdLength, Integer maxSessionsPerUser, Integer handshakesPerSecond, Integer maxHeaders,
 		Double typingPerSecond, Double readsPerSecond, Integer groupQueueCapacity, Integer replayConcurrency,
 		Duration replayWait, Integer replaysPerSession, Integer replayBacklog) {

@@ -4,16 +4,16 @@ import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
 /** Thrown while reading a request body that exceeds the configured limit. */
-public class PayloadTooLargeException extends IOException {
+class PayloadTooLargeException extends IOException {
 
 	private final long limit;
 
-	public PayloadTooLargeException(long limit) {
+	PayloadTooLargeException(long limit) {
 		super("request body exceeds " + limit + " bytes");
 		this.limit = limit;
 	}
 
-	public long limit() {
+	long limit() {
 		return limit;
 	}
 
