@@ -38,16 +38,25 @@ class Admission {
 	 * Adds a member to a group whose row the caller has locked; refuses when it is full.
 	 */
 	MemberView admit(Group lockedGroup, String userId, Role role, String by, String name) {
+		return admit(lockedGroup, userId, role, by, name, null);
+	}
+
+	/**
+	 * As {@link #admit(Group, String, Role, String, String)}, counting the member for the
+	 * invite they joined with (null: none).
+	 */
+	MemberView admit(Group lockedGroup, String userId, Role role, String by, String name, String inviteCode) {
 		lockedGroup.admit();
 		// flushed at once: listeners of MemberJoined (system messages) work in SQL in
 		// this transaction
 		Member member = members.saveAndFlush(new Member(lockedGroup.id(), userId, role, clock.instant()));
 		// a newcomer has read what came before them: the history of the group is not
 		// their unread count
-		jdbc.sql("update group_member set last_read_seq = (select last_seq from chat_group where id = :groupId)"
-				+ " where group_id = :groupId and user_id = :userId")
+		jdbc.sql("update group_member set last_read_seq = (select last_seq from chat_group where id = :groupId),"
+				+ " invite_code = :inviteCode where group_id = :groupId and user_id = :userId")
 			.param("groupId", lockedGroup.id())
 			.param("userId", userId)
+			.param("inviteCode", inviteCode)
 			.update();
 		requests.findById(new MemberKey(lockedGroup.id(), userId))
 			.filter(JoinRequest::isPending)

@@ -33,6 +33,14 @@ class Ban {
 		this.bannedAt = bannedAt;
 	}
 
+	Instant bannedAt() {
+		return bannedAt;
+	}
+
+	String userId() {
+		return key.userId();
+	}
+
 	BanView view() {
 		return new BanView(key.userId(), reason, bannedBy, bannedAt);
 	}

@@ -104,7 +104,11 @@ class Invite {
 	}
 
 	InviteView view(Instant now) {
-		return new InviteView(code, groupId, createdBy, createdAt, expiresAt, maxUses, uses, isValid(now));
+		return view(now, 0);
+	}
+
+	InviteView view(Instant now, long members) {
+		return new InviteView(code, groupId, createdBy, createdAt, expiresAt, maxUses, uses, isValid(now), members);
 	}
 
 }

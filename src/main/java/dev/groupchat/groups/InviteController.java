@@ -38,11 +38,23 @@ class InviteController {
 			summary = "Live invites, newest first, with use counts (OWNER, ADMIN: all; a member of a CHAT group: "
 					+ "their own)",
 			description = "`{items: [{code, groupId, createdBy, createdAt, expiresAt, maxUses, uses, "
-					+ "valid}], nextCursor}`. Revoked invites are not listed; expired and used-up ones are, with "
-					+ "`valid: false`.")
+					+ "valid, members}], nextCursor}`. Revoked invites are not listed; expired and used-up ones are, "
+					+ "with `valid: false`. `members`: how many who joined with it are members now.")
 	CursorPage<InviteView> list(CurrentUser user, @PathVariable String groupId,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
 		return invites.list(user, GroupId.parse(groupId), PageRequest.of(limit, cursor));
+	}
+
+	@GetMapping("/{code}/members")
+	@Operation(summary = "The members who joined with this invite, in join order (OWNER, ADMIN, its creator)",
+			description = "Which fans a link brought: those who joined with it at once or through a join request "
+					+ "made with it and approved. Same page shape as GET /members.")
+	CursorPage<MemberView> members(CurrentUser user, @PathVariable String groupId, @PathVariable String code,
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+		if (!CODE.matcher(code).matches()) {
+			throw DomainException.notFound("invite", "with that code");
+		}
+		return invites.joinedWith(user, GroupId.parse(groupId), code, PageRequest.of(limit, cursor));
 	}
 
 	@DeleteMapping("/{code}")

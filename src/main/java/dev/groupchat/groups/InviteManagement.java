@@ -1,12 +1,15 @@
 package dev.groupchat.groups;
 
 import dev.groupchat.identity.CurrentUser;
+import dev.groupchat.identity.UserProfiles;
 import dev.groupchat.shared.CursorPage;
 import dev.groupchat.shared.DomainException;
 import dev.groupchat.shared.Keyset;
 import dev.groupchat.shared.PageRequest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -23,11 +26,18 @@ class InviteManagement {
 
 	private final InviteRepository invites;
 
+	private final MemberRepository members;
+
+	private final UserProfiles profiles;
+
 	private final Clock clock;
 
-	InviteManagement(Groups groups, InviteRepository invites, Clock clock) {
+	InviteManagement(Groups groups, InviteRepository invites, MemberRepository members, UserProfiles profiles,
+			Clock clock) {
 		this.groups = groups;
 		this.invites = invites;
+		this.members = members;
+		this.profiles = profiles;
 		this.clock = clock;
 	}
 
@@ -40,12 +50,39 @@ class InviteManagement {
 		Actor actor = groups.actor(groupId, user.id()).requireMayInvite();
 		String createdBy = actor.role().isModerator() ? null : user.id();
 		Instant now = clock.instant();
-		return Keyset.TIME_AND_KEY
-			.page(page,
-					(before, limit) -> before == null ? invites.findLive(groupId, createdBy, Limit.of(limit))
-							: invites.findLiveBefore(groupId, createdBy, before.at(), before.key(), Limit.of(limit)),
-					i -> new Keyset.TimeAndKey(i.createdAt(), i.code()))
-			.map(i -> i.view(now));
+		CursorPage<Invite> result = Keyset.TIME_AND_KEY.page(page,
+				(before, limit) -> before == null ? invites.findLive(groupId, createdBy, Limit.of(limit))
+						: invites.findLiveBefore(groupId, createdBy, before.at(), before.key(), Limit.of(limit)),
+				i -> new Keyset.TimeAndKey(i.createdAt(), i.code()));
+		Map<String, Long> brought = new HashMap<>();
+		if (!result.items().isEmpty()) {
+			for (Object[] row : members.countJoinedWith(groupId, result.items().stream().map(Invite::code).toList())) {
+				brought.put((String) row[0], (Long) row[1]);
+			}
+		}
+		return result.map(i -> i.view(now, brought.getOrDefault(i.code(), 0L)));
+	}
+
+	/**
+	 * The members who joined with one invite, in join order (OWNER, ADMIN, the invite's
+	 * creator): which fans a link brought.
+	 */
+	@Transactional(readOnly = true)
+	CursorPage<MemberView> joinedWith(CurrentUser user, UUID groupId, String code, PageRequest page) {
+		Actor actor = groups.actor(groupId, user.id()).requireMember();
+		Invite invite = invites.findById(code)
+			.filter(i -> i.groupId().equals(groupId))
+			.orElseThrow(() -> DomainException.notFound("invite", code));
+		if (!actor.role().isModerator() && !invite.createdBy().equals(user.id())) {
+			throw GroupProblems.needsRole("see who joined with invites of others");
+		}
+		CursorPage<Member> result = Keyset.TIME_AND_KEY.page(page,
+				(after, limit) -> after == null ? members.findJoinedWith(groupId, code, Limit.of(limit))
+						: members.findJoinedWithAfter(groupId, code, after.at(), after.key(), Limit.of(limit)),
+				m -> new Keyset.TimeAndKey(m.joinedAt(), m.userId()));
+		Map<String, UserProfiles.UserSummary> names = profiles
+			.findAll(result.items().stream().map(Member::userId).toList());
+		return result.map(m -> m.view(names.containsKey(m.userId()) ? names.get(m.userId()).name() : null));
 	}
 
 	/**

@@ -7,8 +7,9 @@ import java.util.UUID;
  * An invite as OWNER, ADMIN and its creator see it; {@code maxUses} and {@code expiresAt}
  * null mean no limit. {@code valid} tells whether joining with it would work now: not
  * revoked (by a moderator, its creator, or because the creator lost the right to invite),
- * not expired, not used up.
+ * not expired, not used up. {@code members}: how many of those who joined with it (at
+ * once or through an approved join request) are members now.
  */
 record InviteView(String code, UUID groupId, String createdBy, Instant createdAt, Instant expiresAt, Integer maxUses,
-		int uses, boolean valid) {
+		int uses, boolean valid, long members) {
 }

@@ -37,18 +37,28 @@ class JoinRequest {
 	@Column(name = "decided_at")
 	private Instant decidedAt;
 
+	/** The invite the request was made with, if any: the member is counted for it. */
+	@Column(name = "invite_code")
+	private String inviteCode;
+
 	protected JoinRequest() {
 	}
 
-	JoinRequest(UUID groupId, String userId, Instant now) {
+	JoinRequest(UUID groupId, String userId, Instant now, String inviteCode) {
 		this.key = new MemberKey(groupId, userId);
 		this.status = Status.PENDING;
 		this.requestedAt = now;
+		this.inviteCode = inviteCode;
 	}
 
-	void renew(Instant now) {
+	String inviteCode() {
+		return inviteCode;
+	}
+
+	void renew(Instant now, String inviteCode) {
 		status = Status.PENDING;
 		requestedAt = now;
+		this.inviteCode = inviteCode;
 		decidedBy = null;
 		decidedAt = null;
 	}

@@ -93,7 +93,8 @@ class Joining {
 												// request was made
 		}
 		invite.use(clock.instant());
-		return group.joinPolicy() == JoinPolicy.APPROVAL ? request(user, group) : join(user, group);
+		return group.joinPolicy() == JoinPolicy.APPROVAL ? request(user, group, invite.code())
+				: join(user, group, invite.code());
 	}
 
 	/** Joins a PUBLIC fan group that is OPEN, or asks to join one under APPROVAL. */
@@ -108,7 +109,7 @@ class Joining {
 			throw DomainException.forbidden("this group can only be joined with an invite");
 		}
 		checkSelfJoin(user, group);
-		return group.joinPolicy() == JoinPolicy.APPROVAL ? request(user, group) : join(user, group);
+		return group.joinPolicy() == JoinPolicy.APPROVAL ? request(user, group, null) : join(user, group, null);
 	}
 
 	/** Pending join requests, oldest first (OWNER, ADMIN). */
@@ -133,7 +134,7 @@ class Joining {
 		}
 		request.decide(true, user.id(), clock.instant());
 		MemberView member = admission.admit(actor.group(), userId, Role.MEMBER, user.id(),
-				profiles.find(userId).map(UserProfiles.UserSummary::name).orElse(null));
+				profiles.find(userId).map(UserProfiles.UserSummary::name).orElse(null), request.inviteCode());
 		events.publishEvent(new JoinRequestDecided(groupId, userId, true, user.id()));
 		return member;
 	}
@@ -161,11 +162,12 @@ class Joining {
 				bans.existsById(new MemberKey(group.id(), user.id())), group));
 	}
 
-	private JoinOutcome join(CurrentUser user, Group group) {
-		return new JoinOutcome.Joined(admission.admit(group, user.id(), Role.MEMBER, user.id(), user.name()), true);
+	private JoinOutcome join(CurrentUser user, Group group, String inviteCode) {
+		return new JoinOutcome.Joined(
+				admission.admit(group, user.id(), Role.MEMBER, user.id(), user.name(), inviteCode), true);
 	}
 
-	private JoinOutcome request(CurrentUser user, Group group) {
+	private JoinOutcome request(CurrentUser user, Group group, String inviteCode) {
 		MemberKey key = new MemberKey(group.id(), user.id());
 		var existing = requests.findById(key);
 		if (existing.isPresent() && existing.get().isPending()) {
@@ -174,8 +176,8 @@ class Joining {
 		if (group.memberCount() >= group.memberLimit()) {
 			throw GroupProblems.full(group.memberLimit());
 		}
-		existing.ifPresentOrElse(r -> r.renew(clock.instant()),
-				() -> requests.save(new JoinRequest(group.id(), user.id(), clock.instant())));
+		existing.ifPresentOrElse(r -> r.renew(clock.instant(), inviteCode),
+				() -> requests.save(new JoinRequest(group.id(), user.id(), clock.instant(), inviteCode)));
 		events.publishEvent(new JoinRequested(group.id(), user.id()));
 		return new JoinOutcome.Pending();
 	}

@@ -30,6 +30,10 @@ class Member {
 	@Column(name = "last_read_seq", insertable = false, updatable = false)
 	private long lastReadSeq;
 
+	/** The invite the member joined with; written in SQL by {@link Admission}. */
+	@Column(name = "invite_code", insertable = false, updatable = false)
+	private String inviteCode;
+
 	/** Null: the group kind's default. */
 	@Enumerated(EnumType.STRING)
 	private NotifyLevel notify;

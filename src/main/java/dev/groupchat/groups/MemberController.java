@@ -44,7 +44,8 @@ class MemberController {
 	}
 
 	@GetMapping("/members")
-	@Operation(summary = "Members in join order (members only); `q` keeps those whose user id starts with it")
+	@Operation(
+			summary = "Members in join order (members only); `q` keeps those whose user id starts with it or whose name contains it, case-insensitively")
 	CursorPage<MemberView> list(CurrentUser user, @PathVariable String groupId,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
 			@RequestParam(required = false) String q) {
@@ -79,6 +80,13 @@ class MemberController {
 			@Valid @RequestBody BanRequest request) {
 		MemberManagement.Banned banned = members.ban(user, GroupId.parse(groupId), request.userId(), request.reason());
 		return ResponseEntity.status(banned.created() ? HttpStatus.CREATED : HttpStatus.OK).body(banned.ban());
+	}
+
+	@GetMapping("/bans")
+	@Operation(summary = "The group's bans, newest first, with reason and who banned (OWNER, ADMIN)")
+	CursorPage<BanView> bans(CurrentUser user, @PathVariable String groupId,
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+		return members.bans(user, GroupId.parse(groupId), PageRequest.of(limit, cursor));
 	}
 
 	@DeleteMapping("/bans/{userId}")

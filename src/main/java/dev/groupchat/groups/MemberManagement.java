@@ -9,6 +9,7 @@ import dev.groupchat.shared.Keyset;
 import dev.groupchat.shared.PageRequest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -60,20 +61,30 @@ public class MemberManagement {
 
 	/**
 	 * As {@link #list(CurrentUser, UUID, PageRequest)}, only those whose user id starts
-	 * with {@code idPrefix}.
+	 * with {@code query} or whose name contains it (case-insensitively).
 	 */
 	@Transactional(readOnly = true)
-	public CursorPage<MemberView> list(CurrentUser user, UUID groupId, PageRequest page, String idPrefix) {
+	public CursorPage<MemberView> list(CurrentUser user, UUID groupId, PageRequest page, String query) {
 		groups.actor(groupId, user.id()).requireMember();
-		if (idPrefix != null && idPrefix.length() > 64) {
+		if (query != null && query.length() > 64) {
 			throw DomainException.invalid("q is at most 64 characters");
 		}
-		String pattern = idPrefix == null || idPrefix.isEmpty() ? "%"
-				: idPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-		CursorPage<Member> result = Keyset.TIME_AND_KEY.page(page,
-				(after, limit) -> after == null ? members.findPage(groupId, pattern, Limit.of(limit))
-						: members.findPageAfter(groupId, pattern, after.at(), after.key(), Limit.of(limit)),
-				m -> new Keyset.TimeAndKey(m.joinedAt(), m.userId()));
+		CursorPage<Member> result;
+		if (query == null || query.isBlank()) {
+			result = Keyset.TIME_AND_KEY.page(page,
+					(after, limit) -> after == null ? members.findPage(groupId, Limit.of(limit))
+							: members.findPageAfter(groupId, after.at(), after.key(), Limit.of(limit)),
+					m -> new Keyset.TimeAndKey(m.joinedAt(), m.userId()));
+		}
+		else {
+			String escaped = query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+			String idPattern = escaped + "%";
+			String namePattern = "%" + escaped.toLowerCase(Locale.ROOT) + "%";
+			result = Keyset.TIME_AND_KEY.page(page,
+					(after, limit) -> after == null ? members.searchPage(groupId, idPattern, namePattern, limit)
+							: members.searchPageAfter(groupId, idPattern, namePattern, after.at(), after.key(), limit),
+					m -> new Keyset.TimeAndKey(m.joinedAt(), m.userId()));
+		}
 		Map<String, UserSummary> names = profiles.findAll(result.items().stream().map(Member::userId).toList());
 		return result.map(m -> m.view(nameOf(names.get(m.userId()))));
 	}
@@ -167,6 +178,18 @@ public class MemberManagement {
 		target.ifPresent(member -> admission.remove(actor.group(), member, user.id(), LeaveReason.BANNED));
 		events.publishEvent(new MemberBanned(groupId, userId, user.id(), reason));
 		return new Banned(ban.view(), true);
+	}
+
+	/** The group's bans, newest first (OWNER, ADMIN). */
+	@Transactional(readOnly = true)
+	public CursorPage<BanView> bans(CurrentUser user, UUID groupId, PageRequest page) {
+		groups.actor(groupId, user.id()).requireModerator("see the bans");
+		return Keyset.TIME_AND_KEY
+			.page(page,
+					(after, limit) -> after == null ? bans.findPage(groupId, Limit.of(limit))
+							: bans.findPageAfter(groupId, after.at(), after.key(), Limit.of(limit)),
+					b -> new Keyset.TimeAndKey(b.bannedAt(), b.userId()))
+			.map(Ban::view);
 	}
 
 	/** Lifts a ban (OWNER, ADMIN). */

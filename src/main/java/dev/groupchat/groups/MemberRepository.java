@@ -1,6 +1,7 @@
 package dev.groupchat.groups;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Limit;
@@ -21,6 +22,28 @@ interface MemberRepository extends JpaRepository<Member, MemberKey> {
 			order by m.joinedAt, m.key.userId""")
 	List<Member> findPageAfter(UUID groupId, String userIds, Instant joinedAt, String userId, Limit limit);
 
+	/**
+	 * Members whose user id starts with {@code idPattern} or whose profile name contains
+	 * {@code namePattern} (lower-case {@code like} patterns). Reads
+	 * {@code user_profile.name} (identity's table) for the name;
+	 * {@code user_profile_name_trgm} serves it.
+	 */
+	@Query(nativeQuery = true,
+			value = """
+					select m.* from group_member m left join user_profile p on p.id = m.user_id
+					where m.group_id = :groupId and (m.user_id like :idPattern escape '\\' or lower(p.name) like :namePattern escape '\\')
+					order by m.joined_at, m.user_id limit :limit""")
+	List<Member> searchPage(UUID groupId, String idPattern, String namePattern, int limit);
+
+	@Query(nativeQuery = true,
+			value = """
+					select m.* from group_member m left join user_profile p on p.id = m.user_id
+					where m.group_id = :groupId and (m.user_id like :idPattern escape '\\' or lower(p.name) like :namePattern escape '\\')
+					and (m.joined_at, m.user_id) > (:joinedAt, :userId)
+					order by m.joined_at, m.user_id limit :limit""")
+	List<Member> searchPageAfter(UUID groupId, String idPattern, String namePattern, Instant joinedAt, String userId,
+			int limit);
+
 	default List<Member> findPage(UUID groupId, Limit limit) {
 		return findPage(groupId, "%", limit);
 	}
@@ -28,6 +51,26 @@ interface MemberRepository extends JpaRepository<Member, MemberKey> {
 	default List<Member> findPageAfter(UUID groupId, Instant joinedAt, String userId, Limit limit) {
 		return findPageAfter(groupId, "%", joinedAt, userId, limit);
 	}
+
+	/**
+	 * Members who joined with one invite, in join order ({@code group_member_by_invite}).
+	 */
+	@Query("""
+			select m from Member m where m.key.groupId = :groupId and m.inviteCode = :inviteCode
+			order by m.joinedAt, m.key.userId""")
+	List<Member> findJoinedWith(UUID groupId, String inviteCode, Limit limit);
+
+	@Query("""
+			select m from Member m where m.key.groupId = :groupId and m.inviteCode = :inviteCode
+			and (m.joinedAt > :joinedAt or (m.joinedAt = :joinedAt and m.key.userId > :userId))
+			order by m.joinedAt, m.key.userId""")
+	List<Member> findJoinedWithAfter(UUID groupId, String inviteCode, Instant joinedAt, String userId, Limit limit);
+
+	/** How many members each of the given invites brought: rows of (code, count). */
+	@Query("""
+			select m.inviteCode, count(m) from Member m where m.key.groupId = :groupId and m.inviteCode in :codes
+			group by m.inviteCode""")
+	List<Object[]> countJoinedWith(UUID groupId, Collection<String> codes);
 
 	@Query("select m.key.userId from Member m where m.key.groupId = :groupId")
 	List<String> findUserIds(UUID groupId);

@@ -1,5 +1,6 @@
-// Members: search by user id prefix, cursor paging, promote/demote, mute, kick, ban with a reason,
-// lifting a ban; and the join requests, decided one by one or all selected at once.
+// Members: search by name or user id prefix, cursor paging, promote/demote, mute, kick, ban with a
+// reason; the ban list with lifting a ban; and the join requests, decided one by one or all selected
+// at once.
 import * as api from './api.js';
 import * as session from './session.js';
 import { h, clear, outcome, act, time, field } from './dom.js';
@@ -14,7 +15,7 @@ async function myRole(group) {
   return mine ? mine.role : null;
 }
 
-function memberRow(group, member, role, out, reload) {
+function memberRow(group, member, role, out, reload, list) {
   const base = api.group(group.id) + `/members/${encodeURIComponent(member.userId)}`;
   const button = (label, aria, action, success, cls) => {
     const b = h('button', { type: 'button', class: cls || 'small', 'aria-label': `${aria} ${member.userId}` }, label);
@@ -40,7 +41,10 @@ function memberRow(group, member, role, out, reload) {
     actions.append(button('Kick', 'Kick', () => api.del(base), `${member.userId} was removed.`, 'small danger'));
     const reason = h('input', { type: 'text', maxlength: 500, 'aria-label': `Ban reason for ${member.userId}`, placeholder: 'reason' });
     actions.append(reason, button('Ban', 'Ban', () => api.post(api.group(group.id) + '/bans',
-      { userId: member.userId, reason: reason.value.trim() || undefined }), `${member.userId} is banned.`, 'small danger'));
+      { userId: member.userId, reason: reason.value.trim() || undefined }).then((ban) => {
+      list.dispatchEvent(new Event('banned'));
+      return ban;
+    }), `${member.userId} is banned.`, 'small danger'));
   }
   return h('li', { class: 'member', 'data-user-id': member.userId },
     h('div', { class: 'who' }, h('strong', {}, member.name || member.userId), ' ',
@@ -72,6 +76,14 @@ function requestsSection(group, refreshMembers) {
   }
 
   async function load() {
+    list.setAttribute('aria-busy', 'true');
+    try {
+      await render();
+    } finally {
+      list.removeAttribute('aria-busy');
+    }
+  }
+  async function render() {
     const page = await api.get(api.group(group.id) + '/join-requests' + api.query({ limit: 200 }));
     clear(list);
     selectAll.checked = false;
@@ -95,18 +107,57 @@ function requestsSection(group, refreshMembers) {
   return section;
 }
 
-function unbanSection(group) {
+function bansSection(group) {
   const out = outcome();
+  const list = h('ul', { class: 'rows', 'aria-label': 'Bans' });
+  const more = h('button', { type: 'button', hidden: true }, 'More bans');
+  let cursor = null;
+
+  function lift(id, done) {
+    return act(done, out, () => api.del(api.group(group.id) + `/bans/${encodeURIComponent(id)}`).then(() => {
+      list.querySelectorAll(`[data-user-id="${CSS.escape(id)}"]`).forEach((el) => el.remove());
+      if (!list.children.length) list.append(h('li', {}, 'Nobody is banned.'));
+      return true;
+    }), `The ban of ${id} is lifted.`);
+  }
+  async function load(reset) {
+    list.setAttribute('aria-busy', 'true');
+    try {
+      await render(reset);
+    } finally {
+      list.removeAttribute('aria-busy');
+    }
+  }
+  async function render(reset) {
+    const page = await api.get(api.group(group.id) + '/bans' + api.query({ limit: 50, cursor: reset ? null : cursor }));
+    if (reset) clear(list);
+    if (reset && !page.items.length) list.append(h('li', {}, 'Nobody is banned.'));
+    page.items.forEach((ban) => {
+      const button = h('button', { type: 'button', class: 'small', 'aria-label': `Lift ban of ${ban.userId}` }, 'Lift ban');
+      button.addEventListener('click', () => lift(ban.userId, button));
+      list.append(h('li', { class: 'member', 'data-user-id': ban.userId },
+        h('div', { class: 'who' }, h('strong', {}, ban.userId), ' ',
+          h('span', { class: 'meta' }, `banned ${time(ban.bannedAt)} by ${ban.bannedBy}${ban.reason ? ` · ${ban.reason}` : ''}`)),
+        h('div', { class: 'actions' }, button)));
+    });
+    cursor = page.nextCursor;
+    more.hidden = !cursor;
+  }
+  more.addEventListener('click', () => load(false).catch((error) => out.fail(error)));
+
   const input = h('input', { type: 'text', maxlength: 64, autocomplete: 'off' });
   const button = h('button', { type: 'submit' }, 'Lift ban');
-  const form = h('form', { class: 'card', 'aria-labelledby': 'unban-title' }, h('h2', { id: 'unban-title' }, 'Lift a ban'),
-    field('User id to unban', input), button, out);
+  const form = h('form', { class: 'inline' }, field('User id to unban', input), button);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const id = input.value.trim();
-    if (id) act(button, out, () => api.del(api.group(group.id) + `/bans/${encodeURIComponent(id)}`), `The ban of ${id} is lifted.`);
+    if (id) lift(id, button);
   });
-  return form;
+  const section = h('section', { class: 'card', 'aria-labelledby': 'bans-title' }, h('h2', { id: 'bans-title' }, 'Bans'),
+    out, list, more, form);
+  section.reload = () => load(true).catch((error) => out.fail(error));
+  section.reload();
+  return section;
 }
 
 export async function members(body, group) {
@@ -121,17 +172,25 @@ export async function members(body, group) {
   let index = 0;
 
   async function load() {
+    list.setAttribute('aria-busy', 'true');
+    try {
+      await render();
+    } finally {
+      list.removeAttribute('aria-busy');
+    }
+  }
+  async function render() {
     const page = await api.get(api.group(group.id) + '/members' + api.query({ limit: PAGE, cursor: cursors[index], q: search.value.trim() }));
     clear(list);
     if (!page.items.length) list.append(h('li', {}, 'No members match.'));
-    page.items.forEach((member) => list.append(memberRow(group, member, role, out, () => load().catch((e) => out.fail(e)))));
+    page.items.forEach((member) => list.append(memberRow(group, member, role, out, () => load().catch((e) => out.fail(e)), list)));
     cursors[index + 1] = page.nextCursor;
     previous.disabled = index === 0;
     next.disabled = !page.nextCursor;
     position.textContent = `Page ${index + 1}`;
   }
   const reload = () => load().catch((error) => out.fail(error));
-  const searchForm = h('form', { class: 'search', role: 'search' }, field('Search members by user id', search), h('button', { type: 'submit' }, 'Search'));
+  const searchForm = h('form', { class: 'search', role: 'search' }, field('Search members by name or user id', search), h('button', { type: 'submit' }, 'Search'));
   searchForm.addEventListener('submit', (event) => {
     event.preventDefault();
     cursors.length = 1;
@@ -140,9 +199,11 @@ export async function members(body, group) {
   });
   previous.addEventListener('click', () => { index = Math.max(0, index - 1); reload(); });
   next.addEventListener('click', () => { if (cursors[index + 1]) { index += 1; reload(); } });
+  const bans = bansSection(group);
   clear(body, requestsSection(group, reload),
     h('section', { class: 'card', 'aria-labelledby': 'members-title' }, h('h2', { id: 'members-title' }, `Members (${group.memberCount})`),
       searchForm, out, list, h('div', { class: 'actions' }, previous, position, next)),
-    unbanSection(group));
+    bans);
+  list.addEventListener('banned', () => bans.reload());
   await reload();
 }

@@ -100,7 +100,7 @@ function filterForm(group) {
 }
 
 function inviteState(invite) {
-  const uses = `${invite.uses}${invite.maxUses ? ` of ${invite.maxUses}` : ''} uses`;
+  const uses = `${invite.uses}${invite.maxUses ? ` of ${invite.maxUses}` : ''} uses · ${invite.members || 0} still members`;
   if (invite.valid === false) return `${uses} · no longer valid (expired, used up or revoked)`;
   return `${uses} · ${invite.expiresAt ? `expires ${time(invite.expiresAt)}` : 'never expires'}`;
 }
@@ -126,7 +126,16 @@ function inviteItem(group, invite) {
     QrCreator.render({ text: invite.code, radius: 0, ecLevel: 'M', fill: '#111111', background: '#ffffff', size: 128 }, qr);
     item.append(copy, revoke, qr);
   }
-  item.append(out);
+  const fans = h('ul', { class: 'rows', 'aria-label': `Members who joined with ${invite.code}` });
+  const who = h('button', { type: 'button', class: 'small', 'aria-label': `Who joined with ${invite.code}` }, 'Who joined');
+  who.addEventListener('click', () => act(who, out,
+    () => api.get(api.group(group.id) + `/invites/${encodeURIComponent(invite.code)}/members` + api.query({ limit: 200 })).then((page) => {
+      clear(fans, page.items.length ? page.items.map((m) => h('li', { 'data-user-id': m.userId },
+        h('strong', {}, m.name || m.userId), ' ', h('span', { class: 'meta' }, `${m.userId} · joined ${time(m.joinedAt)}`)))
+        : h('li', {}, 'Nobody who joined with it is a member now.'));
+      return page.items.length;
+    }), (n) => `${n}${n === 200 ? '+' : ''} member(s) joined with ${invite.code}.`));
+  item.append(who, out, fans);
   return item;
 }
 

@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -82,7 +83,10 @@ final class Browser implements AutoCloseable {
 	}
 
 	<T> T await(Function<WebDriver, T> condition) {
-		return new WebDriverWait(driver, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(100)).until(condition);
+		return new WebDriverWait(driver, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(100))
+			.ignoring(StaleElementReferenceException.class) // a list re-rendered while
+															// looked at: look again
+			.until(condition);
 	}
 
 	/**
@@ -91,6 +95,10 @@ final class Browser implements AutoCloseable {
 	 */
 	WebElement control(String name) {
 		return await(d -> {
+			if (!d.findElements(By.cssSelector("[aria-busy='true']")).isEmpty()) {
+				return null; // a list is being reloaded: its controls are about to be
+								// replaced
+			}
 			List<WebElement> labelled = d
 				.findElements(By.cssSelector("[aria-label=\"" + name.replace("\"", "\\\"") + "\"]"));
 			if (!labelled.isEmpty() && labelled.getFirst().isDisplayed()) {
@@ -111,9 +119,19 @@ final class Browser implements AutoCloseable {
 	}
 
 	void click(String name) {
-		WebElement control = control(name);
-		await(d -> control.isEnabled());
-		control.click();
+		for (int attempt = 1;; attempt++) {
+			try {
+				WebElement control = control(name);
+				await(d -> control.isEnabled());
+				control.click();
+				return;
+			}
+			catch (StaleElementReferenceException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	/**

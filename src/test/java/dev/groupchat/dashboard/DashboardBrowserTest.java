@@ -175,14 +175,17 @@ class DashboardBrowserTest extends EndToEndTest {
 		JsonNode audit = api.as(owner).get("/api/v1/groups/" + groupId + "/audit-log").json().path("items");
 		assertThat(audit.get(0).path("action").asString()).isEqualTo("member.banned");
 		assertThat(audit.get(0).path("reason").asString()).isEqualTo("spamming links");
-		browser.await(d -> d.findElements(By.cssSelector("[data-user-id='" + troll + "']")).isEmpty());
+		browser.await(d -> d.findElements(By.cssSelector("ul[aria-label='Members'] [data-user-id='" + troll + "']"))
+			.isEmpty());
 		assertThat(api.as(troll).post("/api/v1/invites/" + code + "/join", Map.of()).status()).as("banned")
 			.isEqualTo(403);
 
-		browser.control("User id to unban").sendKeys(troll);
-		browser.click("Lift ban");
+		browser.awaitText(By.cssSelector("[aria-label='Bans'] [data-user-id='" + troll + "']"), "spamming links");
+		browser.click("Lift ban of " + troll);
 
 		browser.awaitText(By.cssSelector(".outcome.ok"), "The ban of " + troll + " is lifted.");
+		browser.awaitText(By.cssSelector("[aria-label='Bans']"), "Nobody is banned.");
+		assertThat(api.as(owner).get("/api/v1/groups/" + groupId + "/bans").json().path("items").size()).isZero();
 		assertThat(api.as(troll).post("/api/v1/invites/" + code + "/join", Map.of()).status()).as("ban lifted")
 			.isEqualTo(202);
 	}
@@ -192,6 +195,7 @@ class DashboardBrowserTest extends EndToEndTest {
 		String owner = user("owner");
 		String fan = user("fan");
 		String groupId = createGroup(owner, "FAN");
+		api.as(fan, Map.of("name", "Zoë Fanfare")).get("/api/v1/groups");
 		addMember(groupId, owner, fan);
 		for (int i = 0; i < 50; i++) {
 			addMember(groupId, owner, user("crowd"));
@@ -203,7 +207,12 @@ class DashboardBrowserTest extends EndToEndTest {
 		browser.click("Next page");
 		browser.awaitText(By.cssSelector("[role=status]"), "Page 2");
 		browser.await(d -> d.findElements(By.cssSelector("[aria-label='Members'] [data-user-id]")).size() == 2);
-		browser.control("Search members by user id").sendKeys(fan.substring(0, 6));
+		browser.control("Search members by name or user id").sendKeys("fanfare");
+		browser.click("Search");
+		browser.await(d -> d.findElements(By.cssSelector("[aria-label='Members'] [data-user-id]")).size() == 1);
+		browser.awaitText(By.cssSelector("[aria-label='Members'] [data-user-id='" + fan + "']"), "Zoë Fanfare");
+		browser.control("Search members by name or user id").clear();
+		browser.control("Search members by name or user id").sendKeys(fan.substring(0, 6));
 		browser.click("Search");
 		browser.await(d -> d.findElements(By.cssSelector("[aria-label='Members'] [data-user-id]")).size() == 1);
 
@@ -311,6 +320,10 @@ class DashboardBrowserTest extends EndToEndTest {
 		String code = browser.awaitText(By.cssSelector(".outcome.ok"), "created.").getText().split(" ")[1];
 		WebElement invite = browser.awaitText(By.cssSelector("[data-code='" + code + "']"), "0 of 3 uses");
 		assertThat(invite.findElements(By.cssSelector(".qr canvas"))).hasSize(1);
+		String fan = user("fan");
+		api.as(fan, Map.of("name", "Early Fan")).post("/api/v1/invites/" + code + "/join", Map.of());
+		browser.click("Who joined with " + code);
+		browser.awaitText(By.cssSelector("[aria-label='Members who joined with " + code + "']"), "Early Fan");
 		browser.screenshot("settings-errors-and-invite");
 		browser.click("Revoke invite " + code);
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,33 @@ class BanTest extends EndToEndTest {
 		assertThat(refused.status()).as(refused.raw()).isEqualTo(403);
 		assertThat(refused.text("type")).isEqualTo(BANNED);
 		assertThat(memberCount(owner, groupId)).isEqualTo(1);
+	}
+
+	@Test
+	void moderatorsSeeTheBansNewestFirstWithReasonAndWhoBannedUntilLifted() {
+		String owner = user("owner");
+		String groupId = createGroup(owner, "FAN");
+		String first = user("spammer");
+		String second = user("troll");
+		String third = user("bot");
+		ban(owner, groupId, first, "spam");
+		ban(owner, groupId, second, "insults");
+		ban(owner, groupId, third, null);
+		api.as(owner).delete("/api/v1/groups/" + groupId + "/bans/" + second);
+
+		Api.Response page = api.as(owner).get("/api/v1/groups/" + groupId + "/bans?limit=1");
+		assertThat(page.status()).as(page.raw()).isEqualTo(200);
+		assertThat(page.json().path("items").get(0).path("userId").asString()).isEqualTo(third);
+		String cursor = page.json().path("nextCursor").asString();
+		Api.Response next = api.as(owner)
+			.get("/api/v1/groups/" + groupId + "/bans?limit=5&cursor="
+					+ URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+
+		assertThat(next.json().path("items").valueStream().map(b -> b.path("userId").asString()).toList())
+			.containsExactly(first);
+		assertThat(next.json().path("items").get(0).path("reason").asString()).isEqualTo("spam");
+		assertThat(next.json().path("items").get(0).path("bannedBy").asString()).isEqualTo(owner);
+		assertThat(next.json().path("nextCursor").isNull()).isTrue();
 	}
 
 	@Test

@@ -43,6 +43,51 @@ class InviteListingTest extends EndToEndTest {
 	}
 
 	@Test
+	void eachInviteTellsWhichFansItBroughtIncludingThoseApprovedLaterAndNotThoseWhoLeft() {
+		String owner = user("owner");
+		String groupId = createGroup(owner, "FAN");
+		String tiktok = invite(owner, groupId, Map.of());
+		String youtube = invite(owner, groupId, Map.of());
+		String first = user("fan");
+		String second = user("fan");
+		String leaver = user("fan");
+		String fromYoutube = user("fan");
+		for (String fan : List.of(first, second, leaver)) {
+			assertThat(join(fan, tiktok).status()).isEqualTo(201);
+		}
+		assertThat(api.as(leaver).delete("/api/v1/groups/" + groupId + "/members/me").status()).isEqualTo(204);
+		configure(groupId, owner, Map.of("joinPolicy", "APPROVAL"));
+		assertThat(join(fromYoutube, youtube).status()).isEqualTo(202);
+		assertThat(api.as(owner)
+			.post("/api/v1/groups/" + groupId + "/join-requests/" + fromYoutube + "/approve", Map.of())
+			.status()).isEqualTo(200);
+		addMember(groupId, owner, user("added"));
+
+		JsonNode page = list(owner, groupId, "").json();
+		Api.Response brought = api.as(owner).get("/api/v1/groups/" + groupId + "/invites/" + tiktok + "/members");
+
+		assertThat(codes(page)).containsExactly(youtube, tiktok);
+		assertThat(page.path("items").get(1).path("uses").asInt()).isEqualTo(3);
+		assertThat(page.path("items").get(1).path("members").asInt()).isEqualTo(2);
+		assertThat(page.path("items").get(0).path("members").asInt()).isEqualTo(1);
+		assertThat(brought.status()).as(brought.raw()).isEqualTo(200);
+		assertThat(brought.json().path("items").valueStream().map(m -> m.path("userId").asString()).toList())
+			.containsExactly(first, second);
+		assertThat(api.as(owner)
+			.get("/api/v1/groups/" + groupId + "/invites/" + youtube + "/members")
+			.json()
+			.path("items")
+			.valueStream()
+			.map(m -> m.path("userId").asString())
+			.toList()).containsExactly(fromYoutube);
+		assertThat(api.as(first).get("/api/v1/groups/" + groupId + "/invites/" + tiktok + "/members").status())
+			.as("a fan may not see who else came with the link")
+			.isEqualTo(403);
+		assertThat(api.as(owner).get("/api/v1/groups/" + groupId + "/invites/NOSUCHCODE/members").status())
+			.isEqualTo(404);
+	}
+
+	@Test
 	void pagesWalkEveryInviteOnceAndTheLastPageHasNoCursor() {
 		String owner = user("owner");
 		String groupId = createGroup(owner, "CHAT");

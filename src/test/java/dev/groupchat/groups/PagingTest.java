@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -46,6 +47,36 @@ class PagingTest extends EndToEndTest {
 
 		assertThat(pages).extracting(List::size).containsExactly(2, 2, 1);
 		assertThat(pages.stream().flatMap(List::stream).toList()).containsExactlyElementsOf(joined);
+	}
+
+	@Test
+	void membersAreFoundByAPartOfTheirNameOrTheStartOfTheirIdAndPagedInJoinOrder() {
+		String owner = user("owner");
+		String groupId = createGroup(owner, "FAN");
+		List<String> annas = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			String fan = user("fan");
+			api.as(fan, Map.of("name", "Anna Müller " + i)).get("/api/v1/groups");
+			addMember(groupId, owner, fan);
+			annas.add(fan);
+		}
+		String bob = user("bob");
+		api.as(bob, Map.of("name", "Bob 100%_real")).get("/api/v1/groups");
+		addMember(groupId, owner, bob);
+		String members = "/api/v1/groups/" + groupId + "/members?limit=2&q=";
+
+		assertThat(pages(owner, members + "m%C3%BCLLER", "userId")).extracting(List::size).containsExactly(2, 1);
+		assertThat(pages(owner, members + "m%C3%BCLLER", "userId").stream().flatMap(List::stream).toList())
+			.containsExactlyElementsOf(annas);
+		assertThat(pages(owner, members + URLEncoder.encode(bob.substring(0, 6), StandardCharsets.UTF_8), "userId")
+			.stream()
+			.flatMap(List::stream)
+			.toList()).containsExactly(bob);
+		assertThat(pages(owner, members + "100%25_", "userId").stream().flatMap(List::stream).toList())
+			.as("%% and _ are literal characters, not wildcards")
+			.containsExactly(bob);
+		assertThat(pages(owner, members + "0%25x", "userId").stream().flatMap(List::stream).toList()).isEmpty();
+		assertThat(api.as(owner).get(members + "x".repeat(65)).status()).isEqualTo(400);
 	}
 
 	@Test
