@@ -82,6 +82,16 @@ export function time(iso) {
 }
 
 /** Runs an action from a button: disables it meanwhile and reports the outcome. */
+/** Marks a region aria-busy while it is re-rendered (screen readers and tests wait for it). */
+export async function busy(region, render) {
+  region.setAttribute('aria-busy', 'true');
+  try {
+    return await render();
+  } finally {
+    region.removeAttribute('aria-busy');
+  }
+}
+
 export async function act(button, out, action, success) {
   button.disabled = true;
   try {

@@ -3,7 +3,7 @@
 // at once.
 import * as api from './api.js';
 import * as session from './session.js';
-import { h, clear, outcome, act, time, field } from './dom.js';
+import { h, clear, outcome, act, time, field, busy } from './dom.js';
 
 const MUTES = [['1 hour', 3600], ['1 day', 86400], ['1 week', 604800]];
 const PAGE = 50;
@@ -75,14 +75,7 @@ function requestsSection(group, refreshMembers) {
     return userIds.length;
   }
 
-  async function load() {
-    list.setAttribute('aria-busy', 'true');
-    try {
-      await render();
-    } finally {
-      list.removeAttribute('aria-busy');
-    }
-  }
+  const load = () => busy(list, () => render());
   async function render() {
     const page = await api.get(api.group(group.id) + '/join-requests' + api.query({ limit: 200 }));
     clear(list);
@@ -120,14 +113,7 @@ function bansSection(group) {
       return true;
     }), `The ban of ${id} is lifted.`);
   }
-  async function load(reset) {
-    list.setAttribute('aria-busy', 'true');
-    try {
-      await render(reset);
-    } finally {
-      list.removeAttribute('aria-busy');
-    }
-  }
+  const load = (reset) => busy(list, () => render(reset));
   async function render(reset) {
     const page = await api.get(api.group(group.id) + '/bans' + api.query({ limit: 50, cursor: reset ? null : cursor }));
     if (reset) clear(list);
@@ -171,14 +157,7 @@ export async function members(body, group) {
   const cursors = [null];
   let index = 0;
 
-  async function load() {
-    list.setAttribute('aria-busy', 'true');
-    try {
-      await render();
-    } finally {
-      list.removeAttribute('aria-busy');
-    }
-  }
+  const load = () => busy(list, () => render());
   async function render() {
     const page = await api.get(api.group(group.id) + '/members' + api.query({ limit: PAGE, cursor: cursors[index], q: search.value.trim() }));
     clear(list);
