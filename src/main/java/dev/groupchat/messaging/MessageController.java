@@ -2,6 +2,8 @@ package dev.groupchat.messaging;
 
 import dev.groupchat.groups.GroupId;
 import dev.groupchat.identity.CurrentUser;
+import dev.groupchat.shared.CursorPage;
+import dev.groupchat.shared.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -32,10 +34,13 @@ class MessageController {
 
 	private final MessageChanges changes;
 
-	MessageController(Messaging messaging, History history, MessageChanges changes) {
+	private final MessageSearch search;
+
+	MessageController(Messaging messaging, History history, MessageChanges changes, MessageSearch search) {
 		this.messaging = messaging;
 		this.history = history;
 		this.changes = changes;
+		this.search = search;
 	}
 
 	@PostMapping
@@ -52,6 +57,18 @@ class MessageController {
 	History.Page history(CurrentUser user, @PathVariable String groupId, @RequestParam(required = false) Long beforeSeq,
 			@RequestParam(required = false) Long afterSeq, @RequestParam(required = false) Integer limit) {
 		return history.page(user, GroupId.parse(groupId), beforeSeq, afterSeq, limit);
+	}
+
+	@GetMapping("/search")
+	@Operation(summary = "Search the group's messages, newest first (members; readers of a PUBLIC fan group)",
+			description = "`q` (1 to 100 characters) is found as a part of the text, case- and accent-insensitively, "
+					+ "in any script (a Chinese word inside a sentence without spaces too). Recalled and "
+					+ "retention-expired messages are never found. `{items: [message], nextCursor}`; each item "
+					+ "carries its `seq` to jump to.")
+	CursorPage<MessageView> search(CurrentUser user, @PathVariable String groupId,
+			@RequestParam(required = false) String q, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String cursor) {
+		return search.search(user, GroupId.parse(groupId), q, PageRequest.of(limit == null ? 20 : limit, cursor));
 	}
 
 	@PatchMapping("/{seq}")

@@ -300,6 +300,11 @@ class MessageStore {
 	}
 
 	/** Maps rows selected with {@link #COLUMNS}. */
+	RowMapper<MessageView> mapper() {
+		return mapper;
+	}
+
+	/** Maps rows selected with {@link #COLUMNS}. */
 	RowMapper<MessageView> rowMapper() {
 		return mapper;
 	}

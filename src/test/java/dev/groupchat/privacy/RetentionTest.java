@@ -107,6 +107,21 @@ class RetentionTest extends MessagingEndToEndTest {
 		assertThat(renamed.json().path("retentionDays").isNull()).as("absent leaves it as it is").isTrue();
 	}
 
+	@Test
+	void anExpiredMessageIsNoLongerFoundBySearch() {
+		String owner = user("owner");
+		String groupId = createGroup(owner, "FAN");
+		post(owner, groupId, "old-1", "the old giveaway code");
+		long recent = post(owner, groupId, "new-1", "the new giveaway code");
+		configure(groupId, owner, Map.of("retentionDays", 30));
+		backdate(groupId, 1, 1, Duration.ofDays(31));
+
+		retention.runOnce();
+
+		JsonNode found = api.as(owner).get(messages(groupId) + "/search?q=giveaway").json().path("items");
+		assertThat(rows(found, m -> m.path("seq").asLong())).containsExactly(recent);
+	}
+
 	/**
 	 * The only SQL here: makes messages {@code from..to} of a group look {@code age} old.
 	 */

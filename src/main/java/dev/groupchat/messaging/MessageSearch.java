@@ -1,0 +1,118 @@
+package dev.groupchat.messaging;
+
+import dev.groupchat.groups.GroupAccess;
+import dev.groupchat.identity.CurrentUser;
+import dev.groupchat.shared.CursorPage;
+import dev.groupchat.shared.DomainException;
+import dev.groupchat.shared.Keyset;
+import dev.groupchat.shared.PageRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Searching a group's messages, newest first: what a reader of the group could scroll to
+ * in its history, less recalled and retention-expired messages. A word is matched as a
+ * substring of the text folded to lower case without accents ({@code message_search_fold}
+ * in SQL), so "cafe" finds "Café" and "熊猫" is found inside a sentence without spaces.
+ * <p>
+ * A query of 3 or more characters is found as a substring through the trigram index
+ * {@code message_search}; one of 1 or 2 characters (no trigram) as a whole short word or
+ * one or two neighbouring CJK characters through {@code message_search_short}. Two
+ * statements at most per page, each bounded: first the newest {@value #RECENT_WINDOW}
+ * messages before the cursor through the primary key (a common word fills the page
+ * there), and only if they do not fill it the rest through the index (a rarer word, for
+ * which the index is fast). Either plan alone is slow for the other kind of word.
+ */
+@Service
+class MessageSearch {
+
+	/** Most characters of a query. */
+	static final int MAX_QUERY = 100;
+
+	/** Messages read through the primary key before the trigram index is asked. */
+	static final int RECENT_WINDOW = 5000;
+
+	/** Most matches on one page; the default is 20. */
+	static final int MAX_LIMIT = 50;
+
+	private static final String VISIBLE = " and deleted_at is null and text is not null";
+
+	private static final String SUBSTRING = VISIBLE
+			+ " and message_search_fold(text) like '%' || message_search_fold(:q) || '%' escape '\\'";
+
+	private static final String SHORT_TERM = VISIBLE
+			+ " and message_search_short_terms(text) @> array[message_search_fold(:q)]";
+
+	private final GroupAccess access;
+
+	private final MessageStore store;
+
+	private final JdbcClient jdbc;
+
+	MessageSearch(GroupAccess access, MessageStore store, JdbcClient jdbc) {
+		this.access = access;
+		this.store = store;
+		this.jdbc = jdbc;
+	}
+
+	/** A page of matches, newest first; the cursor is the seq of the last one. */
+	CursorPage<MessageView> search(CurrentUser user, UUID groupId, String query, PageRequest page) {
+		access.cachedStanding(groupId, user.id()).requireReader(groupId);
+		String q = query == null ? "" : query.strip();
+		if (q.isEmpty() || q.length() > MAX_QUERY) {
+			throw DomainException.invalid("q must be 1 to " + MAX_QUERY + " characters");
+		}
+		if (page.limit() > MAX_LIMIT) {
+			throw DomainException.invalid("limit must be between 1 and " + MAX_LIMIT);
+		}
+		boolean shortQuery = q.codePointCount(0, q.length()) < 3;
+		String match = shortQuery ? SHORT_TERM : SUBSTRING;
+		String term = shortQuery ? q : q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		return Keyset.NUMBER.page(page,
+				(before, limit) -> matches(groupId, match, term, before == null ? Long.MAX_VALUE : before, limit),
+				MessageView::seq);
+	}
+
+	private List<MessageView> matches(UUID groupId, String match, String term, long before, int limit) {
+		long top = before == Long.MAX_VALUE ? lastSeq(groupId) + 1 : before;
+		long windowStart = Math.max(0, top - RECENT_WINDOW);
+		List<MessageView> found = new ArrayList<>(jdbc
+			.sql("select " + MessageStore.COLUMNS + " from message where group_id = :groupId"
+					+ " and seq < :before and seq >= :from" + match + " order by seq desc limit :limit")
+			.param("groupId", groupId)
+			.param("before", top)
+			.param("from", windowStart)
+			.param("q", term)
+			.param("limit", limit)
+			.query(store.mapper())
+			.list());
+		if (found.size() < limit && windowStart > 0) {
+			// materialized: the trigram index finds every match below the window, then
+			// the
+			// newest are taken; a plan walking the primary key would read the whole group
+			found.addAll(jdbc
+				.sql("with hits as materialized (select " + MessageStore.COLUMNS
+						+ " from message where group_id = :groupId and seq < :before" + match + ")"
+						+ " select * from hits order by seq desc limit :limit")
+				.param("groupId", groupId)
+				.param("before", windowStart)
+				.param("q", term)
+				.param("limit", limit - found.size())
+				.query(store.mapper())
+				.list());
+		}
+		return found;
+	}
+
+	private long lastSeq(UUID groupId) {
+		return jdbc.sql("select last_seq from chat_group where id = :groupId")
+			.param("groupId", groupId)
+			.query(Long.class)
+			.optional()
+			.orElse(0L);
+	}
+
+}

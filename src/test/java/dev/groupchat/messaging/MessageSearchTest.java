@@ -1,0 +1,154 @@
+package dev.groupchat.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupchat.support.Api;
+import dev.groupchat.support.EndToEndTest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Searching a group's messages: words in English, Spanish and Chinese, case- and
+ * accent-insensitively, newest first, paged; never a recalled message, never for someone
+ * who may not read the group.
+ */
+class MessageSearchTest extends EndToEndTest {
+
+	@Test
+	void findsWordsInEnglishSpanishAndChineseIgnoringCaseAndAccentsNewestFirst() {
+		String owner = user("owner");
+		String groupId = createGroup(owner, "FAN");
+		long english = post(owner, groupId, "The LIVE stream starts at nine");
+		long spanish = post(owner, groupId, "Mañana hay un directo en Córdoba, qué emoción");
+		long chinese = post(owner, groupId, "我今天很喜欢这个视频太好看了");
+		long other = post(owner, groupId, "nothing to see here");
+		long again = post(owner, groupId, "another live one, in cordoba");
+
+		assertThat(seqs(search(owner, groupId, "live"))).containsExactly(again, english);
+		assertThat(seqs(search(owner, groupId, "Stream"))).containsExactly(english);
+		assertThat(seqs(search(owner, groupId, "manana"))).as("accents do not matter").containsExactly(spanish);
+		assertThat(seqs(search(owner, groupId, "CÓRDOBA"))).containsExactly(again, spanish);
+		assertThat(seqs(search(owner, groupId, "QUÉ EMOCIÓN"))).containsExactly(spanish);
+		assertThat(seqs(search(owner, groupId, "视频"))).as("a Chinese word inside a sentence").containsExactly(chinese);
+		assertThat(seqs(search(owner, groupId, "喜欢"))).containsExactly(chinese);
+		assertThat(seqs(search(owner, groupId, "missing"))).isEmpty();
+		assertThat(seqs(search(owner, groupId, "我"))).as("one Chinese character").containsExactly(chinese);
+		assertThat(seqs(search(owner, groupId, "了"))).as("the last one of a run").containsExactly(chinese);
+		assertThat(seqs(search(owner, groupId, "EN"))).as("a short word is a whole word, not a part of one")
+			.containsExactly(spanish);
+		assertThat(seqs(search(owner, groupId, "at"))).containsExactly(english);
+		assertThat(other).isPositive();
+		JsonNode hit = search(owner, groupId, "stream").json().path("items").get(0);
+		assertThat(hit.path("text").asString()).isEqualTo("The LIVE stream starts at nine");
+		assertThat(hit.path("seq").asLong()).as("the seq to jump to").isEqualTo(english);
+	}
+
+	@Test
+	void pagesWalkEveryMatchOnceNewestFirstAndWildcardsAreLiteral() {
+		String owner = user("owner");
+		String groupId = createGroup(owner, "CHAT");
+		List<Long> matches = new ArrayList<>();
+		for (int i = 0; i < 7; i++) {
+			matches.add(0, post(owner, groupId, "giveaway number " + i));
+			post(owner, groupId, "chatter " + i);
+		}
+		long percent = post(owner, groupId, "100% real, no_fake");
+
+		List<Long> seen = new ArrayList<>();
+		String cursor = null;
+		int pages = 0;
+		do {
+			Api.Response page = api.as(owner)
+				.get("/api/v1/groups/" + groupId + "/messages/search?q=giveaway&limit=3"
+						+ (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+			assertThat(page.status()).as(page.raw()).isEqualTo(200);
+			seen.addAll(seqs(page));
+			cursor = page.json().path("nextCursor").isNull() ? null : page.json().path("nextCursor").asString();
+			pages++;
+		}
+		while (cursor != null && pages < 10);
+
+		assertThat(pages).isEqualTo(3);
+		assertThat(seen).containsExactlyElementsOf(matches);
+		assertThat(seqs(search(owner, groupId, "00%"))).containsExactly(percent);
+		assertThat(seqs(search(owner, groupId, "o_f"))).containsExactly(percent);
+		assertThat(seqs(search(owner, groupId, "%"))).as("not a word").isEmpty();
+		assertThat(seqs(search(owner, groupId, "0_"))).isEmpty();
+	}
+
+	@Test
+	void aRecalledOrEditedAwayMessageIsNotFound() {
+		String owner = user("owner");
+		String member = user("member");
+		String groupId = createGroup(owner, "CHAT");
+		addMember(groupId, owner, member);
+		long recalled = post(member, groupId, "secret password is swordfish");
+		long edited = post(member, groupId, "meet at the swordfish bar");
+		assertThat(seqs(search(owner, groupId, "swordfish"))).containsExactly(edited, recalled);
+
+		assertThat(api.as(member).delete("/api/v1/groups/" + groupId + "/messages/" + recalled).status())
+			.isEqualTo(200);
+		assertThat(api.as(member)
+			.patch("/api/v1/groups/" + groupId + "/messages/" + edited, Map.of("text", "meet at the tuna bar"))
+			.status()).isEqualTo(200);
+
+		assertThat(seqs(search(owner, groupId, "swordfish"))).isEmpty();
+		assertThat(seqs(search(owner, groupId, "tuna"))).containsExactly(edited);
+	}
+
+	@Test
+	void onlyThoseWhoMayReadTheGroupMaySearchIt() {
+		String owner = user("owner");
+		String stranger = user("stranger");
+		String privateGroup = createGroup(owner, "FAN");
+		post(owner, privateGroup, "members only news");
+		String publicGroup = createGroup(owner, "FAN");
+		configure(publicGroup, owner, Map.of("visibility", "PUBLIC"));
+		long news = post(owner, publicGroup, "public news for every fan");
+
+		assertThat(search(stranger, privateGroup, "news").status()).isEqualTo(404);
+		assertThat(api.anonymous().get("/api/v1/groups/" + privateGroup + "/messages/search?q=news").status())
+			.isEqualTo(401);
+		assertThat(seqs(search(stranger, publicGroup, "news"))).as("a reader of a PUBLIC fan group")
+			.containsExactly(news);
+	}
+
+	@Test
+	void anEmptyOrOverlongQueryIsRefusedWithAProblem() {
+		String owner = user("owner");
+		String groupId = createGroup(owner, "CHAT");
+		String path = "/api/v1/groups/" + groupId + "/messages/search";
+
+		for (String query : List.of("", "?q=", "?q=%20%20", "?q=" + "x".repeat(101))) {
+			Api.Response refused = api.as(owner).get(path + query);
+			assertThat(refused.status()).as(query).isEqualTo(400);
+			assertThat(refused.text("type")).isEqualTo("https://groupchat.dev/problems/validation");
+			assertThat(refused.text("detail")).contains("q must be 1 to 100 characters");
+		}
+		assertThat(api.as(owner).get(path + "?q=" + "x".repeat(100)).status()).isEqualTo(200);
+	}
+
+	private long post(String userId, String groupId, String text) {
+		Api.Response posted = api.as(userId)
+			.post("/api/v1/groups/" + groupId + "/messages",
+					Map.of("clientMsgId", "c-" + System.nanoTime(), "type", "TEXT", "text", text));
+		assertThat(posted.status()).as(posted.raw()).isEqualTo(201);
+		return posted.json().path("seq").asLong();
+	}
+
+	private Api.Response search(String userId, String groupId, String q) {
+		return api.as(userId)
+			.get("/api/v1/groups/" + groupId + "/messages/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+	}
+
+	private static List<Long> seqs(Api.Response page) {
+		assertThat(page.status()).as(page.raw()).isEqualTo(200);
+		return page.json().path("items").valueStream().map(m -> m.path("seq").asLong()).toList();
+	}
+
+}
