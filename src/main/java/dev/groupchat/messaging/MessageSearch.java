@@ -9,6 +9,7 @@ import dev.groupchat.shared.PageRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -43,8 +44,21 @@ class MessageSearch {
 	private static final String SUBSTRING = VISIBLE
 			+ " and message_search_fold(text) like '%' || message_search_fold(:q) || '%' escape '\\'";
 
+	/** Through the index {@code message_search_short}. */
 	private static final String SHORT_TERM = VISIBLE
 			+ " and message_search_short_terms(text) @> array[message_search_fold(:q)]";
+
+	/**
+	 * The same through the primary key: the substring test first (cheap, and true for
+	 * every match) so that the terms are computed only for rows that pass it.
+	 */
+	private static final String SHORT_TERM_SCAN = VISIBLE
+			+ " and message_search_fold(text) like '%' || message_search_fold(:q) || '%'"
+			+ " and message_search_short_terms(text) @> array[message_search_fold(:q)]";
+
+	/** The scripts {@code message_search_short_terms} indexes (as in its migration). */
+	private static final Pattern CJK = Pattern
+		.compile("[\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff]");
 
 	private final GroupAccess access;
 
@@ -69,19 +83,22 @@ class MessageSearch {
 			throw DomainException.invalid("limit must be between 1 and " + MAX_LIMIT);
 		}
 		boolean shortQuery = q.codePointCount(0, q.length()) < 3;
-		String match = shortQuery ? SHORT_TERM : SUBSTRING;
+		if (shortQuery && !CJK.matcher(q).find()) {
+			throw DomainException.invalid("q must be at least 3 characters (1 in Chinese, Japanese or Korean)");
+		}
+		String scan = shortQuery ? SHORT_TERM_SCAN : SUBSTRING;
+		String indexed = shortQuery ? SHORT_TERM : SUBSTRING;
 		String term = shortQuery ? q : q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-		return Keyset.NUMBER.page(page,
-				(before, limit) -> matches(groupId, match, term, before == null ? Long.MAX_VALUE : before, limit),
-				MessageView::seq);
+		return Keyset.NUMBER.page(page, (before, limit) -> matches(groupId, scan, indexed, term,
+				before == null ? Long.MAX_VALUE : before, limit), MessageView::seq);
 	}
 
-	private List<MessageView> matches(UUID groupId, String match, String term, long before, int limit) {
+	private List<MessageView> matches(UUID groupId, String scan, String indexed, String term, long before, int limit) {
 		long top = before == Long.MAX_VALUE ? lastSeq(groupId) + 1 : before;
 		long windowStart = Math.max(0, top - RECENT_WINDOW);
 		List<MessageView> found = new ArrayList<>(jdbc
 			.sql("select " + MessageStore.COLUMNS + " from message where group_id = :groupId"
-					+ " and seq < :before and seq >= :from" + match + " order by seq desc limit :limit")
+					+ " and seq < :before and seq >= :from" + scan + " order by seq desc limit :limit")
 			.param("groupId", groupId)
 			.param("before", top)
 			.param("from", windowStart)
@@ -95,7 +112,7 @@ class MessageSearch {
 			// newest are taken; a plan walking the primary key would read the whole group
 			found.addAll(jdbc
 				.sql("with hits as materialized (select " + MessageStore.COLUMNS
-						+ " from message where group_id = :groupId and seq < :before" + match + ")"
+						+ " from message where group_id = :groupId and seq < :before" + indexed + ")"
 						+ " select * from hits order by seq desc limit :limit")
 				.param("groupId", groupId)
 				.param("before", windowStart)
