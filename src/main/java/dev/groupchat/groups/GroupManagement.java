@@ -137,16 +137,20 @@ class GroupManagement {
 						: groupRepository.findForMember(user.id(), after.rank(), after.groupId(), archived, now,
 								Limit.of(limit)),
 				m -> new RankAndGroup(m.member().settings(m.group(), now).pinned() ? 0 : 1, m.group().id()));
-		Map<UUID, ? extends LatestMessages.Message> last = latestMessages.getIfAvailable(() -> groups -> Map.of())
-			.latest(result.items()
-				.stream()
-				.filter(m -> m.group().view().lastSeq() > 0)
-				.map(m -> new LatestMessages.GroupSeq(m.group().id(), m.group().view().lastSeq()))
-				.toList());
+		Map<UUID, LatestMessages.Latest> last = latestMessages.getIfAvailable(() -> (viewer, groups) -> Map.of())
+			.latest(user.id(),
+					result.items()
+						.stream()
+						.filter(m -> m.group().view().lastSeq() > 0)
+						.map(m -> new LatestMessages.Position(m.group().id(), m.group().view().lastSeq(),
+								m.member().lastReadSeq(), m.member().role().isModerator()))
+						.toList());
 		return result.map(m -> {
 			GroupView view = m.group().view();
-			return new GroupSummary(view, Math.max(0, view.lastSeq() - m.member().lastReadSeq()), last.get(view.id()),
-					m.member().settings(m.group(), now));
+			LatestMessages.Latest latest = last.get(view.id());
+			long hidden = latest == null ? 0 : latest.hiddenUnread();
+			return new GroupSummary(view, Math.max(0, view.lastSeq() - m.member().lastReadSeq() - hidden),
+					latest == null ? null : latest.message(), m.member().settings(m.group(), now));
 		});
 	}
 
