@@ -163,6 +163,19 @@ public class GroupAccess {
 			.list());
 	}
 
+	/**
+	 * The group's OWNER and ADMINs (who see shadow-muted members' messages), read
+	 * uncached from the moderators' partial index.
+	 */
+	@Transactional(readOnly = true)
+	public Set<String> moderatorIds(UUID groupId) {
+		return Set.copyOf(
+				jdbc.sql("select user_id from group_member where group_id = :groupId and role in ('OWNER', 'ADMIN')")
+					.param("groupId", groupId)
+					.query(String.class)
+					.list());
+	}
+
 	/** The group's kind, or empty when it does not exist. */
 	@Transactional(readOnly = true)
 	public Optional<GroupKind> kind(UUID groupId) {

@@ -2,6 +2,7 @@ package dev.groupchat.groups;
 
 import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.identity.UserProfiles;
+import dev.groupchat.safety.Blocks;
 import dev.groupchat.shared.CursorPage;
 import dev.groupchat.shared.Cursors;
 import dev.groupchat.shared.DomainException;
@@ -44,9 +45,13 @@ class GroupManagement {
 
 	private final Ownership ownership;
 
+	private final Blocks blocks;
+
 	GroupManagement(GroupRepository groupRepository, Ownership ownership, Groups groups, Admission admission,
 			Eligibility eligibility, UserProfiles profiles, GroupsProperties properties,
-			ApplicationEventPublisher events, Clock clock, ObjectProvider<LatestMessages> latestMessages) {
+			ApplicationEventPublisher events, Clock clock, ObjectProvider<LatestMessages> latestMessages,
+			Blocks blocks) {
+		this.blocks = blocks;
 		this.latestMessages = latestMessages;
 		this.groupRepository = groupRepository;
 		this.ownership = ownership;
@@ -59,7 +64,10 @@ class GroupManagement {
 		this.clock = clock;
 	}
 
-	/** Creates a group owned by the caller, with the given members added by them. */
+	/**
+	 * Creates a group owned by the caller, with the given members added by them (403 when
+	 * one of them may not be added by the caller, as for a single add).
+	 */
 	@Transactional
 	GroupView create(CurrentUser user, NewGroup request) {
 		eligibility
@@ -69,6 +77,9 @@ class GroupManagement {
 		int limit = properties.initialLimit(request.kind());
 		if (invited.size() + 1 > limit) {
 			throw GroupProblems.full(limit);
+		}
+		if (!blocks.blockersAmong(user.id(), invited).isEmpty()) {
+			throw GroupProblems.cannotAdd();
 		}
 		Group group = groupRepository.saveAndFlush(new Group(request.kind(), request.name().strip(),
 				request.description(), user.id(), limit, clock.instant()));

@@ -173,7 +173,8 @@ class StompSends {
 			return;
 		}
 		bus.publish(BusEvent.toGroup(app.groupId(), 0,
-				json.event("typing", app.groupId(), "userId", session.user().id(), "name", session.user().name())));
+				json.event("typing", app.groupId(), "userId", session.user().id(), "name", session.user().name()),
+				session.user().id(), null));
 	}
 
 	private void read(StompSession session, Destinations.App app, byte[] body) {
