@@ -120,7 +120,7 @@ final class GroupChannel {
 			if (!blocked.isEmpty() && blocked.contains(senderId)) {
 				return placeholder(frame, true);
 			}
-			if (audience != null && !audience.contains(session.userId())) {
+			if (audience != null && (session.user() == null || !audience.contains(session.user().id()))) {
 				return placeholder(frame, false);
 			}
 			return frame;
@@ -219,7 +219,7 @@ final class GroupChannel {
 		}
 
 		String userId() {
-			return session.userId();
+			return session.user() == null ? null : session.user().id();
 		}
 
 	}

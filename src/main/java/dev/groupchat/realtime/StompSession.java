@@ -124,12 +124,6 @@ final class StompSession {
 		}
 	}
 
-	/** The user's id; null before CONNECT. */
-	String userId() {
-		CurrentUser current = user;
-		return current == null ? null : current.id();
-	}
-
 	boolean isConnected() {
 		return user != null;
 	}
