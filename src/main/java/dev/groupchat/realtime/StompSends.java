@@ -166,10 +166,12 @@ class StompSends {
 	 * the same.
 	 */
 	private void typing(StompSession session, Destinations.App app) {
-		if (!access.cachedStanding(app.groupId(), session.user().id()).isMember()) {
+		GroupAccess.Standing standing = access.cachedStanding(app.groupId(), session.user().id());
+		if (!standing.isMember()) {
 			throw new StompRefusal(403, "only members may type in this group");
 		}
-		if (!session.typingAllowed()) {
+		if (!session.typingAllowed() || standing.shadowMuted()) {
+			// a shadow-muted member's typing would announce messages nobody sees
 			return;
 		}
 		bus.publish(BusEvent.toGroup(app.groupId(), 0,

@@ -93,11 +93,9 @@ class BlockStore {
 			.list();
 	}
 
-	/** Forgets every block made by or against the user (account deletion). */
-	int deleteAllOf(String userId) {
-		return jdbc.sql("delete from user_block where blocker_id = :userId or blocked_id = :userId")
-			.param("userId", userId)
-			.update();
+	/** Forgets every block the user made. */
+	int deleteAllBy(String userId) {
+		return jdbc.sql("delete from user_block where blocker_id = :userId").param("userId", userId).update();
 	}
 
 }

@@ -81,6 +81,15 @@ public class Blocks {
 		return store.exists(blockerId, blockedId);
 	}
 
+	/**
+	 * Forgets the blocks the user made (account deletion); blocks others made of them
+	 * stay, they are the others' own.
+	 */
+	@Transactional
+	public int forgetBlocksOf(String userId) {
+		return store.deleteAllBy(userId);
+	}
+
 	/** Which of {@code userIds} blocked {@code blockedId}. */
 	@Transactional(readOnly = true)
 	public Set<String> blockersAmong(String blockedId, Collection<String> userIds) {

@@ -261,6 +261,20 @@ class BlockingTest extends EndToEndTest {
 			.contains(alice);
 	}
 
+	@Test
+	void deletingAnAccountForgetsTheBlocksItMadeButNotThoseOfOthers() {
+		String alice = user("alice");
+		String bob = user("bob");
+		String carol = user("carol");
+		block(alice, bob);
+		block(carol, alice);
+
+		assertThat(api.as(alice).delete("/api/v1/me").status()).isEqualTo(204);
+
+		assertThat(api.as(alice).get("/api/v1/me/blocks").json().path("items")).isEmpty();
+		assertThat(api.as(carol).get("/api/v1/me/blocks").json().path("items").toString()).contains(alice);
+	}
+
 	private void block(String blocker, String blocked) {
 		assertThat(api.as(blocker).put(blocks(blocked), null).status()).isEqualTo(204);
 	}

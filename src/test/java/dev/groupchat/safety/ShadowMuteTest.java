@@ -156,6 +156,23 @@ class ShadowMuteTest extends EndToEndTest {
 		}
 	}
 
+	@Test
+	void aShadowMutedMembersTypingIsNotBroadcast() throws Exception {
+		Group g = fanGroup();
+		shadowMute(g.owner(), g, g.muted(), true);
+		try (StompTestClient member = StompTestClient.connect(port, TestTokens.token(g.member()));
+				StompTestClient muted = StompTestClient.connect(port, TestTokens.token(g.muted()));
+				StompTestClient other = StompTestClient.connect(port, TestTokens.token(g.other()))) {
+			StompTestClient.Subscription topic = member.subscribeAndAwait(topic(g));
+			muted.sendAndAwait("/app/group." + g.id() + ".typing", Map.of());
+			other.sendAndAwait("/app/group." + g.id() + ".typing", Map.of());
+
+			assertThat(topic.next("typing", WAIT).path("userId").asString()).isEqualTo(g.other());
+			Thread.sleep(QUIET.toMillis());
+			assertThat(topic.drain()).extracting(e -> e.path("userId").asString()).doesNotContain(g.muted());
+		}
+	}
+
 	/** A FAN group: owner, an admin, two members and the member to be shadow-muted. */
 	private Group fanGroup() {
 		Group g = new Group(null, user("owner"), user("admin"), user("member"), user("other"), user("muted"));
