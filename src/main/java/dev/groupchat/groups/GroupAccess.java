@@ -74,6 +74,11 @@ public class GroupAccess {
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
+	void evict(MemberShadowMuted event) {
+		standings.invalidate(new MemberKey(event.groupId(), event.userId()));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
 	void evict(GroupUpdated event) {
 		evictGroup(event.groupId());
 	}
@@ -90,10 +95,11 @@ public class GroupAccess {
 	/**
 	 * A user's standing in a group: member (with role and mute), reader of a public fan
 	 * group, or nothing; with the group's post policy, so that who may post can be
-	 * answered before a message is queued.
+	 * answered before a message is queued, and whether the member is shadow-muted (their
+	 * typing is then not broadcast).
 	 */
 	public record Standing(boolean exists, Role role, Instant mutedUntil, boolean publicReadable, boolean banned,
-			PostPolicy postPolicy) {
+			PostPolicy postPolicy, boolean shadowMuted) {
 
 		public boolean isMember() {
 			return role != null;
@@ -128,16 +134,16 @@ public class GroupAccess {
 		return jdbc.sql("""
 				select m.role, m.muted_until, (g.kind = 'FAN' and g.visibility = 'PUBLIC') as public_readable,
 				       exists (select 1 from group_ban b where b.group_id = g.id and b.user_id = :userId) as banned,
-				       g.post_policy
+				       g.post_policy, coalesce(m.shadow_muted, false)
 				  from chat_group g left join group_member m on m.group_id = g.id and m.user_id = :userId
 				 where g.id = :groupId and g.deleted_at is null""")
 			.param("groupId", groupId)
 			.param("userId", userId)
 			.query((rs, row) -> new Standing(true, rs.getString(1) == null ? null : Role.valueOf(rs.getString(1)),
 					rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(), rs.getBoolean(3),
-					rs.getBoolean(4), PostPolicy.valueOf(rs.getString(5))))
+					rs.getBoolean(4), PostPolicy.valueOf(rs.getString(5)), rs.getBoolean(6)))
 			.optional()
-			.orElse(new Standing(false, null, null, false, false, null));
+			.orElse(new Standing(false, null, null, false, false, null, false));
 	}
 
 	/**
@@ -161,6 +167,19 @@ public class GroupAccess {
 			.param("userIds", userIds.toArray(String[]::new))
 			.query(String.class)
 			.list());
+	}
+
+	/**
+	 * The group's OWNER and ADMINs (who see shadow-muted members' messages), read
+	 * uncached from the moderators' partial index.
+	 */
+	@Transactional(readOnly = true)
+	public Set<String> moderatorIds(UUID groupId) {
+		return Set.copyOf(
+				jdbc.sql("select user_id from group_member where group_id = :groupId and role in ('OWNER', 'ADMIN')")
+					.param("groupId", groupId)
+					.query(String.class)
+					.list());
 	}
 
 	/** The group's kind, or empty when it does not exist. */

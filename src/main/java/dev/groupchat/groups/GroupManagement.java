@@ -2,6 +2,7 @@ package dev.groupchat.groups;
 
 import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.identity.UserProfiles;
+import dev.groupchat.safety.Blocks;
 import dev.groupchat.shared.CursorPage;
 import dev.groupchat.shared.Cursors;
 import dev.groupchat.shared.DomainException;
@@ -44,9 +45,13 @@ class GroupManagement {
 
 	private final Ownership ownership;
 
+	private final Blocks blocks;
+
 	GroupManagement(GroupRepository groupRepository, Ownership ownership, Groups groups, Admission admission,
 			Eligibility eligibility, UserProfiles profiles, GroupsProperties properties,
-			ApplicationEventPublisher events, Clock clock, ObjectProvider<LatestMessages> latestMessages) {
+			ApplicationEventPublisher events, Clock clock, ObjectProvider<LatestMessages> latestMessages,
+			Blocks blocks) {
+		this.blocks = blocks;
 		this.latestMessages = latestMessages;
 		this.groupRepository = groupRepository;
 		this.ownership = ownership;
@@ -59,7 +64,10 @@ class GroupManagement {
 		this.clock = clock;
 	}
 
-	/** Creates a group owned by the caller, with the given members added by them. */
+	/**
+	 * Creates a group owned by the caller, with the given members added by them (403 when
+	 * one of them may not be added by the caller, as for a single add).
+	 */
 	@Transactional
 	GroupView create(CurrentUser user, NewGroup request) {
 		eligibility
@@ -69,6 +77,9 @@ class GroupManagement {
 		int limit = properties.initialLimit(request.kind());
 		if (invited.size() + 1 > limit) {
 			throw GroupProblems.full(limit);
+		}
+		if (!blocks.blockersAmong(user.id(), invited).isEmpty()) {
+			throw GroupProblems.cannotAdd();
 		}
 		Group group = groupRepository.saveAndFlush(new Group(request.kind(), request.name().strip(),
 				request.description(), user.id(), limit, clock.instant()));
@@ -137,16 +148,20 @@ class GroupManagement {
 						: groupRepository.findForMember(user.id(), after.rank(), after.groupId(), archived, now,
 								Limit.of(limit)),
 				m -> new RankAndGroup(m.member().settings(m.group(), now).pinned() ? 0 : 1, m.group().id()));
-		Map<UUID, ? extends LatestMessages.Message> last = latestMessages.getIfAvailable(() -> groups -> Map.of())
-			.latest(result.items()
-				.stream()
-				.filter(m -> m.group().view().lastSeq() > 0)
-				.map(m -> new LatestMessages.GroupSeq(m.group().id(), m.group().view().lastSeq()))
-				.toList());
+		Map<UUID, LatestMessages.Latest> last = latestMessages.getIfAvailable(() -> (viewer, groups) -> Map.of())
+			.latest(user.id(),
+					result.items()
+						.stream()
+						.filter(m -> m.group().view().lastSeq() > 0)
+						.map(m -> new LatestMessages.Position(m.group().id(), m.group().view().lastSeq(),
+								m.member().lastReadSeq(), m.member().role().isModerator()))
+						.toList());
 		return result.map(m -> {
 			GroupView view = m.group().view();
-			return new GroupSummary(view, Math.max(0, view.lastSeq() - m.member().lastReadSeq()), last.get(view.id()),
-					m.member().settings(m.group(), now));
+			LatestMessages.Latest latest = last.get(view.id());
+			long hidden = latest == null ? 0 : latest.hiddenUnread();
+			return new GroupSummary(view, Math.max(0, view.lastSeq() - m.member().lastReadSeq() - hidden),
+					latest == null ? null : latest.message(), m.member().settings(m.group(), now));
 		});
 	}
 

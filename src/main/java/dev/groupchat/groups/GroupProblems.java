@@ -38,6 +38,14 @@ final class GroupProblems {
 		return DomainException.forbidden("your role in this group does not allow you to " + action);
 	}
 
+	/**
+	 * The user may not be added by the caller. The same refusal whatever the reason (the
+	 * user blocked the caller, say), so that the caller cannot tell a block.
+	 */
+	static DomainException cannotAdd() {
+		return DomainException.forbidden("this user cannot be added to this group by you");
+	}
+
 	static DomainException notMember() {
 		return DomainException.forbidden("only members of this group may do this");
 	}

@@ -82,7 +82,11 @@ class InviteManagement {
 				m -> new Keyset.TimeAndKey(m.joinedAt(), m.userId()));
 		Map<String, UserProfiles.UserSummary> names = profiles
 			.findAll(result.items().stream().map(Member::userId).toList());
-		return result.map(m -> m.view(names.containsKey(m.userId()) ? names.get(m.userId()).name() : null));
+		boolean moderator = actor.role().isModerator();
+		return result.map(m -> {
+			String name = names.containsKey(m.userId()) ? names.get(m.userId()).name() : null;
+			return moderator ? m.moderatorView(name) : m.view(name);
+		});
 	}
 
 	/**

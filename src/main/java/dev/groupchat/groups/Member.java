@@ -50,6 +50,10 @@ class Member {
 	@Column(name = "archived_at")
 	private Instant archivedAt;
 
+	/** Read by the message writer in SQL when it stores this member's messages. */
+	@Column(name = "shadow_muted")
+	private boolean shadowMuted;
+
 	protected Member() {
 	}
 
@@ -77,6 +81,13 @@ class Member {
 
 	void muteUntil(Instant until) {
 		mutedUntil = until;
+	}
+
+	/** Shadow-mutes or lifts it; answers whether that changed anything. */
+	boolean shadowMute(boolean on) {
+		boolean changed = shadowMuted != on;
+		shadowMuted = on;
+		return changed;
 	}
 
 	/** Applies the member's own change of their settings; absent fields stay. */
@@ -119,7 +130,12 @@ class Member {
 	}
 
 	MemberView view(String name) {
-		return new MemberView(key.userId(), name, role, joinedAt, mutedUntil);
+		return new MemberView(key.userId(), name, role, joinedAt, mutedUntil, null);
+	}
+
+	/** As the group's OWNER and ADMINs see it: with the shadow mute. */
+	MemberView moderatorView(String name) {
+		return new MemberView(key.userId(), name, role, joinedAt, mutedUntil, shadowMuted);
 	}
 
 	UUID groupId() {

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * A change to a member. {@code role} null leaves the role; {@code mutedUntil} absent
  * (null) leaves the mute, present and empty ({@code "mutedUntil": null}) lifts it. Role
- * OWNER hands ownership over.
+ * OWNER hands ownership over. {@code shadowMuted} null leaves the shadow mute.
  */
-public record MemberChange(Role role, Optional<Instant> mutedUntil) {
+public record MemberChange(Role role, Optional<Instant> mutedUntil, Boolean shadowMuted) {
 }

@@ -61,7 +61,8 @@ class MemberController {
 	}
 
 	@PatchMapping("/members/{userId}")
-	@Operation(summary = "Change role (OWNER; role OWNER hands over) or mute (OWNER, ADMIN)")
+	@Operation(
+			summary = "Change role (OWNER; role OWNER hands over), mute or shadowMuted (OWNER, ADMIN over lower roles)")
 	MemberView update(CurrentUser user, @PathVariable String groupId, @PathVariable @UserId(also = "me") String userId,
 			@RequestBody MemberChange change) {
 		return members.update(user, GroupId.parse(groupId), self(user, userId), change);

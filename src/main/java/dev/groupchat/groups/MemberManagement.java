@@ -3,6 +3,7 @@ package dev.groupchat.groups;
 import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.identity.UserProfiles;
 import dev.groupchat.identity.UserProfiles.UserSummary;
+import dev.groupchat.safety.Blocks;
 import dev.groupchat.shared.CursorPage;
 import dev.groupchat.shared.DomainException;
 import dev.groupchat.shared.Keyset;
@@ -39,9 +40,12 @@ public class MemberManagement {
 
 	private final Ownership ownership;
 
+	private final Blocks blocks;
+
 	MemberManagement(MemberRepository members, BanRepository bans, Groups groups, Admission admission,
 			Eligibility eligibility, UserProfiles profiles, ApplicationEventPublisher events, Clock clock,
-			Ownership ownership) {
+			Ownership ownership, Blocks blocks) {
+		this.blocks = blocks;
 		this.ownership = ownership;
 		this.members = members;
 		this.bans = bans;
@@ -65,7 +69,8 @@ public class MemberManagement {
 	 */
 	@Transactional(readOnly = true)
 	public CursorPage<MemberView> list(CurrentUser user, UUID groupId, PageRequest page, String query) {
-		groups.actor(groupId, user.id()).requireMember();
+		Actor actor = groups.actor(groupId, user.id()).requireMember();
+		boolean moderator = actor.role().isModerator();
 		if (query != null && query.length() > 64) {
 			throw DomainException.invalid("q is at most 64 characters");
 		}
@@ -86,12 +91,14 @@ public class MemberManagement {
 					m -> new Keyset.TimeAndKey(m.joinedAt(), m.userId()));
 		}
 		Map<String, UserSummary> names = profiles.findAll(result.items().stream().map(Member::userId).toList());
-		return result.map(m -> m.view(nameOf(names.get(m.userId()))));
+		return result.map(m -> moderator ? m.moderatorView(nameOf(names.get(m.userId())))
+				: m.view(nameOf(names.get(m.userId()))));
 	}
 
 	/**
 	 * Adds a user; answers {@code created=false} with the member when they already were
-	 * one.
+	 * one. A user who blocked the caller cannot be added by them (403, as any other
+	 * refusal to add).
 	 */
 	@Transactional
 	public Added add(CurrentUser user, UUID groupId, String userId) {
@@ -100,17 +107,23 @@ public class MemberManagement {
 		if (existing.isPresent()) {
 			return new Added(existing.get().view(profileName(userId)), false);
 		}
+		if (blocks.hasBlocked(userId, user.id())) {
+			throw GroupProblems.cannotAdd();
+		}
 		UserSummary profile = profiles.find(userId).orElse(null);
 		eligibility.check(new Eligibility.Candidate(Eligibility.Way.ADDED, profile == null ? null : profile.ageBand(),
 				0, bans.existsById(new MemberKey(groupId, userId)), actor.group()));
 		return new Added(admission.admit(actor.group(), userId, Role.MEMBER, user.id(), nameOf(profile)), true);
 	}
 
-	/** Changes a member's role (OWNER) or mute (OWNER, ADMIN over lower roles). */
+	/**
+	 * Changes a member's role (OWNER), mute or shadow mute (OWNER, ADMIN over lower
+	 * roles).
+	 */
 	@Transactional
 	public MemberView update(CurrentUser user, UUID groupId, String userId, MemberChange change) {
-		if (change.role() == null && change.mutedUntil() == null) {
-			throw DomainException.invalid("name a role or mutedUntil to change");
+		if (change.role() == null && change.mutedUntil() == null && change.shadowMuted() == null) {
+			throw DomainException.invalid("name a role, mutedUntil or shadowMuted to change");
 		}
 		Actor actor = groups.lockedActor(groupId, user.id()).requireMember();
 		Member target = member(groupId, userId);
@@ -120,7 +133,10 @@ public class MemberManagement {
 		if (change.mutedUntil() != null) {
 			mute(actor, target, change.mutedUntil().orElse(null));
 		}
-		return target.view(profileName(userId));
+		if (change.shadowMuted() != null) {
+			shadowMute(actor, target, change.shadowMuted());
+		}
+		return target.moderatorView(profileName(userId));
 	}
 
 	private void changeRole(Actor actor, Member target, Role role) {
@@ -143,6 +159,17 @@ public class MemberManagement {
 		target.muteUntil(until);
 		events.publishEvent(
 				new MemberMuted(actor.group().id(), target.view(profileName(target.userId())), until, actor.userId()));
+	}
+
+	/**
+	 * From now on the member's messages reach only them and the moderators; published
+	 * (for the audit log) only when it changed.
+	 */
+	private void shadowMute(Actor actor, Member target, boolean on) {
+		actor.requireOutranks(target, "shadow-mute");
+		if (target.shadowMute(on)) {
+			events.publishEvent(new MemberShadowMuted(actor.group().id(), target.userId(), on, actor.userId()));
+		}
 	}
 
 	/**

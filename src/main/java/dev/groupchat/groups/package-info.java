@@ -4,7 +4,7 @@
  * ({@link dev.groupchat.groups.MemberJoined}, …) that other modules react to after
  * commit; it knows nothing of them.
  */
-@ApplicationModule(displayName = "Groups and membership", allowedDependencies = { "shared", "identity" })
+@ApplicationModule(displayName = "Groups and membership", allowedDependencies = { "shared", "identity", "safety" })
 package dev.groupchat.groups;
 
 import org.springframework.modulith.ApplicationModule;

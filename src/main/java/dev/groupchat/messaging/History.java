@@ -3,19 +3,23 @@ package dev.groupchat.messaging;
 import dev.groupchat.groups.GroupAccess;
 import dev.groupchat.groups.LatestMessages;
 import dev.groupchat.identity.CurrentUser;
+import dev.groupchat.safety.Blocks;
 import dev.groupchat.shared.DomainException;
 import dev.groupchat.shared.PageRequest;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reading stored messages, keyset-paged by seq (never OFFSET). */
+/**
+ * Reading stored messages, keyset-paged by seq (never OFFSET). Each reader gets the
+ * messages they may see, and placeholders in place of the others ({@link ShownMessage}).
+ */
 @Service
 public class History implements LatestMessages {
 
@@ -23,20 +27,25 @@ public class History implements LatestMessages {
 
 	private final MessageStore store;
 
-	History(GroupAccess access, MessageStore store) {
+	private final Blocks blocks;
+
+	History(GroupAccess access, MessageStore store, Blocks blocks) {
 		this.access = access;
 		this.store = store;
+		this.blocks = blocks;
 	}
 
 	/**
 	 * A page of messages in ascending seq: after {@code afterSeq} (oldest first), before
 	 * {@code beforeSeq} (the newest ones before it), or the newest messages when neither
-	 * is given. Not transactional on purpose: one statement reads the page (the reader's
-	 * standing comes from a cache), and a transaction around it would only add a COMMIT
-	 * round trip.
+	 * is given. Messages of users the reader blocked, and of shadow-muted members (unless
+	 * the reader sent them or moderates the group), are placeholders. Not transactional
+	 * on purpose: one statement reads the page and one the reader's blocks (the standing
+	 * comes from a cache), and a transaction around them would only add a COMMIT round
+	 * trip.
 	 */
 	public Page page(CurrentUser user, UUID groupId, Long beforeSeq, Long afterSeq, Integer limit) {
-		requireReader(groupId, user.id());
+		GroupAccess.Standing standing = access.cachedStanding(groupId, user.id()).requireReader(groupId);
 		int size = PageRequest.of(limit, null).limit();
 		if ((beforeSeq != null && beforeSeq < 1) || (afterSeq != null && afterSeq < 0)) {
 			throw DomainException.invalid("beforeSeq must be 1 or more and afterSeq 0 or more");
@@ -46,7 +55,10 @@ public class History implements LatestMessages {
 				beforeSeq == null ? Long.MAX_VALUE : beforeSeq, size + 1, newest);
 		boolean hasMore = rows.size() > size;
 		List<MessageView> page = !hasMore ? rows : newest ? rows.subList(1, rows.size()) : rows.subList(0, size);
-		return new Page(List.copyOf(page), hasMore);
+		Set<String> blocked = page.isEmpty() ? Set.of() : blocks.blockedBy(user.id());
+		boolean seesShadow = standing.isMember() && standing.role().isModerator();
+		return new Page(page.stream().map(m -> ShownMessage.forViewer(m, user.id(), blocked, seesShadow)).toList(),
+				hasMore);
 	}
 
 	/** One stored message, whoever asks (callers check access). */
@@ -65,14 +77,26 @@ public class History implements LatestMessages {
 
 	@Override
 	@Transactional(readOnly = true)
-	public Map<UUID, MessageView> latest(Collection<GroupSeq> groups) {
+	public Map<UUID, Latest> latest(String viewerId, Collection<Position> groups) {
 		if (groups.isEmpty()) {
 			return Map.of();
 		}
-		return store
-			.findAll(groups.stream().map(GroupSeq::groupId).toList(), groups.stream().map(GroupSeq::seq).toList())
-			.stream()
-			.collect(Collectors.toMap(MessageView::groupId, Function.identity()));
+		Map<UUID, MessageView> last = new HashMap<>();
+		store.findAll(groups.stream().map(Position::groupId).toList(), groups.stream().map(Position::lastSeq).toList())
+			.forEach(m -> last.put(m.groupId(), m));
+		List<Position> counted = groups.stream().filter(g -> !g.seesShadow() && g.lastSeq() > g.readSeq()).toList();
+		Map<UUID, Long> hidden = counted.isEmpty() ? Map.of() : store.shadowCountsAfter(viewerId, counted);
+		Set<String> blocked = blocks.blockedBy(viewerId);
+		Map<UUID, Latest> latest = new HashMap<>();
+		for (Position group : groups) {
+			MessageView message = last.get(group.groupId());
+			latest.put(group.groupId(),
+					new Latest(
+							message == null ? null
+									: ShownMessage.forViewer(message, viewerId, blocked, group.seesShadow()),
+							hidden.getOrDefault(group.groupId(), 0L)));
+		}
+		return latest;
 	}
 
 	void requireReader(UUID groupId, String userId) {
@@ -83,7 +107,7 @@ public class History implements LatestMessages {
 	 * A page of history: {@code hasMore} tells whether more lie beyond it in the paging
 	 * direction.
 	 */
-	public record Page(List<MessageView> messages, boolean hasMore) {
+	public record Page(List<ShownMessage> messages, boolean hasMore) {
 	}
 
 }

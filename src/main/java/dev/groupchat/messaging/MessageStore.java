@@ -1,5 +1,6 @@
 package dev.groupchat.messaging;
 
+import dev.groupchat.groups.LatestMessages;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,8 @@ class MessageStore {
 	static final String COLUMNS = " "
 			+ """
 					id, group_id, seq, sender_id, client_msg_id, type, text, video_id, video_cover_url, media_url,
-					reply_to_seq, mentions, reactions::text as reactions, created_at, edited_at, deleted_at, system::text as system""";
+					reply_to_seq, mentions, reactions::text as reactions, created_at, edited_at, deleted_at, system::text as system,
+					shadow""";
 
 	/** Most different emoji one message carries. */
 	static final int MAX_DISTINCT_REACTIONS = 20;
@@ -94,31 +97,36 @@ class MessageStore {
 			}
 			return view;
 		};
-		List<MessageView> stored = jdbc.sql("""
-				with inserted as (
-				insert into message (id, group_id, seq, sender_id, client_msg_id, type, text, video_id,
-				                     video_cover_url, media_url, reply_to_seq, mentions, created_at, system)
-				select r.id, r.group_id, r.seq, r.sender_id, r.client_msg_id, r.type, r.text, r.video_id,
-				       r.cover_url, r.media_url, r.reply_to_seq,
-				       coalesce((select array_agg(x) from jsonb_array_elements_text(r.mentions::jsonb) x), '{}'),
-				       :now, r.system::jsonb
-				  from unnest(:ids, :groupIds, :seqs, :senderIds, :clientMsgIds, :types, :texts, :videoIds,
-				              :coverUrls, :mediaUrls, :replyTos, :mentions, :systems)
-				       as r(id, group_id, seq, sender_id, client_msg_id, type, text, video_id, cover_url, media_url,
-				            reply_to_seq, mentions, system)
-				returning""" + COLUMNS + """
-				), outbox as (
-				insert into notification_outbox (group_id, seq, created_at)
-				select group_id, seq, created_at from inserted where :outbox and type <> 'SYSTEM'
-				), webhooks as (
-				insert into webhook_outbox (id, webhook_id, group_id, type, seq, created_at, next_attempt_at)
-				select gen_random_uuid(), w.id, i.group_id, 'message.created', i.seq, i.created_at, i.created_at
-				  from inserted i join webhook w on w.group_id = i.group_id and 'message.created' = any(w.events)
-				 order by i.group_id, i.seq, w.id
-				returning group_id, seq)
-				select inserted.*, exists (select 1 from webhooks h where h.group_id = inserted.group_id
-				                                                   and h.seq = inserted.seq) as webhooked
-				  from inserted""")
+		List<MessageView> stored = jdbc
+			.sql("""
+					with inserted as (
+					insert into message (id, group_id, seq, sender_id, client_msg_id, type, text, video_id,
+					                     video_cover_url, media_url, reply_to_seq, mentions, created_at, system, shadow)
+					select r.id, r.group_id, r.seq, r.sender_id, r.client_msg_id, r.type, r.text, r.video_id,
+					       r.cover_url, r.media_url, r.reply_to_seq,
+					       coalesce((select array_agg(x) from jsonb_array_elements_text(r.mentions::jsonb) x), '{}'),
+					       :now, r.system::jsonb,
+					       r.type <> 'SYSTEM' and coalesce((select gm.shadow_muted from group_member gm
+					                                         where gm.group_id = r.group_id and gm.user_id = r.sender_id), false)
+					  from unnest(:ids, :groupIds, :seqs, :senderIds, :clientMsgIds, :types, :texts, :videoIds,
+					              :coverUrls, :mediaUrls, :replyTos, :mentions, :systems)
+					       as r(id, group_id, seq, sender_id, client_msg_id, type, text, video_id, cover_url, media_url,
+					            reply_to_seq, mentions, system)
+					returning"""
+					+ COLUMNS
+					+ """
+							), outbox as (
+							insert into notification_outbox (group_id, seq, created_at)
+							select group_id, seq, created_at from inserted where :outbox and type <> 'SYSTEM'
+							), webhooks as (
+							insert into webhook_outbox (id, webhook_id, group_id, type, seq, created_at, next_attempt_at)
+							select gen_random_uuid(), w.id, i.group_id, 'message.created', i.seq, i.created_at, i.created_at
+							  from inserted i join webhook w on w.group_id = i.group_id and 'message.created' = any(w.events)
+							 order by i.group_id, i.seq, w.id
+							returning group_id, seq)
+							select inserted.*, exists (select 1 from webhooks h where h.group_id = inserted.group_id
+							                                                   and h.seq = inserted.seq) as webhooked
+							  from inserted""")
 			.param("ids", rows.stream().map(NewMessage::id).toArray(UUID[]::new))
 			.param("groupIds", rows.stream().map(NewMessage::groupId).toArray(UUID[]::new))
 			.param("seqs", rows.stream().map(NewMessage::seq).toArray(Long[]::new))
@@ -211,6 +219,26 @@ class MessageStore {
 			.param("seqs", seqs.toArray(Long[]::new))
 			.query(mapper)
 			.list();
+	}
+
+	/**
+	 * Per group, the shadow messages of others than the viewer after the given seq
+	 * ({@link LatestMessages.Position#readSeq}); groups without any are absent.
+	 */
+	Map<UUID, Long> shadowCountsAfter(String viewerId, Collection<LatestMessages.Position> groups) {
+		Map<UUID, Long> counts = new HashMap<>();
+		jdbc.sql("""
+				select k.group_id, count(*) from unnest(:groupIds, :afterSeqs) as k(group_id, after_seq)
+				  join message m on m.group_id = k.group_id and m.seq > k.after_seq and m.shadow
+				 where m.sender_id <> :viewerId
+				 group by k.group_id""")
+			.param("groupIds", groups.stream().map(LatestMessages.Position::groupId).toArray(UUID[]::new))
+			.param("afterSeqs", groups.stream().map(LatestMessages.Position::readSeq).toArray(Long[]::new))
+			.param("viewerId", viewerId)
+			.query(rs -> {
+				counts.put(rs.getObject(1, UUID.class), rs.getLong(2));
+			});
+		return counts;
 	}
 
 	Optional<MessageView> edit(UUID groupId, long seq, String text, Instant now) {
@@ -318,7 +346,7 @@ class MessageStore {
 				rs.getString("media_url"), rs.getObject("reply_to_seq", Long.class), strings(rs.getArray("mentions")),
 				counts(rs.getString("reactions")), rs.getTimestamp("created_at").toInstant(),
 				edited == null ? null : edited.toInstant(), rs.getTimestamp("deleted_at") != null,
-				system(rs.getString("system")));
+				system(rs.getString("system")), rs.getBoolean("shadow"));
 	}
 
 	private SystemEvent system(String system) {

@@ -1,6 +1,6 @@
 package dev.groupchat.messaging;
 
-import dev.groupchat.groups.LatestMessages;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +9,12 @@ import java.util.UUID;
 /**
  * A message as clients see it (contract: Messages). Recalled messages keep only their
  * envelope. {@code system} is set on SYSTEM messages (older ones have only {@code text}).
+ * {@code shadow} (never serialized: its sender must not learn of it) marks a message
+ * stored while its sender was shadow-muted: only they and the group's OWNER and ADMINs
+ * see it ({@link ShownMessage#forViewer}).
  */
 public record MessageView(UUID id, UUID groupId, long seq, String senderId, String clientMsgId, MessageType type,
 		String text, Video video, String mediaUrl, Long replyToSeq, List<String> mentions,
-		Map<String, Integer> reactions, Instant createdAt, Instant editedAt, boolean deleted,
-		SystemEvent system) implements LatestMessages.Message {
+		Map<String, Integer> reactions, Instant createdAt, Instant editedAt, boolean deleted, SystemEvent system,
+		@JsonIgnore boolean shadow) implements ShownMessage {
 }

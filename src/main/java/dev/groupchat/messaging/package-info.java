@@ -3,7 +3,7 @@
  * recalls, reactions and reports. Publishes {@link dev.groupchat.messaging.MessagePosted}
  * and friends after each change; it knows nothing of how they reach devices.
  */
-@ApplicationModule(displayName = "Messaging", allowedDependencies = { "shared", "identity", "groups" })
+@ApplicationModule(displayName = "Messaging", allowedDependencies = { "shared", "identity", "groups", "safety" })
 package dev.groupchat.messaging;
 
 import org.springframework.modulith.ApplicationModule;

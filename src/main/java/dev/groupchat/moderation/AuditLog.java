@@ -6,6 +6,7 @@ import dev.groupchat.groups.MemberBanned;
 import dev.groupchat.groups.MemberLeft;
 import dev.groupchat.groups.MemberMuted;
 import dev.groupchat.groups.MemberRoleChanged;
+import dev.groupchat.groups.MemberShadowMuted;
 import dev.groupchat.groups.MemberUnbanned;
 import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.messaging.MessageRecalled;
@@ -55,6 +56,12 @@ class AuditLog {
 	void on(MemberMuted event) {
 		record(event.groupId(), event.by(), event.mutedUntil() == null ? "member.unmuted" : "member.muted",
 				event.member().userId(), null, event.mutedUntil() == null ? null : Map.of("until", event.mutedUntil()));
+	}
+
+	@EventListener
+	void on(MemberShadowMuted event) {
+		record(event.groupId(), event.by(), event.shadowMuted() ? "member.shadow_muted" : "member.shadow_unmuted",
+				event.userId(), null, null);
 	}
 
 	@EventListener

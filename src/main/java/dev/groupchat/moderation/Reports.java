@@ -146,7 +146,7 @@ public class Reports {
 			}
 			case RECALL -> messages.recall(user, report.groupId(), report.seq());
 			case MUTE -> members.update(user, report.groupId(), report.senderId(), new MemberChange(null,
-					Optional.of(clock.instant().plusSeconds(resolution.muteSecondsOrDefault()))));
+					Optional.of(clock.instant().plusSeconds(resolution.muteSecondsOrDefault())), null));
 			case BAN -> members.ban(user, report.groupId(), report.senderId(), resolution.reason());
 		}
 	}

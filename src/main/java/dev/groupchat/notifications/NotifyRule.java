@@ -7,9 +7,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Whether a member is told about a message: never the sender, nobody while their
- * notifications are muted, nobody at NONE; at MENTIONS only when mentioned by name, by
- * {@code @all}, or replied to.
+ * Whether a member is told about a message: never the sender, never one who blocked the
+ * sender, nobody but the moderators for a shadow-muted member's message, nobody while
+ * their notifications are muted, nobody at NONE; at MENTIONS only when mentioned by name,
+ * by {@code @all}, or replied to.
  */
 final class NotifyRule {
 
@@ -18,8 +19,12 @@ final class NotifyRule {
 	private NotifyRule() {
 	}
 
-	/** What the rule needs of the message. */
-	record Message(String senderId, Set<String> mentions, String repliedToUserId, GroupKind kind) {
+	/**
+	 * What the rule needs of the message; {@code shadow}: sent while its sender was
+	 * shadow-muted.
+	 */
+	record Message(String senderId, Set<String> mentions, @Nullable String repliedToUserId, GroupKind kind,
+			boolean shadow) {
 
 		boolean mentions(String userId) {
 			return mentions.contains(userId) || mentions.contains(ALL) || userId.equals(repliedToUserId);
@@ -27,8 +32,12 @@ final class NotifyRule {
 
 	}
 
-	/** What the rule needs of a member. */
-	record Member(String userId, @Nullable NotifyLevel level, @Nullable Instant mutedUntil, boolean mutedForever) {
+	/**
+	 * What the rule needs of a member; {@code moderator}: OWNER or ADMIN;
+	 * {@code blocksSender}: they blocked the message's sender.
+	 */
+	record Member(String userId, @Nullable NotifyLevel level, @Nullable Instant mutedUntil, boolean mutedForever,
+			boolean moderator, boolean blocksSender) {
 
 		boolean muted(Instant now) {
 			return mutedForever || (mutedUntil != null && mutedUntil.isAfter(now));
@@ -37,7 +46,8 @@ final class NotifyRule {
 	}
 
 	static boolean notifies(Member member, Message message, Instant now) {
-		if (member.userId().equals(message.senderId()) || member.muted(now)) {
+		if (member.userId().equals(message.senderId()) || member.blocksSender() || member.muted(now)
+				|| (message.shadow() && !member.moderator())) {
 			return false;
 		}
 		NotifyLevel level = member.level() != null ? member.level() : NotifyLevel.defaultFor(message.kind());

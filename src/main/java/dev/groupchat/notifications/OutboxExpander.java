@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Turns outbox rows into per-device deliveries, one keyset page of members per step: a
  * message into a group of 100,000 costs the send one row, and the workers a few hundred
  * short transactions. Only members with a GATEWAY device are read; those with an open
- * session on this node are skipped.
+ * session on this node are skipped. Whether a member blocked the sender is read with the
+ * page, from the safety module's table (one index probe per member).
  */
 @Component
 class OutboxExpander {
@@ -66,7 +67,7 @@ class OutboxExpander {
 		}
 		Row row = claimed.get();
 		Optional<NotifyRule.Message> message = message(row);
-		List<Candidate> page = message.isEmpty() ? List.of() : page(row);
+		List<Candidate> page = message.isEmpty() ? List.of() : page(row, message.get());
 		if (!page.isEmpty()) {
 			queue(row, page, message.get());
 		}
@@ -87,21 +88,22 @@ class OutboxExpander {
 	 */
 	private Optional<NotifyRule.Message> message(Row row) {
 		return jdbc.sql("""
-				select m.sender_id, m.mentions, r.sender_id, g.kind
+				select m.sender_id, m.mentions, r.sender_id, g.kind, m.shadow
 				  from message m join chat_group g on g.id = m.group_id and g.deleted_at is null
 				  left join message r on r.group_id = m.group_id and r.seq = m.reply_to_seq
 				 where m.group_id = :groupId and m.seq = :seq and m.deleted_at is null""")
 			.param("groupId", row.groupId())
 			.param("seq", row.seq())
 			.query((rs, n) -> new NotifyRule.Message(rs.getString(1), strings(rs.getArray(2)), rs.getString(3),
-					GroupKind.valueOf(rs.getString(4))))
+					GroupKind.valueOf(rs.getString(4)), rs.getBoolean(5)))
 			.optional();
 	}
 
-	private List<Candidate> page(Row row) {
+	private List<Candidate> page(Row row, NotifyRule.Message message) {
 		return jdbc.sql("""
 				select mb.user_id, mb.notify, mb.notifications_muted_until, mb.notifications_muted_forever,
-				       greatest(0, g.last_seq - mb.last_read_seq)
+				       greatest(0, g.last_seq - mb.last_read_seq), mb.role in ('OWNER', 'ADMIN'),
+				       exists (select 1 from user_block b where b.blocker_id = mb.user_id and b.blocked_id = :senderId)
 				  from group_member mb join chat_group g on g.id = mb.group_id
 				 where mb.group_id = :groupId and mb.user_id > :after
 				   and exists (select 1 from push_device d where d.user_id = mb.user_id and d.platform = 'GATEWAY')
@@ -109,10 +111,12 @@ class OutboxExpander {
 			.param("groupId", row.groupId())
 			.param("after", row.after() == null ? "" : row.after())
 			.param("limit", properties.expandBatch())
-			.query((rs,
-					n) -> new Candidate(new NotifyRule.Member(rs.getString(1),
+			.param("senderId", message.senderId())
+			.query((rs, n) -> new Candidate(
+					new NotifyRule.Member(rs.getString(1),
 							rs.getString(2) == null ? null : NotifyLevel.valueOf(rs.getString(2)),
-							instant(rs.getTimestamp(3)), rs.getBoolean(4)), rs.getLong(5)))
+							instant(rs.getTimestamp(3)), rs.getBoolean(4), rs.getBoolean(6), rs.getBoolean(7)),
+					rs.getLong(5)))
 			.list();
 	}
 

@@ -4,6 +4,7 @@ import dev.groupchat.groups.UserMembership;
 import dev.groupchat.groups.UserMemberships;
 import dev.groupchat.identity.UserProfiles;
 import dev.groupchat.messaging.MessageErasure;
+import dev.groupchat.safety.Blocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Service;
 /**
  * Deletes a user's account: they leave every group (an owner hands over to the
  * longest-serving admin, or the group is deleted when there is none), their reactions are
- * withdrawn, their messages recalled and their profile erased.
+ * withdrawn, their messages recalled, the blocks they made forgotten and their profile
+ * erased.
  *
  * <p>
  * Deliberately not one transaction: a user with a hundred thousand messages would hold
@@ -31,8 +33,11 @@ class AccountDeletion {
 
 	private final PrivacyProperties properties;
 
+	private final Blocks blocks;
+
 	AccountDeletion(UserMemberships memberships, MessageErasure erasure, UserProfiles profiles,
-			PrivacyProperties properties) {
+			PrivacyProperties properties, Blocks blocks) {
+		this.blocks = blocks;
 		this.memberships = memberships;
 		this.erasure = erasure;
 		this.profiles = profiles;
@@ -47,6 +52,7 @@ class AccountDeletion {
 		memberships.forgetJoinRequests(userId);
 		int reactions = erasure.withdrawAllReactionsOf(userId, properties.deletionBatchSize());
 		int messages = erasure.recallAllOf(userId, properties.deletionBatchSize());
+		blocks.forgetBlocksOf(userId);
 		profiles.erase(userId);
 		log.info("Deleted account {}: {} messages recalled, {} reactions withdrawn", userId, messages, reactions);
 	}

@@ -4,7 +4,8 @@
  * per-group message retention. Works only through the public API of the modules that own
  * the data, so their rules and events apply unchanged.
  */
-@ApplicationModule(displayName = "Data rights", allowedDependencies = { "shared", "identity", "groups", "messaging" })
+@ApplicationModule(displayName = "Data rights",
+		allowedDependencies = { "shared", "identity", "groups", "messaging", "safety" })
 @NullMarked
 package dev.groupchat.privacy;
 

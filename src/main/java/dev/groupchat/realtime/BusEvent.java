@@ -1,5 +1,6 @@
 package dev.groupchat.realtime;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -10,8 +11,14 @@ import java.util.UUID;
  * @param userId the user (for {@link Kind#USER} and {@link Kind#DROP_MEMBER})
  * @param seq the message seq for ordered events, else 0
  * @param json the event body
+ * @param subjectId for GROUP events about a user's message (or typing, reaction): that
+ * user, whose events sessions that blocked them do not get (a placeholder for a message);
+ * for BLOCKED and UNBLOCKED: the blocked user; else null
+ * @param audience for events about a shadow-muted member's message: the only users who
+ * get it whole (the sender and the group's moderators); null for everyone
  */
-record BusEvent(Kind kind, UUID groupId, String userId, long seq, String json) {
+record BusEvent(Kind kind, UUID groupId, String userId, long seq, String json, String subjectId,
+		List<String> audience) {
 
 	public enum Kind {
 
@@ -34,28 +41,53 @@ record BusEvent(Kind kind, UUID groupId, String userId, long seq, String json) {
 		 * node checks its subscribers against the database and ends those who may no
 		 * longer read it.
 		 */
-		RECHECK_READERS
+		RECHECK_READERS,
+		/**
+		 * The user ({@code userId}) blocked {@code subjectId}: their sessions on every
+		 * node add it to their block set. Routed like USER.
+		 */
+		BLOCKED,
+		/** The user lifted the block of {@code subjectId}. Routed like USER. */
+		UNBLOCKED
 
 	}
 
 	static BusEvent toGroup(UUID groupId, long seq, String json) {
-		return new BusEvent(Kind.GROUP, groupId, null, seq, json);
+		return new BusEvent(Kind.GROUP, groupId, null, seq, json, null, null);
+	}
+
+	/**
+	 * An event about one user's message (or action) in the group: hidden from sessions
+	 * that blocked {@code subjectId}, and when {@code audience} is given, from everyone
+	 * outside it.
+	 */
+	static BusEvent toGroup(UUID groupId, long seq, String json, String subjectId, List<String> audience) {
+		return new BusEvent(Kind.GROUP, groupId, null, seq, json, subjectId, audience);
 	}
 
 	static BusEvent toUser(String userId, String json) {
-		return new BusEvent(Kind.USER, null, userId, 0, json);
+		return new BusEvent(Kind.USER, null, userId, 0, json, null, null);
 	}
 
 	static BusEvent dropMember(UUID groupId, String userId, String ended) {
-		return new BusEvent(Kind.DROP_MEMBER, groupId, userId, 0, ended);
+		return new BusEvent(Kind.DROP_MEMBER, groupId, userId, 0, ended, null, null);
 	}
 
 	static BusEvent dropGroup(UUID groupId, String ended) {
-		return new BusEvent(Kind.DROP_GROUP, groupId, null, 0, ended);
+		return new BusEvent(Kind.DROP_GROUP, groupId, null, 0, ended, null, null);
 	}
 
 	static BusEvent recheckReaders(UUID groupId, String ended) {
-		return new BusEvent(Kind.RECHECK_READERS, groupId, null, 0, ended);
+		return new BusEvent(Kind.RECHECK_READERS, groupId, null, 0, ended, null, null);
+	}
+
+	static BusEvent blockChanged(String blockerId, String blockedId, boolean blocked) {
+		return new BusEvent(blocked ? Kind.BLOCKED : Kind.UNBLOCKED, null, blockerId, 0, null, blockedId, null);
+	}
+
+	/** Whether the event is for one user's sessions (routed by user, not by group). */
+	boolean forUser() {
+		return kind == Kind.USER || kind == Kind.BLOCKED || kind == Kind.UNBLOCKED;
 	}
 
 }

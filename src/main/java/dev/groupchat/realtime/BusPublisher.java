@@ -164,7 +164,7 @@ final class BusPublisher implements SmartLifecycle {
 	}
 
 	static String routingKey(BusEvent event) {
-		return event.kind() == BusEvent.Kind.USER ? "u." + event.userId() : "g." + event.groupId();
+		return event.forUser() ? "u." + event.userId() : "g." + event.groupId();
 	}
 
 	PublishStats stats() {

@@ -1,5 +1,6 @@
 package dev.groupchat.realtime;
 
+import dev.groupchat.groups.GroupAccess;
 import dev.groupchat.groups.GroupDeleted;
 import dev.groupchat.groups.GroupKind;
 import dev.groupchat.groups.GroupUpdated;
@@ -15,8 +16,11 @@ import dev.groupchat.groups.Visibility;
 import dev.groupchat.messaging.MessageEdited;
 import dev.groupchat.messaging.MessagePosted;
 import dev.groupchat.messaging.MessageRecalled;
+import dev.groupchat.messaging.MessageView;
 import dev.groupchat.messaging.ReactionChanged;
 import dev.groupchat.moderation.KeywordFilterChanged;
+import dev.groupchat.safety.BlockChanged;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -26,7 +30,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * that no client ever sees something that was rolled back. Each event is serialized here,
  * once. Whatever takes away read access (a leave, kick or ban, the group going private or
  * being deleted) also ends the affected subscriptions on every node, each with a last
- * {@code subscription.ended} event.
+ * {@code subscription.ended} event. Events about a user's message carry its sender and,
+ * for a shadow-muted member's message, its audience, so that every node hides them from
+ * whom it must ({@link GroupChannel.Hiding}).
  */
 @Component
 class DomainEventRelay {
@@ -37,33 +43,52 @@ class DomainEventRelay {
 
 	private final EventBodies bodies;
 
-	DomainEventRelay(EventBus bus, EventJson json, EventBodies bodies) {
+	private final GroupAccess access;
+
+	DomainEventRelay(EventBus bus, EventJson json, EventBodies bodies, GroupAccess access) {
 		this.bus = bus;
 		this.json = json;
 		this.bodies = bodies;
+		this.access = access;
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(MessagePosted event) {
-		bus.publish(BusEvent.toGroup(event.message().groupId(), event.message().seq(),
-				bodies.messageCreated(event.message())));
+		publishAbout(event.message(), event.message().seq(), bodies.messageCreated(event.message()));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(MessageEdited event) {
-		bus.publish(BusEvent.toGroup(event.message().groupId(), 0, json.message("message.edited", event.message())));
+		publishAbout(event.message(), 0, json.message("message.edited", event.message()));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(MessageRecalled event) {
-		bus.publish(BusEvent.toGroup(event.message().groupId(), 0, bodies.messageDeleted(event.message())));
+		publishAbout(event.message(), 0, bodies.messageDeleted(event.message()));
+	}
+
+	/**
+	 * The moderators are read only for a shadow-muted member's message (rare): every
+	 * other message costs nothing here.
+	 */
+	private void publishAbout(MessageView message, long seq, String body) {
+		List<String> audience = message.shadow() ? Audiences.list(message, access.moderatorIds(message.groupId()))
+				: null;
+		bus.publish(BusEvent.toGroup(message.groupId(), seq, body, Audiences.subject(message), audience));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(ReactionChanged event) {
-		bus.publish(BusEvent.toGroup(event.groupId(), 0,
-				json.event("reaction.changed", event.groupId(), "seq", event.seq(), "emoji", event.emoji(), "count",
-						event.count(), "userId", event.userId(), "added", event.added())));
+		bus.publish(BusEvent.toGroup(
+				event.groupId(), 0, json.event("reaction.changed", event.groupId(), "seq", event.seq(), "emoji",
+						event.emoji(), "count", event.count(), "userId", event.userId(), "added", event.added()),
+				event.userId(), null));
+	}
+
+	/** To the blocker's sessions on every node; the blocked user hears nothing. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(BlockChanged event) {
+		bus.publish(BusEvent.blockChanged(event.blockerId(), event.blockedId(), event.blocked()));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

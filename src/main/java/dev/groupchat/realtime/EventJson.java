@@ -20,6 +20,18 @@ class EventJson {
 		this.json = json;
 	}
 
+	/**
+	 * The {@code message.created} event of a message the receiver may not see: the same
+	 * placeholder as history shows ({@code HiddenMessage}), so the seq is not missing.
+	 * Built by hand: it holds only a UUID and a number.
+	 */
+	static String hiddenMessage(UUID groupId, long seq, boolean blocked) {
+		String message = "{\"groupId\":\"" + groupId + "\",\"seq\":" + seq + ",\"hidden\":true"
+				+ (blocked ? ",\"blocked\":true}" : "}");
+		return "{\"type\":\"message.created\",\"groupId\":\"" + groupId + "\",\"seq\":" + seq + ",\"message\":"
+				+ message + "}";
+	}
+
 	String message(String type, MessageView message) {
 		return event(type, message.groupId(), "seq", message.seq(), "message", message);
 	}

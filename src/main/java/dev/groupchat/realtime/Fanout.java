@@ -21,11 +21,14 @@ class Fanout {
 	void accept(BusEvent event) {
 		meters.busReceived();
 		switch (event.kind()) {
-			case GROUP -> channels.publish(event.groupId(), event.seq(), event.json());
+			case GROUP ->
+				channels.publish(event.groupId(), event.seq(), event.json(), event.subjectId(), event.audience());
 			case USER -> users.deliver(event.userId(), event.json());
 			case DROP_MEMBER -> channels.drop(event.groupId(), event.userId(), event.json());
 			case DROP_GROUP -> channels.dropAll(event.groupId(), event.json());
 			case RECHECK_READERS -> channels.recheck(event.groupId(), event.json());
+			case BLOCKED -> users.blockChanged(event.userId(), event.subjectId(), true);
+			case UNBLOCKED -> users.blockChanged(event.userId(), event.subjectId(), false);
 		}
 	}
 

@@ -46,20 +46,102 @@ final class GroupChannel {
 		 */
 		final long arrivedNanos;
 
+		/** Who may not get this frame whole; null for an event about nobody's message. */
+		final Hiding hiding;
+
 		private final ConcurrentHashMap<String, String> whole = new ConcurrentHashMap<>(4);
 
 		Frame(long seq, String shared) {
-			this(seq, shared, 0);
+			this(seq, shared, 0, null);
 		}
 
 		Frame(long seq, String shared, long arrivedNanos) {
+			this(seq, shared, arrivedNanos, null);
+		}
+
+		Frame(long seq, String shared, long arrivedNanos, Hiding hiding) {
 			this.seq = seq;
 			this.shared = shared;
 			this.arrivedNanos = arrivedNanos;
+			this.hiding = hiding;
 		}
 
 		String forSubscription(String subscriptionId) {
 			return whole.computeIfAbsent(subscriptionId, id -> StompFrames.prefix(id) + shared);
+		}
+
+		/**
+		 * This frame, its placeholder, or null (nothing to send) for the session: one
+		 * null check for events about nobody's message, one empty-set check more for a
+		 * session without blocks.
+		 */
+		Frame visibleTo(StompSession session) {
+			return hiding == null ? this : hiding.frameFor(this, session);
+		}
+
+	}
+
+	/**
+	 * Whom an event about a user's message is hidden from: sessions that blocked its
+	 * sender, and everyone outside the audience of a shadow-muted member's message. A
+	 * message event ({@code seq > 0}) is replaced by a placeholder, so the seqs a client
+	 * sees stay contiguous; any other event (edit, recall, reaction, typing) is left out.
+	 * Placeholders are built once per frame, when a first session needs one.
+	 */
+	static final class Hiding {
+
+		private final String senderId;
+
+		private final Set<String> audience;
+
+		private final UUID groupId;
+
+		private final String destination;
+
+		private final String messageId;
+
+		private volatile Frame blockedPlaceholder;
+
+		private volatile Frame hiddenPlaceholder;
+
+		/**
+		 * {@code audience} null: everyone may see it (unless they blocked the sender).
+		 */
+		Hiding(String senderId, Set<String> audience, UUID groupId, String destination, String messageId) {
+			this.senderId = senderId;
+			this.audience = audience;
+			this.groupId = groupId;
+			this.destination = destination;
+			this.messageId = messageId;
+		}
+
+		Frame frameFor(Frame frame, StompSession session) {
+			Set<String> blocked = session.blocked();
+			if (!blocked.isEmpty() && blocked.contains(senderId)) {
+				return placeholder(frame, true);
+			}
+			if (audience != null && (session.user() == null || !audience.contains(session.user().id()))) {
+				return placeholder(frame, false);
+			}
+			return frame;
+		}
+
+		private Frame placeholder(Frame frame, boolean blocked) {
+			if (frame.seq == 0) {
+				return null;
+			}
+			Frame built = blocked ? blockedPlaceholder : hiddenPlaceholder;
+			if (built == null) {
+				built = new Frame(frame.seq, StompFrames.shared(destination, messageId + (blocked ? "-b" : "-h"),
+						EventJson.hiddenMessage(groupId, frame.seq, blocked)));
+				if (blocked) {
+					blockedPlaceholder = built;
+				}
+				else {
+					hiddenPlaceholder = built;
+				}
+			}
+			return built;
 		}
 
 	}
@@ -96,7 +178,7 @@ final class GroupChannel {
 		void send(Frame frame) {
 			if (backlog == null) {
 				if (!ended) {
-					session.send(frame.forSubscription(subscriptionId));
+					write(frame);
 				}
 			}
 			else if (!overflowed && backlog.size() >= backlogLimit) {
@@ -110,7 +192,15 @@ final class GroupChannel {
 
 		synchronized void sendNow(Frame frame) {
 			if (!ended) {
-				session.send(frame.forSubscription(subscriptionId));
+				write(frame);
+			}
+		}
+
+		/** Writes the frame as this session may see it (whole, a placeholder, or not). */
+		private void write(Frame frame) {
+			Frame shown = frame.visibleTo(session);
+			if (shown != null) {
+				session.send(shown.forSubscription(subscriptionId));
 			}
 		}
 

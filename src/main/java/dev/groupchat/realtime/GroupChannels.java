@@ -154,6 +154,7 @@ class GroupChannels implements DisposableBean {
 			long queueAtMost = properties.sendBufferLimit().toBytes() / 2;
 			List<MessageView> missed = history.between(channel.groupId, after, upTo, properties.resumeLimit());
 			meters.replayed(missed.size());
+			Set<String> moderators = moderatorsIfShadowed(channel, missed);
 			for (MessageView message : missed) {
 				// up to a thousand frames at once would overflow the send queue: go at
 				// the client's pace
@@ -161,7 +162,7 @@ class GroupChannels implements DisposableBean {
 					subscriber.session.close(CloseReason.SLOW_CONSUMER);
 					return;
 				}
-				subscriber.sendNow(messageFrame(channel, message));
+				subscriber.sendNow(messageFrame(channel, message, moderators));
 			}
 		}
 		finally {
@@ -264,12 +265,28 @@ class GroupChannels implements DisposableBean {
 	}
 
 	void publish(UUID groupId, long seq, String body) {
+		publish(groupId, seq, body, null, null);
+	}
+
+	/**
+	 * Delivers an event to the group's local subscribers; one about a user's message
+	 * ({@code subjectId}) is hidden from those who blocked them, and when
+	 * {@code audience} is given, from everyone outside it ({@link GroupChannel.Hiding}).
+	 */
+	void publish(UUID groupId, long seq, String body, String subjectId, List<String> audience) {
 		GroupChannel channel = channels.get(groupId);
 		if (channel != null) {
-			channel.publish(new GroupChannel.Frame(seq,
-					StompFrames.shared(channel.destination, "m-" + messageIds.incrementAndGet(), body),
-					System.nanoTime()));
+			String messageId = "m-" + messageIds.incrementAndGet();
+			channel.publish(new GroupChannel.Frame(seq, StompFrames.shared(channel.destination, messageId, body),
+					System.nanoTime(),
+					hiding(channel, messageId, subjectId, audience == null ? null : Set.copyOf(audience))));
 		}
+	}
+
+	private static GroupChannel.Hiding hiding(GroupChannel channel, String messageId, String subjectId,
+			Set<String> audience) {
+		return subjectId == null ? null
+				: new GroupChannel.Hiding(subjectId, audience, channel.groupId, channel.destination, messageId);
 	}
 
 	/**
@@ -289,10 +306,17 @@ class GroupChannels implements DisposableBean {
 
 	/** The stored messages with {@code after < seq < before}, as frames. */
 	private List<GroupChannel.Frame> stored(GroupChannel channel, long after, long before) {
-		return history.between(channel.groupId, after, before - 1, (int) (before - after))
-			.stream()
-			.map(message -> messageFrame(channel, message))
-			.toList();
+		List<MessageView> messages = history.between(channel.groupId, after, before - 1, (int) (before - after));
+		Set<String> moderators = moderatorsIfShadowed(channel, messages);
+		return messages.stream().map(message -> messageFrame(channel, message, moderators)).toList();
+	}
+
+	/**
+	 * The group's OWNER and ADMINs when one of the messages is a shadow-muted member's
+	 * (they are its audience), else nobody: read from the database only then.
+	 */
+	private Set<String> moderatorsIfShadowed(GroupChannel channel, List<MessageView> messages) {
+		return messages.stream().anyMatch(MessageView::shadow) ? access.moderatorIds(channel.groupId) : Set.of();
 	}
 
 	/**
@@ -322,8 +346,11 @@ class GroupChannels implements DisposableBean {
 		return channels.values().stream().mapToInt(GroupChannel::size).sum();
 	}
 
-	private GroupChannel.Frame messageFrame(GroupChannel channel, MessageView message) {
-		return frame(channel, message.seq(), json.message("message.created", message));
+	private GroupChannel.Frame messageFrame(GroupChannel channel, MessageView message, Set<String> moderators) {
+		String messageId = "m-" + messageIds.incrementAndGet();
+		return new GroupChannel.Frame(message.seq(),
+				StompFrames.shared(channel.destination, messageId, json.message("message.created", message)), 0,
+				hiding(channel, messageId, Audiences.subject(message), Audiences.of(message, moderators)));
 	}
 
 	private GroupChannel.Frame frame(GroupChannel channel, long seq, String body) {

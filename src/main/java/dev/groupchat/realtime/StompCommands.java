@@ -4,6 +4,7 @@ import dev.groupchat.identity.Claims;
 import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.identity.UserProfiles;
 import dev.groupchat.messaging.SendMetrics;
+import dev.groupchat.safety.Blocks;
 import dev.groupchat.shared.ProblemType;
 import dev.groupchat.shared.Problems;
 import org.springframework.http.HttpStatus;
@@ -42,9 +43,12 @@ class StompCommands {
 
 	private final SendMetrics sendMetrics;
 
+	private final Blocks blocks;
+
 	StompCommands(JwtDecoder jwtDecoder, UserProfiles profiles, StompSubscriptions subscriptions, StompSends sends,
 			UserQueues users, EventJson json, RealtimeProperties properties, RealtimeMeters meters,
-			SendMetrics sendMetrics) {
+			SendMetrics sendMetrics, Blocks blocks) {
+		this.blocks = blocks;
 		this.meters = meters;
 		this.sendMetrics = sendMetrics;
 		this.jwtDecoder = jwtDecoder;
@@ -125,6 +129,9 @@ class StompCommands {
 			refuse(session, 429, "at most " + properties.maxSessionsPerUser() + " sessions per user; close one first");
 			return;
 		}
+		// loaded once registered: a block committed from here on reaches the session as
+		// a bus event
+		session.blocksLoaded(blocks.blockedBy(user.id()));
 		meters.connected();
 		session.send(StompFrames.connected(user.id(), offer, offer));
 	}

@@ -166,14 +166,17 @@ class StompSends {
 	 * the same.
 	 */
 	private void typing(StompSession session, Destinations.App app) {
-		if (!access.cachedStanding(app.groupId(), session.user().id()).isMember()) {
+		GroupAccess.Standing standing = access.cachedStanding(app.groupId(), session.user().id());
+		if (!standing.isMember()) {
 			throw new StompRefusal(403, "only members may type in this group");
 		}
-		if (!session.typingAllowed()) {
+		if (!session.typingAllowed() || standing.shadowMuted()) {
+			// a shadow-muted member's typing would announce messages nobody sees
 			return;
 		}
 		bus.publish(BusEvent.toGroup(app.groupId(), 0,
-				json.event("typing", app.groupId(), "userId", session.user().id(), "name", session.user().name())));
+				json.event("typing", app.groupId(), "userId", session.user().id(), "name", session.user().name()),
+				session.user().id(), null));
 	}
 
 	private void read(StompSession session, Destinations.App app, byte[] body) {

@@ -5,8 +5,10 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,6 +58,13 @@ final class StompSession {
 
 	private volatile CurrentUser user;
 
+	/**
+	 * Whom the user blocked: loaded at CONNECT, kept current by BLOCKED/UNBLOCKED bus
+	 * events; replaced whole on a change (copy on write), so the fan-out reads it without
+	 * a lock. Empty for nearly every session, which then costs the fan-out one check.
+	 */
+	private volatile Set<String> blocked = Set.of();
+
 	private volatile Instant expiresAt;
 
 	private volatile long sendEveryMs;
@@ -96,6 +105,23 @@ final class StompSession {
 		this.expiresAt = expiresAt;
 		this.sendEveryMs = sendEveryMs;
 		this.expectEveryMs = expectEveryMs;
+	}
+
+	/** Whom the session's user blocked (read on every message frame). */
+	Set<String> blocked() {
+		return blocked;
+	}
+
+	/** The block set as stored, read after the session was registered for changes. */
+	void blocksLoaded(Set<String> stored) {
+		blocked = Set.copyOf(stored);
+	}
+
+	synchronized void blockChanged(String otherId, boolean isBlocked) {
+		Set<String> changed = new HashSet<>(blocked);
+		if (isBlocked ? changed.add(otherId) : changed.remove(otherId)) {
+			blocked = Set.copyOf(changed);
+		}
 	}
 
 	boolean isConnected() {

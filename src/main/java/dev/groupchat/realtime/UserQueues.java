@@ -76,6 +76,16 @@ class UserQueues {
 				.send(StompFrames.message(subscriptionId, queue, "u-" + ids.incrementAndGet(), json)));
 	}
 
+	/**
+	 * The user blocked or unblocked {@code otherId}: the block set of each of their
+	 * sessions on this node changes now.
+	 */
+	void blockChanged(String userId, String otherId, boolean blocked) {
+		for (StompSession session : sessions.getOrDefault(userId, Set.of())) {
+			session.blockChanged(otherId, blocked);
+		}
+	}
+
 	boolean isConnected(String userId) {
 		return sessions.containsKey(userId);
 	}

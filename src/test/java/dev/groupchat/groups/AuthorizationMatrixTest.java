@@ -66,6 +66,19 @@ class AuthorizationMatrixTest extends EndToEndTest {
 						(c, fx) -> c.patch(fx.group() + "/members/" + fx.target(), Map.of("mutedUntil", inAnHour()))),
 				row("PATCH  /members/{id} mute an ADMIN", 200, 403, 403, 404, 401, fan().then(Fixture::promoteTarget),
 						(c, fx) -> c.patch(fx.group() + "/members/" + fx.target(), Map.of("mutedUntil", inAnHour()))),
+				row("PATCH  /members/{id} shadow-mute a MEMBER", 200, 200, 403, 404, 401, fan(),
+						(c, fx) -> c.patch(fx.group() + "/members/" + fx.target(), Map.of("shadowMuted", true))),
+				row("PATCH  /members/{id} shadow-mute an ADMIN", 200, 403, 403, 404, 401,
+						fan().then(Fixture::promoteTarget),
+						(c, fx) -> c.patch(fx.group() + "/members/" + fx.target(), Map.of("shadowMuted", true))),
+				row("POST   /members (CHAT) of a user who blocked the caller", 403, 403, 403, 404, 401,
+						chat().then(Fixture::blockedByEveryone),
+						(c, fx) -> c.post(fx.group() + "/members", Map.of("userId", fx.get("blocker")))),
+				row("PUT    /me/blocks/{id}", 204, 204, 204, 204, 401, fan(),
+						(c, fx) -> c.put("/api/v1/me/blocks/" + fx.target(), null)),
+				row("GET    /me/blocks", 200, 200, 200, 200, 401, fan(), (c, fx) -> c.get("/api/v1/me/blocks")),
+				row("DELETE /me/blocks/{id}", 204, 204, 204, 204, 401, fan(),
+						(c, fx) -> c.delete("/api/v1/me/blocks/" + fx.target())),
 				row("DELETE /members/{id} kick a MEMBER", 204, 204, 403, 404, 401, fan(),
 						(c, fx) -> c.delete(fx.group() + "/members/" + fx.target())),
 				row("DELETE /members/{id} kick an ADMIN", 204, 403, 403, 404, 401, fan().then(Fixture::promoteTarget),
@@ -280,6 +293,15 @@ class AuthorizationMatrixTest extends EndToEndTest {
 								Map.of("url", "https://203.0.113.7/hook", "events", List.of("report.created"))),
 							201)
 						.text("id"));
+		}
+
+		/** A fresh user who blocked everyone of the fixture. */
+		void blockedByEveryone() {
+			String blocker = user("blocker");
+			for (String blocked : List.of(owner, admin, member, outsider)) {
+				expect(api.as(blocker).put("/api/v1/me/blocks/" + blocked, null), 204);
+			}
+			vars.put("blocker", blocker);
 		}
 
 		void invite() {

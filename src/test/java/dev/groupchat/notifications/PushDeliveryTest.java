@@ -145,6 +145,49 @@ class PushDeliveryTest extends EndToEndTest {
 	}
 
 	@Test
+	void aBlockerIsNeverWokenByTheBlockedAndAShadowMessageWakesOnlyModerators() throws Exception {
+		String alice = user("alice");
+		String erin = user("erin");
+		String bob = user("bob");
+		String carol = user("carol");
+		String dave = user("dave");
+		String group = createGroup(alice, "CHAT");
+		for (String member : List.of(erin, bob, carol, dave)) {
+			addMember(group, alice, member);
+		}
+		makeAdmin(group, alice, erin);
+		Map<String, String> keys = new HashMap<>();
+		for (String member : List.of(alice, erin, bob, dave)) {
+			keys.put(member, register(member, "phone"));
+		}
+		assertThat(api.as(bob).put("/api/v1/me/blocks/" + carol, null).status()).isEqualTo(204);
+
+		Api.Response bobs = api.as(bob)
+			.post("/api/v1/groups/" + group + "/messages",
+					Map.of("clientMsgId", "c-bob", "type", "TEXT", "text", "bob asks"));
+		String mention = send(carol, group, "hey bob", List.of(bob), null);
+		String reply = send(carol, group, "answering bob", List.of(), bobs.json().path("seq").asLong());
+		Api.Response shadowed = api.as(alice)
+			.patch("/api/v1/groups/" + group + "/members/" + carol, Map.of("shadowMuted", true));
+		assertThat(shadowed.status()).as(shadowed.raw()).isEqualTo(200);
+		String shadow = send(carol, group, "in the shadow", List.of(dave, bob), null);
+		String marker = send(alice, group, "marker", List.of(), null);
+
+		awaitEvent(keys.get(dave), marker);
+		awaitEvent(keys.get(bob), marker);
+		awaitEvent(keys.get(erin), marker);
+		awaitEvent(keys.get(alice), shadow);
+		Thread.sleep(1500);
+		assertThat(eventIds(keys.get(bob))).as("the blocker: nothing from carol, mention and reply included")
+			.containsExactly(marker);
+		assertThat(eventIds(keys.get(dave))).as("a member: carol's messages, none from the shadow")
+			.containsExactlyInAnyOrder(bobs.text("id"), mention, reply, marker);
+		assertThat(eventIds(keys.get(erin))).as("an admin hears the shadow")
+			.containsExactlyInAnyOrder(bobs.text("id"), mention, reply, shadow, marker);
+		assertThat(eventIds(keys.get(alice))).contains(shadow);
+	}
+
+	@Test
 	void aGatewayFailureThenSuccessDeliversExactlyOnce() throws Exception {
 		String alice = user("alice");
 		String bob = user("bob");
@@ -208,6 +251,14 @@ class PushDeliveryTest extends EndToEndTest {
 
 	private Set<String> eventIds(String pushkey) {
 		return GATEWAY.received(pushkey).stream().map(p -> p.path("event_id").asString()).collect(Collectors.toSet());
+	}
+
+	private void awaitEvent(String pushkey, String eventId) throws InterruptedException {
+		long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (!eventIds(pushkey).contains(eventId) && System.nanoTime() < end) {
+			Thread.sleep(50);
+		}
+		assertThat(eventIds(pushkey)).contains(eventId);
 	}
 
 	private static List<JsonNode> await(Supplier<List<JsonNode>> found, int count) throws InterruptedException {

@@ -175,6 +175,35 @@ class ScaleOutTest {
 		}
 	}
 
+	@Test
+	void aBlockMadeOnNodeBReachesTheBlockersSessionOnNodeA() throws Exception {
+		String alice = "alice-" + UUID.randomUUID().toString().substring(0, 8);
+		String bob = "bob-" + UUID.randomUUID().toString().substring(0, 8);
+		Api onA = new Api(port(nodeA));
+		Api onB = new Api(port(nodeB));
+		Api.Response group = onA.as(alice)
+			.post("/api/v1/groups", Map.of("name", "Blocks across nodes", "kind", "CHAT", "memberIds", List.of(bob)));
+		String groupId = group.text("id");
+
+		try (StompTestClient aliceOnA = StompTestClient.connect(port(nodeA), TestTokens.token(alice))) {
+			StompTestClient.Subscription aliceSees = aliceOnA.subscribeAndAwait("/topic/group." + groupId);
+			assertThat(onB.as(alice).put("/api/v1/me/blocks/" + bob, null).status()).isEqualTo(204);
+
+			// the block travels as a bus event of its own: probe until node A applies it
+			JsonNode seen = null;
+			for (int i = 0; i < 50 && (seen == null || !seen.path("message").path("blocked").asBoolean()); i++) {
+				assertThat(post(onB, bob, groupId, "probe " + i)).isEqualTo(201);
+				seen = aliceSees.next("message.created", Duration.ofSeconds(10));
+				assertThat(seen).isNotNull();
+			}
+			assertThat(seen.path("message").path("blocked").asBoolean()).as("node A hears of the block").isTrue();
+			assertThat(post(onB, bob, groupId, "secret after the block")).isEqualTo(201);
+			JsonNode after = aliceSees.next("message.created", Duration.ofSeconds(10));
+			assertThat(after.path("message").path("hidden").asBoolean()).isTrue();
+			assertThat(after.toString()).doesNotContain("secret");
+		}
+	}
+
 	private static void assertBusLag(Scrape before, Scrape after, String node) {
 		double samples = after.sum("groupchat_bus_lag_seconds_count") - before.sum("groupchat_bus_lag_seconds_count");
 		double seconds = after.sum("groupchat_bus_lag_seconds_sum") - before.sum("groupchat_bus_lag_seconds_sum");

@@ -1,0 +1,99 @@
+package dev.groupchat.safety;
+
+import dev.groupchat.identity.CurrentUser;
+import dev.groupchat.shared.CursorPage;
+import dev.groupchat.shared.Keyset;
+import dev.groupchat.shared.PageRequest;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Blocks between users: a user blocks another so that they no longer see their messages,
+ * are not notified by them and cannot be added to a group by them. Blocks are private:
+ * nothing the blocked user can call tells them apart from other refusals. Block and
+ * unblock are idempotent; {@link BlockChanged} is published only when something changed.
+ */
+@Service
+public class Blocks {
+
+	private final BlockStore store;
+
+	private final SafetyProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Blocks(BlockStore store, SafetyProperties properties, ApplicationEventPublisher events, Clock clock) {
+		this.store = store;
+		this.properties = properties;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Blocks {@code userId}: 400 for oneself, 409 beyond {@code max-blocks}. */
+	@Transactional
+	public void block(CurrentUser user, String userId) {
+		if (user.id().equals(userId)) {
+			throw SafetyProblems.cannotBlockYourself();
+		}
+		store.lockBlocker(user.id());
+		if (store.exists(user.id(), userId)) {
+			return;
+		}
+		if (store.count(user.id()) >= properties.maxBlocks()) {
+			throw SafetyProblems.tooManyBlocks(properties.maxBlocks());
+		}
+		store.insert(user.id(), userId, clock.instant());
+		events.publishEvent(new BlockChanged(user.id(), userId, true));
+	}
+
+	/** Lifts a block; nothing happens when there was none. */
+	@Transactional
+	public void unblock(CurrentUser user, String userId) {
+		store.lockBlocker(user.id());
+		if (store.delete(user.id(), userId)) {
+			events.publishEvent(new BlockChanged(user.id(), userId, false));
+		}
+	}
+
+	/** The caller's blocks, oldest first, keyset-paged. */
+	@Transactional(readOnly = true)
+	public CursorPage<BlockView> list(CurrentUser user, PageRequest page) {
+		return Keyset.TIME_AND_KEY.page(page, (after, limit) -> store.page(user.id(), after, limit),
+				b -> new Keyset.TimeAndKey(b.blockedAt(), b.userId()));
+	}
+
+	/** Whom the user blocked; usually nobody (an empty set). */
+	@Transactional(readOnly = true)
+	public Set<String> blockedBy(String blockerId) {
+		return store.blockedBy(blockerId);
+	}
+
+	/** Whether {@code blockerId} blocked {@code blockedId}. */
+	@Transactional(readOnly = true)
+	public boolean hasBlocked(String blockerId, String blockedId) {
+		return store.exists(blockerId, blockedId);
+	}
+
+	/**
+	 * Forgets the blocks the user made (account deletion); blocks others made of them
+	 * stay, they are the others' own.
+	 */
+	@Transactional
+	public int forgetBlocksOf(String userId) {
+		return store.deleteAllBy(userId);
+	}
+
+	/** Which of {@code userIds} blocked {@code blockedId}. */
+	@Transactional(readOnly = true)
+	public Set<String> blockersAmong(String blockedId, Collection<String> userIds) {
+		return userIds.isEmpty() ? Set.of() : store.blockersAmong(blockedId, List.copyOf(userIds));
+	}
+
+}
