@@ -2,12 +2,14 @@ package dev.groupchat.messaging;
 
 import dev.groupchat.groups.GroupAccess;
 import dev.groupchat.identity.CurrentUser;
+import dev.groupchat.safety.Blocks;
 import dev.groupchat.shared.CursorPage;
 import dev.groupchat.shared.DomainException;
 import dev.groupchat.shared.Keyset;
 import dev.groupchat.shared.PageRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +41,8 @@ class MessageSearch {
 	/** Most matches on one page; the default is 20. */
 	static final int MAX_LIMIT = 50;
 
-	private static final String VISIBLE = " and deleted_at is null and text is not null";
+	private static final String VISIBLE = " and deleted_at is null and text is not null"
+			+ " and sender_id <> all(:blocked) and (not shadow or :seesShadow or sender_id = :viewerId)";
 
 	private static final String SUBSTRING = VISIBLE
 			+ " and message_search_fold(text) like '%' || message_search_fold(:q) || '%' escape '\\'";
@@ -66,15 +69,18 @@ class MessageSearch {
 
 	private final JdbcClient jdbc;
 
-	MessageSearch(GroupAccess access, MessageStore store, JdbcClient jdbc) {
+	private final Blocks blocks;
+
+	MessageSearch(GroupAccess access, MessageStore store, JdbcClient jdbc, Blocks blocks) {
 		this.access = access;
 		this.store = store;
 		this.jdbc = jdbc;
+		this.blocks = blocks;
 	}
 
 	/** A page of matches, newest first; the cursor is the seq of the last one. */
 	CursorPage<MessageView> search(CurrentUser user, UUID groupId, String query, PageRequest page) {
-		access.cachedStanding(groupId, user.id()).requireReader(groupId);
+		GroupAccess.Standing standing = access.cachedStanding(groupId, user.id()).requireReader(groupId);
 		String q = query == null ? "" : query.strip();
 		if (q.isEmpty() || q.length() > MAX_QUERY) {
 			throw DomainException.invalid("q must be 1 to " + MAX_QUERY + " characters");
@@ -89,11 +95,17 @@ class MessageSearch {
 		String scan = shortQuery ? SHORT_TERM_SCAN : SUBSTRING;
 		String indexed = shortQuery ? SHORT_TERM : SUBSTRING;
 		String term = shortQuery ? q : q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-		return Keyset.NUMBER.page(page, (before, limit) -> matches(groupId, scan, indexed, term,
+		// what the reader would see as a placeholder in the history is not found at all:
+		// messages of users they blocked, and shadow messages of others unless they
+		// moderate
+		Viewer viewer = new Viewer(user.id(), blocks.blockedBy(user.id()),
+				standing.isMember() && standing.role().isModerator());
+		return Keyset.NUMBER.page(page, (before, limit) -> matches(groupId, viewer, scan, indexed, term,
 				before == null ? Long.MAX_VALUE : before, limit), MessageView::seq);
 	}
 
-	private List<MessageView> matches(UUID groupId, String scan, String indexed, String term, long before, int limit) {
+	private List<MessageView> matches(UUID groupId, Viewer viewer, String scan, String indexed, String term,
+			long before, int limit) {
 		long top = before == Long.MAX_VALUE ? lastSeq(groupId) + 1 : before;
 		long windowStart = Math.max(0, top - RECENT_WINDOW);
 		List<MessageView> found = new ArrayList<>(jdbc
@@ -103,6 +115,9 @@ class MessageSearch {
 			.param("before", top)
 			.param("from", windowStart)
 			.param("q", term)
+			.param("blocked", viewer.blocked().toArray(String[]::new))
+			.param("seesShadow", viewer.seesShadow())
+			.param("viewerId", viewer.id())
 			.param("limit", limit)
 			.query(store.mapper())
 			.list());
@@ -117,11 +132,17 @@ class MessageSearch {
 				.param("groupId", groupId)
 				.param("before", windowStart)
 				.param("q", term)
+				.param("blocked", viewer.blocked().toArray(String[]::new))
+				.param("seesShadow", viewer.seesShadow())
+				.param("viewerId", viewer.id())
 				.param("limit", limit - found.size())
 				.query(store.mapper())
 				.list());
 		}
 		return found;
+	}
+
+	private record Viewer(String id, Set<String> blocked, boolean seesShadow) {
 	}
 
 	private long lastSeq(UUID groupId) {

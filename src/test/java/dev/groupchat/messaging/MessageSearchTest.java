@@ -100,6 +100,33 @@ class MessageSearchTest extends EndToEndTest {
 	}
 
 	@Test
+	void aBlockedSendersMessagesAndAShadowMutedMembersMessagesAreNotFoundByThoseWhoMayNotSeeThem() {
+		String owner = user("owner");
+		String admin = user("admin");
+		String fan = user("fan");
+		String troll = user("troll");
+		String shadowed = user("shadowed");
+		String groupId = createGroup(owner, "FAN");
+		for (String member : List.of(admin, fan, troll, shadowed)) {
+			addMember(groupId, owner, member);
+		}
+		makeAdmin(groupId, owner, admin);
+		assertThat(api.as(fan).put("/api/v1/me/blocks/" + troll, Map.of()).status()).isEqualTo(204);
+		assertThat(api.as(owner)
+			.patch("/api/v1/groups/" + groupId + "/members/" + shadowed, Map.of("shadowMuted", true))
+			.status()).isEqualTo(200);
+		long fromTroll = post(troll, groupId, "buy cheap followers here");
+		long fromShadow = post(shadowed, groupId, "cheap followers, dm me");
+		long fromOwner = post(owner, groupId, "no cheap followers please");
+
+		assertThat(seqs(search(fan, groupId, "cheap followers"))).containsExactly(fromOwner);
+		assertThat(seqs(search(admin, groupId, "cheap followers"))).containsExactly(fromOwner, fromShadow, fromTroll);
+		assertThat(seqs(search(shadowed, groupId, "cheap followers"))).as("the sender sees nothing different")
+			.containsExactly(fromOwner, fromShadow, fromTroll);
+		assertThat(seqs(search(troll, groupId, "cheap followers"))).containsExactly(fromOwner, fromTroll);
+	}
+
+	@Test
 	void onlyThoseWhoMayReadTheGroupMaySearchIt() {
 		String owner = user("owner");
 		String stranger = user("stranger");
