@@ -11,7 +11,7 @@ CALLS=${2:-20}
 GROUP=00000000-0000-7000-8000-00000000d0a5
 JAR=${JAR:-target/groupchat.jar}
 TOKEN=$(java -jar "$JAR" token creator --name=Creator)
-QUERIES=(video canción cancion 视频 我 喜欢这个 ornitorrinco 熊猫 zurich el xyzzy "great again")
+QUERIES=(video canción cancion 视频 我 喜欢这个 ornitorrinco 熊猫 zurich xyzzy "great again" 直播加油)
 all=$(mktemp)
 trap 'rm -f "$all"' EXIT
 stats() { sort -n | awk '{ t[NR] = $1 * 1000 } END { m = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2;

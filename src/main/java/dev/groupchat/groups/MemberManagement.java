@@ -10,6 +10,8 @@ import dev.groupchat.shared.Keyset;
 import dev.groupchat.shared.PageRequest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -57,6 +59,9 @@ public class MemberManagement {
 		this.clock = clock;
 	}
 
+	/** Members a search reads in join order before it asks the name index. */
+	static final int SEARCH_WINDOW = 2000;
+
 	/** Members in the order they joined (members only). */
 	@Transactional(readOnly = true)
 	public CursorPage<MemberView> list(CurrentUser user, UUID groupId, PageRequest page) {
@@ -86,13 +91,35 @@ public class MemberManagement {
 			String idPattern = escaped + "%";
 			String namePattern = "%" + escaped.toLowerCase(Locale.ROOT) + "%";
 			result = Keyset.TIME_AND_KEY.page(page,
-					(after, limit) -> after == null ? members.searchPage(groupId, idPattern, namePattern, limit)
-							: members.searchPageAfter(groupId, idPattern, namePattern, after.at(), after.key(), limit),
+					(after, limit) -> search(groupId, idPattern, namePattern,
+							after == null ? new Keyset.TimeAndKey(Instant.EPOCH, "") : after, limit),
 					m -> new Keyset.TimeAndKey(m.joinedAt(), m.userId()));
 		}
 		Map<String, UserSummary> names = profiles.findAll(result.items().stream().map(Member::userId).toList());
 		return result.map(m -> moderator ? m.moderatorView(nameOf(names.get(m.userId())))
 				: m.view(nameOf(names.get(m.userId()))));
+	}
+
+	/**
+	 * Members matching a search after a position: first among the next
+	 * {@value #SEARCH_WINDOW} members in join order (a common match fills the page
+	 * there), then, only if that did not fill it, among all later members through the
+	 * name index (a rare match). Either plan alone is slow for the other kind of query in
+	 * a group of 100,000.
+	 */
+	private List<Member> search(UUID groupId, String idPattern, String namePattern, Keyset.TimeAndKey after,
+			int limit) {
+		List<Member> found = new ArrayList<>(
+				members.searchWindow(groupId, idPattern, namePattern, after.at(), after.key(), SEARCH_WINDOW, limit));
+		if (found.size() < limit) {
+			List<Member> windowEnd = members.memberAt(groupId, after.at(), after.key(), SEARCH_WINDOW - 1);
+			if (!windowEnd.isEmpty()) {
+				Member last = windowEnd.getFirst();
+				found.addAll(members.searchIndexed(groupId, idPattern, namePattern, last.joinedAt(), last.userId(),
+						limit - found.size()));
+			}
+		}
+		return found;
 	}
 
 	/**

@@ -23,26 +23,46 @@ interface MemberRepository extends JpaRepository<Member, MemberKey> {
 	List<Member> findPageAfter(UUID groupId, String userIds, Instant joinedAt, String userId, Limit limit);
 
 	/**
-	 * Members whose user id starts with {@code idPattern} or whose profile name contains
-	 * {@code namePattern} (lower-case {@code like} patterns). Reads
-	 * {@code user_profile.name} (identity's table) for the name;
-	 * {@code user_profile_name_trgm} serves it.
+	 * Members after a position in join order, among the next {@code window} members of
+	 * the group, whose user id starts with {@code idPattern} or whose profile name
+	 * contains {@code namePattern} (lower-case {@code like} patterns). Walks the group in
+	 * join order and looks each profile up by its key (the lateral join keeps it a nested
+	 * loop), so a common match fills the page after a few rows. Reads identity's
+	 * {@code user_profile.name}.
 	 */
-	@Query(nativeQuery = true,
-			value = """
-					select m.* from group_member m left join user_profile p on p.id = m.user_id
-					where m.group_id = :groupId and (m.user_id like :idPattern escape '\\' or lower(p.name) like :namePattern escape '\\')
-					order by m.joined_at, m.user_id limit :limit""")
-	List<Member> searchPage(UUID groupId, String idPattern, String namePattern, int limit);
+	@Query(nativeQuery = true, value = """
+			select m.* from (select * from group_member where group_id = :groupId
+			                 and (joined_at, user_id) > (:joinedAt, :userId)
+			                 order by joined_at, user_id limit :window) m
+			left join lateral (select p.name from user_profile p where p.id = m.user_id) p on true
+			where m.user_id like :idPattern escape '\\' or lower(p.name) like :namePattern escape '\\'
+			order by m.joined_at, m.user_id limit :limit""")
+	List<Member> searchWindow(UUID groupId, String idPattern, String namePattern, Instant joinedAt, String userId,
+			int window, int limit);
 
-	@Query(nativeQuery = true,
-			value = """
-					select m.* from group_member m left join user_profile p on p.id = m.user_id
-					where m.group_id = :groupId and (m.user_id like :idPattern escape '\\' or lower(p.name) like :namePattern escape '\\')
-					and (m.joined_at, m.user_id) > (:joinedAt, :userId)
-					order by m.joined_at, m.user_id limit :limit""")
-	List<Member> searchPageAfter(UUID groupId, String idPattern, String namePattern, Instant joinedAt, String userId,
+	/**
+	 * The same matches after a position, found the other way round for rare matches: the
+	 * profiles whose name contains the pattern through {@code user_profile_name_trgm},
+	 * then their memberships by key, plus the user-id matches.
+	 */
+	@Query(nativeQuery = true, value = """
+			select m.* from group_member m
+			where m.group_id = :groupId and (m.joined_at, m.user_id) > (:joinedAt, :userId)
+			and m.user_id in (select p.id from user_profile p where lower(p.name) like :namePattern escape '\\'
+			                  union
+			                  select i.user_id from group_member i where i.group_id = :groupId
+			                  and i.user_id like :idPattern escape '\\')
+			order by m.joined_at, m.user_id limit :limit""")
+	List<Member> searchIndexed(UUID groupId, String idPattern, String namePattern, Instant joinedAt, String userId,
 			int limit);
+
+	/**
+	 * The position of the {@code offset + 1}-th member after a position, if there is one.
+	 */
+	@Query(nativeQuery = true, value = """
+			select * from group_member where group_id = :groupId and (joined_at, user_id) > (:joinedAt, :userId)
+			order by joined_at, user_id offset :offset limit 1""")
+	List<Member> memberAt(UUID groupId, Instant joinedAt, String userId, int offset);
 
 	default List<Member> findPage(UUID groupId, Limit limit) {
 		return findPage(groupId, "%", limit);

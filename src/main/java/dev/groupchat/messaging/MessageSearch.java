@@ -36,7 +36,7 @@ class MessageSearch {
 	static final int MAX_QUERY = 100;
 
 	/** Messages read through the primary key before the trigram index is asked. */
-	static final int RECENT_WINDOW = 5000;
+	static final int RECENT_WINDOW = 2000;
 
 	/** Most matches on one page; the default is 20. */
 	static final int MAX_LIMIT = 50;
@@ -108,9 +108,15 @@ class MessageSearch {
 			long before, int limit) {
 		long top = before == Long.MAX_VALUE ? lastSeq(groupId) + 1 : before;
 		long windowStart = Math.max(0, top - RECENT_WINDOW);
+		// offset 0 keeps the conditions out of the window's scan: the window is read
+		// newest
+		// first through the primary key and filtered, never planned through an index
+		// (which
+		// would visit every match of the group)
 		List<MessageView> found = new ArrayList<>(jdbc
-			.sql("select " + MessageStore.COLUMNS + " from message where group_id = :groupId"
-					+ " and seq < :before and seq >= :from" + scan + " order by seq desc limit :limit")
+			.sql("select " + MessageStore.COLUMNS + " from (select * from message where group_id = :groupId"
+					+ " and seq < :before and seq >= :from order by seq desc offset 0) recent where true" + scan
+					+ " order by seq desc limit :limit")
 			.param("groupId", groupId)
 			.param("before", top)
 			.param("from", windowStart)
