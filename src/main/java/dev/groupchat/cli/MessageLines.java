@@ -34,6 +34,9 @@ final class MessageLines {
 			case "member.removed" ->
 				system.path("actorId").isString() ? actor + " removed " + targets : targets + " was removed";
 			case "group.renamed" -> actor + " renamed the group to \"" + system.path("name").asString("") + "\"";
+			case "message.pinned" -> actor + " pinned #" + system.path("seq").asLong();
+			case "message.unpinned" -> actor + " unpinned #" + system.path("seq").asLong();
+			case "announcement.set" -> actor + " made #" + system.path("seq").asLong() + " the announcement";
 			default -> system.path("event").asString("event") + " " + targets;
 		};
 	}

@@ -56,6 +56,18 @@ public class History implements LatestMessages {
 	}
 
 	/**
+	 * The stored messages of one group at the given seqs, in one query, whoever asks
+	 * (callers check access); seqs without a message are absent.
+	 */
+	@Transactional(readOnly = true)
+	public List<MessageView> findAll(UUID groupId, Collection<Long> seqs) {
+		if (seqs.isEmpty()) {
+			return List.of();
+		}
+		return store.findAll(seqs.stream().map(seq -> groupId).toList(), List.copyOf(seqs));
+	}
+
+	/**
 	 * Messages after {@code afterSeq} up to {@code uptoSeq}, for a resuming subscriber.
 	 */
 	@Transactional(readOnly = true)

@@ -88,10 +88,11 @@ public class Messaging {
 	}
 
 	/**
-	 * Writes a SYSTEM message in the caller's transaction (joins, leaves, renames), so
-	 * the change and its message commit together.
+	 * Writes a SYSTEM message in the caller's transaction (joins, leaves, renames, pins),
+	 * so the change and its message commit together. Public for the modules whose changes
+	 * the group is told of this way (pins).
 	 */
-	void postSystem(UUID groupId, String aboutUserId, SystemEvent system) {
+	public void postSystem(UUID groupId, String aboutUserId, SystemEvent system) {
 		PostMessage message = new PostMessage("system-" + UUID.randomUUID(), MessageType.SYSTEM, null, null, null, null,
 				null);
 		transactions.executeWithoutResult(tx -> {

@@ -17,6 +17,7 @@ import dev.groupchat.messaging.MessagePosted;
 import dev.groupchat.messaging.MessageRecalled;
 import dev.groupchat.messaging.ReactionChanged;
 import dev.groupchat.moderation.KeywordFilterChanged;
+import dev.groupchat.pins.PinChanged;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -64,6 +65,17 @@ class DomainEventRelay {
 		bus.publish(BusEvent.toGroup(event.groupId(), 0,
 				json.event("reaction.changed", event.groupId(), "seq", event.seq(), "emoji", event.emoji(), "count",
 						event.count(), "userId", event.userId(), "added", event.added())));
+	}
+
+	/**
+	 * {@code {"type": "pin.changed", "groupId", "seq", "change", "pin", "announcementSeq",
+	 * "by"}}: to the group's topic, so only those who may read the group.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(PinChanged event) {
+		bus.publish(BusEvent.toGroup(event.groupId(), 0,
+				json.event("pin.changed", event.groupId(), "seq", event.seq(), "change", event.change(), "pin",
+						event.pin(), "announcementSeq", event.announcementSeq(), "by", event.by())));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

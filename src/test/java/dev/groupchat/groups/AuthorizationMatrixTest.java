@@ -116,6 +116,19 @@ class AuthorizationMatrixTest extends EndToEndTest {
 						publicFan("OPEN").then(Fixture::webhook), (c, fx) -> c.get(fx.group() + "/webhooks")),
 				row("DELETE /webhooks/{id}", 204, 403, 403, 404, 401, fan().then(Fixture::webhook),
 						(c, fx) -> c.delete(fx.group() + "/webhooks/" + fx.get("webhook"))),
+				row("PUT    /pins/{seq}", 201, 201, 403, 404, 401, fan().then(Fixture::message),
+						(c, fx) -> c.put(fx.group() + "/pins/" + fx.get("seq"), Map.of("announcement", true))),
+				row("DELETE /pins/{seq}", 204, 204, 403, 404, 401, fan().then(Fixture::pinned),
+						(c, fx) -> c.delete(fx.group() + "/pins/" + fx.get("seq"))),
+				row("GET    /pins", 200, 200, 200, 404, 401, fan().then(Fixture::pinned),
+						(c, fx) -> c.get(fx.group() + "/pins")),
+				row("GET    /pins of a PUBLIC fan group", 200, 200, 200, 200, 401,
+						publicFan("OPEN").then(Fixture::pinned), (c, fx) -> c.get(fx.group() + "/pins")),
+				row("GET    /messages/{seq}/reach", 200, 200, 403, 404, 401, fan().then(Fixture::message),
+						(c, fx) -> c.get(fx.group() + "/messages/" + fx.get("seq") + "/reach")),
+				row("GET    /messages/{seq}/reach of a PUBLIC fan group", 200, 200, 403, 403, 401,
+						publicFan("OPEN").then(Fixture::message),
+						(c, fx) -> c.get(fx.group() + "/messages/" + fx.get("seq") + "/reach")),
 				row("GET    /stats", 200, 200, 403, 404, 401, fan(), (c, fx) -> c.get(fx.group() + "/stats?days=30")),
 				row("GET    /stats of a PUBLIC fan group", 200, 200, 403, 403, 401, publicFan("OPEN"),
 						(c, fx) -> c.get(fx.group() + "/stats")));
@@ -272,6 +285,22 @@ class AuthorizationMatrixTest extends EndToEndTest {
 								Map.of("url", "https://203.0.113.7/hook", "events", List.of("report.created"))),
 							201)
 						.text("id"));
+		}
+
+		/** The owner posts a message. */
+		void message() {
+			vars.put("seq",
+					expect(api.as(owner)
+						.post(group() + "/messages",
+								Map.of("clientMsgId", "m-" + UUID.randomUUID(), "type", "TEXT", "text", "hello")),
+							201)
+						.text("seq"));
+		}
+
+		/** The owner posts a message and pins it. */
+		void pinned() {
+			message();
+			expect(api.as(owner).put(group() + "/pins/" + get("seq"), Map.of()), 201);
 		}
 
 		void invite() {

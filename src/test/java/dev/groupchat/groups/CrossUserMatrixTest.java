@@ -281,7 +281,8 @@ class CrossUserMatrixTest extends EndToEndTest {
 			case "memberIds", "mentions", "targetIds" -> List.of(member);
 			case "clientMsgId" -> "outsider-" + UUID.randomUUID();
 			case "type" -> "TEXT";
-			case "text", "reason", "description", "announcement" -> "from outside";
+			case "text", "reason", "description" -> "from outside";
+			case "announcement" -> true;
 			case "name" -> "Taken over";
 			case "role" -> "ADMIN";
 			case "seq", "replyToSeq" -> seq;
