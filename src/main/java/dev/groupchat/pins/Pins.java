@@ -7,7 +7,6 @@ import dev.groupchat.messaging.MessageView;
 import dev.groupchat.messaging.Messaging;
 import dev.groupchat.messaging.SystemEvent;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +29,11 @@ class Pins {
 	/** Most pins one group holds. */
 	static final int MAX_PINS = 10;
 
-	/** Furthest ahead a pin's {@code until} may lie. */
-	static final int MAX_UNTIL_DAYS = 3650;
-
 	private final GroupAccess access;
 
 	private final History history;
+
+	private final PinRules rules;
 
 	private final Messaging messaging;
 
@@ -45,10 +43,11 @@ class Pins {
 
 	private final Clock clock;
 
-	Pins(GroupAccess access, History history, Messaging messaging, PinStore store, ApplicationEventPublisher events,
-			Clock clock) {
+	Pins(GroupAccess access, History history, PinRules rules, Messaging messaging, PinStore store,
+			ApplicationEventPublisher events, Clock clock) {
 		this.access = access;
 		this.history = history;
+		this.rules = rules;
 		this.messaging = messaging;
 		this.store = store;
 		this.events = events;
@@ -68,8 +67,8 @@ class Pins {
 	Pinned pin(CurrentUser user, UUID groupId, long seq, PinRequest request) {
 		requireModerator(user, groupId, "pin messages");
 		Instant now = clock.instant();
-		Instant until = checkedUntil(request.until(), now);
-		MessageView message = pinnable(groupId, seq, now);
+		Instant until = rules.until(request.until(), now);
+		MessageView message = rules.pinnable(groupId, seq, now);
 		store.lock(groupId);
 		store.removeExpired(groupId, now);
 		Optional<PinStore.Pin> before = store.find(groupId, seq, now);
@@ -81,13 +80,7 @@ class Pins {
 			store.clearAnnouncement(groupId, seq);
 		}
 		PinView pin = store.save(groupId, seq, user.id(), now, until, announcement).view(message);
-		boolean wasAnnouncement = before.map(PinStore.Pin::announcement).orElse(false);
-		if (announcement && !wasAnnouncement) {
-			tell(groupId, user.id(), "announcement.set", seq);
-		}
-		else if (before.isEmpty()) {
-			tell(groupId, user.id(), "message.pinned", seq);
-		}
+		tellPinned(groupId, user.id(), seq, before, announcement);
 		events.publishEvent(new PinChanged(groupId, seq, before.isEmpty() ? PinChange.PINNED : PinChange.UPDATED, pin,
 				user.id(), announcement ? Long.valueOf(seq) : announcementSeq(groupId, now)));
 		return new Pinned(pin, before.isEmpty());
@@ -132,37 +125,22 @@ class Pins {
 		}
 	}
 
-	private static Instant checkedUntil(Instant until, Instant now) {
-		if (until == null) {
-			return null;
-		}
-		if (!until.isAfter(now)) {
-			throw PinProblems.untilNotInFuture();
-		}
-		if (until.isAfter(now.plus(Duration.ofDays(MAX_UNTIL_DAYS)))) {
-			throw PinProblems.untilTooFar(MAX_UNTIL_DAYS);
-		}
-		return until;
+	private Long announcementSeq(UUID groupId, Instant now) {
+		return store.announcements(List.of(groupId), now).get(groupId);
 	}
 
 	/**
-	 * The message, if it may be pinned: stored, not recalled, not past the group's
-	 * retention period (whether or not the retention job has reached it yet).
+	 * A new pin writes {@code message.pinned}; a pin that becomes the announcement
+	 * {@code announcement.set} instead; other changes write nothing.
 	 */
-	private MessageView pinnable(UUID groupId, long seq, Instant now) {
-		MessageView message = history.find(groupId, seq)
-			.filter(found -> !found.deleted())
-			.orElseThrow(() -> PinProblems.messageNotFound(seq));
-		Optional<Integer> retentionDays = access.retentionDays(groupId);
-		if (retentionDays.isPresent()
-				&& message.createdAt().isBefore(now.minus(Duration.ofDays(retentionDays.get())))) {
-			throw PinProblems.expired(seq);
+	private void tellPinned(UUID groupId, String actorId, long seq, Optional<PinStore.Pin> before,
+			boolean announcement) {
+		if (announcement && !before.map(PinStore.Pin::announcement).orElse(false)) {
+			tell(groupId, actorId, "announcement.set", seq);
 		}
-		return message;
-	}
-
-	private Long announcementSeq(UUID groupId, Instant now) {
-		return store.announcements(List.of(groupId), now).get(groupId);
+		else if (before.isEmpty()) {
+			tell(groupId, actorId, "message.pinned", seq);
+		}
 	}
 
 	private void tell(UUID groupId, String actorId, String event, long seq) {

@@ -334,6 +334,25 @@ class PinsTest extends EndToEndTest {
 		}
 	}
 
+	@Test
+	void theOpenApiDescriptionHasTheCallsAndTheAnnouncement() throws Exception {
+		Api.Response docs = api.anonymous().get("/v3/api-docs");
+		JsonNode paths = docs.json().path("paths");
+		assertThat(paths.path("/api/v1/groups/{groupId}/pins/{seq}").has("put")).isTrue();
+		assertThat(paths.path("/api/v1/groups/{groupId}/pins/{seq}").has("delete")).isTrue();
+		assertThat(paths.path("/api/v1/groups/{groupId}/pins").has("get")).isTrue();
+		assertThat(paths.path("/api/v1/groups/{groupId}/messages/{seq}/reach").has("get")).isTrue();
+		JsonNode schemas = docs.json().path("components").path("schemas");
+		for (String group : List.of("GroupDetails", "GroupSummary")) {
+			assertThat(schemas.path(group).path("properties").path("announcement").path("$ref").asString())
+				.as(group + ".announcement")
+				.endsWith("/MessageView");
+		}
+		assertThat(schemas.path("PinView").path("properties").path("message").path("$ref").asString())
+			.endsWith("/MessageView");
+		assertThat(schemas.path("ReachView").path("properties").has("seenBy")).isTrue();
+	}
+
 	private List<JsonNode> list(String userId, String groupId) {
 		Api.Response listed = api.as(userId).get(pins(groupId));
 		assertThat(listed.status()).as(listed.raw()).isEqualTo(200);
