@@ -23,9 +23,12 @@ public class History implements LatestMessages {
 
 	private final MessageStore store;
 
-	History(GroupAccess access, MessageStore store) {
+	private final PollStore polls;
+
+	History(GroupAccess access, MessageStore store, PollStore polls) {
 		this.access = access;
 		this.store = store;
+		this.polls = polls;
 	}
 
 	/**
@@ -46,7 +49,22 @@ public class History implements LatestMessages {
 				beforeSeq == null ? Long.MAX_VALUE : beforeSeq, size + 1, newest);
 		boolean hasMore = rows.size() > size;
 		List<MessageView> page = !hasMore ? rows : newest ? rows.subList(1, rows.size()) : rows.subList(0, size);
-		return new Page(List.copyOf(page), hasMore);
+		return new Page(withMyVotes(groupId, user.id(), page), hasMore);
+	}
+
+	/**
+	 * The page's polls as this reader sees them: one more statement, only for a page that
+	 * holds polls.
+	 */
+	private List<MessageView> withMyVotes(UUID groupId, String userId, List<MessageView> page) {
+		List<Long> pollSeqs = page.stream().filter(m -> m.poll() != null).map(MessageView::seq).toList();
+		if (pollSeqs.isEmpty()) {
+			return List.copyOf(page);
+		}
+		Map<Long, List<Integer>> choices = polls.choices(groupId, pollSeqs, userId);
+		return page.stream()
+			.map(m -> m.poll() == null ? m : m.withMyVotes(choices.getOrDefault(m.seq(), List.of())))
+			.toList();
 	}
 
 	/** One stored message, whoever asks (callers check access). */

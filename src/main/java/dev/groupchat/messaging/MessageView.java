@@ -8,10 +8,19 @@ import java.util.UUID;
 
 /**
  * A message as clients see it (contract: Messages). Recalled messages keep only their
- * envelope. {@code system} is set on SYSTEM messages (older ones have only {@code text}).
+ * envelope. {@code system} is set on SYSTEM messages (older ones have only {@code text}),
+ * {@code poll} on POLL messages.
  */
 public record MessageView(UUID id, UUID groupId, long seq, String senderId, String clientMsgId, MessageType type,
 		String text, Video video, String mediaUrl, Long replyToSeq, List<String> mentions,
-		Map<String, Integer> reactions, Instant createdAt, Instant editedAt, boolean deleted,
-		SystemEvent system) implements LatestMessages.Message {
+		Map<String, Integer> reactions, Instant createdAt, Instant editedAt, boolean deleted, SystemEvent system,
+		PollView poll) implements LatestMessages.Message {
+
+	/** The message with its poll as the given reader sees it (their own votes). */
+	MessageView withMyVotes(List<Integer> votes) {
+		return poll == null ? this
+				: new MessageView(id, groupId, seq, senderId, clientMsgId, type, text, video, mediaUrl, replyToSeq,
+						mentions, reactions, createdAt, editedAt, deleted, system, poll.withMyVotes(votes));
+	}
+
 }

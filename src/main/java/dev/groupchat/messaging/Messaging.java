@@ -63,7 +63,7 @@ public class Messaging {
 	 * ({@code created} false).
 	 */
 	public Posted post(CurrentUser sender, UUID groupId, PostMessage message) {
-		message.validateShape();
+		message.validateShape(clock.instant());
 		try {
 			checks.requirePoster(sender.id(), groupId, false);
 		}
@@ -74,7 +74,8 @@ public class Messaging {
 				.map(original -> new Posted(original, false))
 				.orElseThrow(() -> refused);
 		}
-		checks.guard(new SendGuard.Attempt(sender.id(), groupId, message.type(), message.text(), message.mentions()));
+		checks.guard(new SendGuard.Attempt(sender.id(), groupId, message.type(), message.filteredText(),
+				message.mentions()));
 		return writer.post(sender.id(), groupId, message);
 	}
 

@@ -15,6 +15,7 @@ import dev.groupchat.groups.Visibility;
 import dev.groupchat.messaging.MessageEdited;
 import dev.groupchat.messaging.MessagePosted;
 import dev.groupchat.messaging.MessageRecalled;
+import dev.groupchat.messaging.PollUpdated;
 import dev.groupchat.messaging.ReactionChanged;
 import dev.groupchat.moderation.KeywordFilterChanged;
 import dev.groupchat.pins.PinChanged;
@@ -65,6 +66,16 @@ class DomainEventRelay {
 		bus.publish(BusEvent.toGroup(event.groupId(), 0,
 				json.event("reaction.changed", event.groupId(), "seq", event.seq(), "emoji", event.emoji(), "count",
 						event.count(), "userId", event.userId(), "added", event.added())));
+	}
+
+	/**
+	 * {@code {"type": "poll.updated", "groupId", "seq", "poll"}}: throttled by the
+	 * messaging module to one a second per poll.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(PollUpdated event) {
+		bus.publish(BusEvent.toGroup(event.groupId(), 0,
+				json.event("poll.updated", event.groupId(), "seq", event.seq(), "poll", event.poll())));
 	}
 
 	/**

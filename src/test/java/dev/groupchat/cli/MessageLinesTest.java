@@ -49,6 +49,10 @@ class MessageLinesTest {
 				{"seq":1,"type":"SYSTEM","text":"alice added bob","system":null}""")).isEqualTo("#1 * alice added bob");
 		assertThat(line("""
 				{"seq":2,"type":"TEXT","senderId":"bob","text":"hi"}""")).isEqualTo("#2 bob: hi");
+		assertThat(
+				line("""
+						{"seq":3,"type":"POLL","senderId":"bob","poll":{"question":"Tea?","options":[{"text":"yes","votes":2},{"text":"no","votes":0}]}}"""))
+			.isEqualTo("#3 bob asks: Tea? [yes (2) | no (0)]");
 	}
 
 	private static String line(String json) {

@@ -129,6 +129,13 @@ class AuthorizationMatrixTest extends EndToEndTest {
 				row("GET    /messages/{seq}/reach of a PUBLIC fan group", 200, 200, 403, 403, 401,
 						publicFan("OPEN").then(Fixture::message),
 						(c, fx) -> c.get(fx.group() + "/messages/" + fx.get("seq") + "/reach")),
+				row("PUT    /messages/{seq}/votes", 200, 200, 200, 404, 401, fan().then(Fixture::poll),
+						(c, fx) -> c.put(fx.group() + "/messages/" + fx.get("seq") + "/votes",
+								Map.of("options", List.of(1)))),
+				row("PUT    /messages/{seq}/votes of a PUBLIC fan group", 200, 200, 200, 403, 401,
+						publicFan("OPEN").then(Fixture::poll),
+						(c, fx) -> c.put(fx.group() + "/messages/" + fx.get("seq") + "/votes",
+								Map.of("options", List.of(1)))),
 				row("GET    /stats", 200, 200, 403, 404, 401, fan(), (c, fx) -> c.get(fx.group() + "/stats?days=30")),
 				row("GET    /stats of a PUBLIC fan group", 200, 200, 403, 403, 401, publicFan("OPEN"),
 						(c, fx) -> c.get(fx.group() + "/stats")));
@@ -293,6 +300,16 @@ class AuthorizationMatrixTest extends EndToEndTest {
 					expect(api.as(owner)
 						.post(group() + "/messages",
 								Map.of("clientMsgId", "m-" + UUID.randomUUID(), "type", "TEXT", "text", "hello")),
+							201)
+						.text("seq"));
+		}
+
+		/** The owner posts a poll. */
+		void poll() {
+			vars.put("seq",
+					expect(api.as(owner)
+						.post(group() + "/messages", Map.of("clientMsgId", "p-" + UUID.randomUUID(), "type", "POLL",
+								"poll", Map.of("question", "Which?", "options", List.of("a", "b")))),
 							201)
 						.text("seq"));
 		}

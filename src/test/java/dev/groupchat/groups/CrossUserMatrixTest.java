@@ -268,6 +268,9 @@ class CrossUserMatrixTest extends EndToEndTest {
 		if (type.equals("object")) {
 			Map<String, Object> object = new LinkedHashMap<>();
 			for (var property : schema.path("properties").properties()) {
+				if (property.getKey().equals("poll")) {
+					continue; // the sample message is TEXT, which carries no poll
+				}
 				object.put(property.getKey(), sample(property.getValue(), docs, property.getKey()));
 			}
 			return object;
