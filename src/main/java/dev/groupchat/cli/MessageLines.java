@@ -17,6 +17,10 @@ final class MessageLines {
 
 	static String render(JsonNode message) {
 		long seq = message.path("seq").asLong();
+		if ("POLL".equals(message.path("type").asString()) && message.path("poll").isObject()) {
+			return "#" + seq + " " + message.path("senderId").asString() + " asks: "
+					+ message.path("poll").path("question").asString("") + " " + options(message.path("poll"));
+		}
 		if (!"SYSTEM".equals(message.path("type").asString())) {
 			return "#" + seq + " " + message.path("senderId").asString() + ": " + message.path("text").asString("");
 		}
@@ -34,8 +38,19 @@ final class MessageLines {
 			case "member.removed" ->
 				system.path("actorId").isString() ? actor + " removed " + targets : targets + " was removed";
 			case "group.renamed" -> actor + " renamed the group to \"" + system.path("name").asString("") + "\"";
+			case "message.pinned" -> actor + " pinned #" + system.path("seq").asLong();
+			case "message.unpinned" -> actor + " unpinned #" + system.path("seq").asLong();
+			case "announcement.set" -> actor + " made #" + system.path("seq").asLong() + " the announcement";
 			default -> system.path("event").asString("event") + " " + targets;
 		};
+	}
+
+	private static String options(JsonNode poll) {
+		List<String> options = new ArrayList<>();
+		poll.path("options")
+			.forEach(option -> options
+				.add(option.path("text").asString("") + " (" + option.path("votes").asInt() + ")"));
+		return "[" + String.join(" | ", options) + "]";
 	}
 
 	private static List<String> ids(JsonNode array) {

@@ -192,6 +192,18 @@ public class GroupAccess {
 			.map(GroupKind::valueOf);
 	}
 
+	/**
+	 * How many days the group keeps messages: empty when it keeps them forever (or does
+	 * not exist).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Integer> retentionDays(UUID groupId) {
+		return jdbc.sql("select retention_days from chat_group where id = :groupId and retention_days is not null")
+			.param("groupId", groupId)
+			.query(Integer.class)
+			.optional();
+	}
+
 	/** The group's last seq, or empty when it does not exist. */
 	@Transactional(readOnly = true)
 	public Optional<Long> lastSeq(UUID groupId) {

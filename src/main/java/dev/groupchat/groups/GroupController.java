@@ -43,7 +43,7 @@ class GroupController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a group; the caller becomes its OWNER")
-	GroupView create(CurrentUser user, @Valid @RequestBody NewGroup request) {
+	GroupDetails create(CurrentUser user, @Valid @RequestBody NewGroup request) {
 		return management.create(user, request);
 	}
 
@@ -56,14 +56,14 @@ class GroupController {
 	}
 
 	@GetMapping("/{groupId}")
-	@Operation(summary = "A group (members, or anyone for a PUBLIC fan group)")
-	GroupView get(CurrentUser user, @PathVariable String groupId) {
+	@Operation(summary = "A group with its announcement (members, or anyone for a PUBLIC fan group)")
+	GroupDetails get(CurrentUser user, @PathVariable String groupId) {
 		return management.get(user, GroupId.parse(groupId));
 	}
 
 	@PatchMapping("/{groupId}")
 	@Operation(summary = "Change settings (OWNER, ADMIN)")
-	GroupView update(CurrentUser user, @PathVariable String groupId, @Valid @RequestBody SettingsRequest request) {
+	GroupDetails update(CurrentUser user, @PathVariable String groupId, @Valid @RequestBody SettingsRequest request) {
 		return management.update(user, GroupId.parse(groupId), request.toSettings());
 	}
 

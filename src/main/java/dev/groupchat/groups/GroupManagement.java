@@ -43,16 +43,19 @@ class GroupManagement {
 
 	private final ObjectProvider<LatestMessages> latestMessages;
 
+	private final ObjectProvider<Announcements> announcements;
+
 	private final Ownership ownership;
 
 	private final Blocks blocks;
 
 	GroupManagement(GroupRepository groupRepository, Ownership ownership, Groups groups, Admission admission,
 			Eligibility eligibility, UserProfiles profiles, GroupsProperties properties,
-			ApplicationEventPublisher events, Clock clock, ObjectProvider<LatestMessages> latestMessages,
-			Blocks blocks) {
+			ApplicationEventPublisher events, Clock clock, ObjectProvider<LatestMessages> latestMessages, Blocks blocks,
+			ObjectProvider<Announcements> announcements) {
 		this.blocks = blocks;
 		this.latestMessages = latestMessages;
+		this.announcements = announcements;
 		this.groupRepository = groupRepository;
 		this.ownership = ownership;
 		this.groups = groups;
@@ -69,7 +72,7 @@ class GroupManagement {
 	 * one of them may not be added by the caller, as for a single add).
 	 */
 	@Transactional
-	GroupView create(CurrentUser user, NewGroup request) {
+	GroupDetails create(CurrentUser user, NewGroup request) {
 		eligibility
 			.check(new Eligibility.Candidate(Eligibility.Way.CREATE, user.ageBand(), user.fanLevel(), false, null));
 		Set<String> invited = new LinkedHashSet<>(request.memberIds());
@@ -92,17 +95,18 @@ class GroupManagement {
 					profile == null ? null : profile.ageBand(), 0, false, group));
 			admission.admit(group, memberId, Role.MEMBER, user.id(), profile == null ? null : profile.name());
 		}
-		return group.view();
+		return new GroupDetails(group.view(), null);
 	}
 
+	/** The group with its announcement (members, or anyone for a PUBLIC fan group). */
 	@Transactional(readOnly = true)
-	GroupView get(CurrentUser user, UUID groupId) {
-		return groups.actor(groupId, user.id()).group().view();
+	GroupDetails get(CurrentUser user, UUID groupId) {
+		return withAnnouncement(groups.actor(groupId, user.id()).group().view());
 	}
 
 	/** Changes settings (OWNER, ADMIN). */
 	@Transactional
-	GroupView update(CurrentUser user, UUID groupId, GroupSettings settings) {
+	GroupDetails update(CurrentUser user, UUID groupId, GroupSettings settings) {
 		Actor actor = groups.lockedActor(groupId, user.id()).requireModerator("change group settings");
 		if (settings.isEmpty()) {
 			throw DomainException.invalid("name at least one setting to change");
@@ -112,7 +116,15 @@ class GroupManagement {
 		group.apply(settings, properties.maxMemberLimit(), clock.instant());
 		GroupView view = group.view();
 		events.publishEvent(new GroupUpdated(groupId, view, user.id(), previousName));
-		return view;
+		return withAnnouncement(view);
+	}
+
+	private GroupDetails withAnnouncement(GroupView view) {
+		return new GroupDetails(view, announcements().of(List.of(view.id())).get(view.id()));
+	}
+
+	private Announcements announcements() {
+		return announcements.getIfAvailable(() -> groupIds -> Map.of());
 	}
 
 	/**
@@ -136,8 +148,8 @@ class GroupManagement {
 			p -> List.of(p.rank() == 0 ? "0" : "1", p.groupId().toString()));
 
 	/**
-	 * The caller's groups, oldest first, keyset-paged by group id, with unread count and
-	 * last message.
+	 * The caller's groups, oldest first, keyset-paged by group id, with unread count,
+	 * last message and announcement (each loaded for the whole page in one batch).
 	 */
 	@Transactional(readOnly = true)
 	CursorPage<GroupSummary> listMine(CurrentUser user, PageRequest page, boolean archived) {
@@ -156,12 +168,15 @@ class GroupManagement {
 						.map(m -> new LatestMessages.Position(m.group().id(), m.group().view().lastSeq(),
 								m.member().lastReadSeq(), m.member().role().isModerator()))
 						.toList());
+		Map<UUID, ? extends LatestMessages.Message> announced = announcements()
+			.of(result.items().stream().map(m -> m.group().id()).toList());
 		return result.map(m -> {
 			GroupView view = m.group().view();
 			LatestMessages.Latest latest = last.get(view.id());
 			long hidden = latest == null ? 0 : latest.hiddenUnread();
 			return new GroupSummary(view, Math.max(0, view.lastSeq() - m.member().lastReadSeq() - hidden),
-					latest == null ? null : latest.message(), m.member().settings(m.group(), now));
+					latest == null ? null : latest.message(), m.member().settings(m.group(), now),
+					announced.get(view.id()));
 		});
 	}
 

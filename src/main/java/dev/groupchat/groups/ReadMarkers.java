@@ -2,8 +2,12 @@ package dev.groupchat.groups;
 
 import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.shared.DomainException;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -63,6 +67,37 @@ public class ReadMarkers {
 		long marker = moved.get();
 		events.publishEvent(new ReadMarked(groupId, user.id(), marker));
 		return marker;
+	}
+
+	/**
+	 * How far the message at {@code seq}, sent by {@code senderId}, has been read, in one
+	 * statement: a range count on {@code group_member_by_read (group_id, last_read_seq)}
+	 * and a key lookup of the sender's own marker (subtracted). With {@code listReaders}
+	 * the readers' ids too (meant for CHAT groups of at most a few dozen members). Empty
+	 * when the group does not exist.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ReadThrough> readThrough(UUID groupId, long seq, String senderId, boolean listReaders) {
+		return jdbc.sql("""
+				select g.member_count - (s.user_id is not null)::int as member_count,
+				       (select count(*) from group_member m where m.group_id = g.id and m.last_read_seq >= :seq)
+				         - coalesce((s.last_read_seq >= :seq)::int, 0) as read_count,
+				       case when :listReaders then array(
+				           select m.user_id from group_member m
+				            where m.group_id = g.id and m.last_read_seq >= :seq and m.user_id <> :senderId
+				            order by m.user_id) end as readers
+				  from chat_group g left join group_member s on s.group_id = g.id and s.user_id = :senderId
+				 where g.id = :groupId and g.deleted_at is null""")
+			.param("groupId", groupId)
+			.param("seq", seq)
+			.param("senderId", senderId)
+			.param("listReaders", listReaders)
+			.query((rs, row) -> new ReadThrough(rs.getLong(1), rs.getLong(2), strings(rs.getArray(3))))
+			.optional();
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		return array == null ? null : Arrays.asList((String[]) array.getArray());
 	}
 
 }

@@ -25,7 +25,7 @@ class BulkMessageStore {
 			with batch as (%s),
 			gone as (delete from message_reaction where (group_id, seq) in (select group_id, seq from batch))
 			update message set text = null, video_id = null, video_cover_url = null, media_url = null, system = null,
-			       mentions = '{}', reactions = '{}', deleted_at = :now
+			       poll = null, mentions = '{}', reactions = '{}', deleted_at = :now
 			 where (group_id, seq) in (select group_id, seq from batch)
 			returning""" + MessageStore.COLUMNS;
 

@@ -29,10 +29,13 @@ public class History implements LatestMessages {
 
 	private final Blocks blocks;
 
-	History(GroupAccess access, MessageStore store, Blocks blocks) {
+	private final PollStore polls;
+
+	History(GroupAccess access, MessageStore store, Blocks blocks, PollStore polls) {
 		this.access = access;
 		this.store = store;
 		this.blocks = blocks;
+		this.polls = polls;
 	}
 
 	/**
@@ -57,14 +60,55 @@ public class History implements LatestMessages {
 		List<MessageView> page = !hasMore ? rows : newest ? rows.subList(1, rows.size()) : rows.subList(0, size);
 		Set<String> blocked = page.isEmpty() ? Set.of() : blocks.blockedBy(user.id());
 		boolean seesShadow = standing.isMember() && standing.role().isModerator();
-		return new Page(page.stream().map(m -> ShownMessage.forViewer(m, user.id(), blocked, seesShadow)).toList(),
-				hasMore);
+		return new Page(withMyVotes(groupId, user.id(), page).stream()
+			.map(m -> ShownMessage.forViewer(m, user.id(), blocked, seesShadow))
+			.toList(), hasMore);
+	}
+
+	/**
+	 * The page's polls as this reader sees them: one more statement, only for a page that
+	 * holds polls.
+	 */
+	private List<MessageView> withMyVotes(UUID groupId, String userId, List<MessageView> page) {
+		List<Long> pollSeqs = page.stream().filter(m -> m.poll() != null).map(MessageView::seq).toList();
+		if (pollSeqs.isEmpty()) {
+			return List.copyOf(page);
+		}
+		Map<Long, List<Integer>> choices = polls.choices(groupId, pollSeqs, userId);
+		return page.stream()
+			.map(m -> m.poll() == null ? m : m.withMyVotes(choices.getOrDefault(m.seq(), List.of())))
+			.toList();
+	}
+
+	/**
+	 * The stored message at one seq of each given group, by group, in one query, whoever
+	 * asks (callers check access); groups without that message are absent.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, MessageView> atSeqs(Map<UUID, Long> seqs) {
+		List<UUID> groupIds = List.copyOf(seqs.keySet());
+		Map<UUID, MessageView> found = new HashMap<>();
+		store.findAll(groupIds, groupIds.stream().map(seqs::get).toList())
+			.forEach(message -> found.put(message.groupId(), message));
+		return found;
 	}
 
 	/** One stored message, whoever asks (callers check access). */
 	@Transactional(readOnly = true)
 	public Optional<MessageView> find(UUID groupId, long seq) {
 		return store.find(groupId, seq);
+	}
+
+	/**
+	 * The stored messages of one group at the given seqs, in one query, whoever asks
+	 * (callers check access); seqs without a message are absent.
+	 */
+	@Transactional(readOnly = true)
+	public List<MessageView> findAll(UUID groupId, Collection<Long> seqs) {
+		if (seqs.isEmpty()) {
+			return List.of();
+		}
+		return store.findAll(seqs.stream().map(seq -> groupId).toList(), List.copyOf(seqs));
 	}
 
 	/**

@@ -49,6 +49,9 @@ public class MessageChanges {
 		if (message.deleted()) {
 			throw DomainException.conflict("a recalled message cannot be edited");
 		}
+		if (message.type() == MessageType.POLL) {
+			throw DomainException.conflict("a poll cannot be edited");
+		}
 		checks.guard(new SendGuard.Attempt(user.id(), groupId, message.type(), text, message.mentions()));
 		MessageView edited = store.edit(groupId, seq, text, clock.instant()).orElseThrow();
 		events.publishEvent(new MessageEdited(edited));

@@ -8,7 +8,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,7 +38,11 @@ class MessageController {
 
 	private final MessageSearch search;
 
-	MessageController(Messaging messaging, History history, MessageChanges changes, MessageSearch search) {
+	private final PollVotes votes;
+
+	MessageController(Messaging messaging, History history, MessageChanges changes, MessageSearch search,
+			PollVotes votes) {
+		this.votes = votes;
 		this.messaging = messaging;
 		this.history = history;
 		this.changes = changes;
@@ -44,7 +50,9 @@ class MessageController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Send: 201 with the message; the same clientMsgId again answers 200 with the original")
+	@Operation(summary = "Send: 201 with the message; the same clientMsgId again answers 200 with the original",
+			description = "type POLL carries poll {question, options (2 to 10), multiple?, anonymous?, closesAt?}"
+					+ " and no text, video or mediaUrl.")
 	ResponseEntity<MessageView> post(CurrentUser user, @PathVariable String groupId,
 			@Valid @RequestBody PostMessage message) {
 		Messaging.Posted posted = messaging.post(user, GroupId.parse(groupId), message);
@@ -99,7 +107,22 @@ class MessageController {
 		return Map.of("reactions", changes.react(user, GroupId.parse(groupId), seq, emoji, false));
 	}
 
+	@PutMapping("/{seq}/votes")
+	@Operation(
+			summary = "Vote in a POLL (members; muted members 403): the options replace your earlier vote;"
+					+ " answers the poll with your votes",
+			description = "options are option indexes (0-based, different, at most one unless the poll is multiple"
+					+ " choice; else 400); an empty list withdraws your vote. A closed or recalled poll, or a message"
+					+ " that is no poll, is 409. The group gets poll.updated live, at most once a second per poll.")
+	PollView vote(CurrentUser user, @PathVariable String groupId, @PathVariable long seq,
+			@Valid @RequestBody Vote vote) {
+		return votes.vote(user, GroupId.parse(groupId), seq, vote.options());
+	}
+
 	record Edit(@NotBlank @Size(max = PostMessage.MAX_TEXT) String text) {
+	}
+
+	record Vote(@NotNull @Size(max = PollRequest.MAX_OPTIONS) List<@NotNull Integer> options) {
 	}
 
 }

@@ -5,6 +5,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -34,7 +35,7 @@ class MessageStore {
 			+ """
 					id, group_id, seq, sender_id, client_msg_id, type, text, video_id, video_cover_url, media_url,
 					reply_to_seq, mentions, reactions::text as reactions, created_at, edited_at, deleted_at, system::text as system,
-					shadow""";
+					shadow, poll::text as poll""";
 
 	/** Most different emoji one message carries. */
 	static final int MAX_DISTINCT_REACTIONS = 20;
@@ -56,9 +57,12 @@ class MessageStore {
 
 	private final ApplicationEventPublisher events;
 
-	MessageStore(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events,
+	private final Clock clock;
+
+	MessageStore(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events, Clock clock,
 			@Value("${groupchat.push.gateway-url:}") String pushGateway) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 		this.events = events;
 		this.json = json;
 		this.outbox = !pushGateway.isBlank();
@@ -101,17 +105,18 @@ class MessageStore {
 			.sql("""
 					with inserted as (
 					insert into message (id, group_id, seq, sender_id, client_msg_id, type, text, video_id,
-					                     video_cover_url, media_url, reply_to_seq, mentions, created_at, system, shadow)
+					                     video_cover_url, media_url, reply_to_seq, mentions, created_at, system, shadow, poll)
 					select r.id, r.group_id, r.seq, r.sender_id, r.client_msg_id, r.type, r.text, r.video_id,
 					       r.cover_url, r.media_url, r.reply_to_seq,
 					       coalesce((select array_agg(x) from jsonb_array_elements_text(r.mentions::jsonb) x), '{}'),
 					       :now, r.system::jsonb,
 					       r.type <> 'SYSTEM' and coalesce((select gm.shadow_muted from group_member gm
-					                                         where gm.group_id = r.group_id and gm.user_id = r.sender_id), false)
+					                                         where gm.group_id = r.group_id and gm.user_id = r.sender_id), false),
+					       r.poll::jsonb
 					  from unnest(:ids, :groupIds, :seqs, :senderIds, :clientMsgIds, :types, :texts, :videoIds,
-					              :coverUrls, :mediaUrls, :replyTos, :mentions, :systems)
+					              :coverUrls, :mediaUrls, :replyTos, :mentions, :systems, :polls)
 					       as r(id, group_id, seq, sender_id, client_msg_id, type, text, video_id, cover_url, media_url,
-					            reply_to_seq, mentions, system)
+					            reply_to_seq, mentions, system, poll)
 					returning"""
 					+ COLUMNS
 					+ """
@@ -149,6 +154,11 @@ class MessageStore {
 			.param("systems",
 					rows.stream()
 						.map(r -> r.system() == null ? null : json.writeValueAsString(r.system()))
+						.toArray(String[]::new))
+			.param("polls",
+					rows.stream()
+						.map(r -> r.message().poll() == null ? null
+								: json.writeValueAsString(StoredPoll.of(r.message().poll())))
 						.toArray(String[]::new))
 			.param("now", Timestamp.from(now))
 			.param("outbox", outbox)
@@ -262,9 +272,14 @@ class MessageStore {
 			.param("groupId", groupId)
 			.param("seq", seq)
 			.update();
+		jdbc.sql("delete from poll_vote where group_id = :groupId and seq = :seq")
+			.param("groupId", groupId)
+			.param("seq", seq)
+			.update();
 		return jdbc
 			.sql("""
 					update message set text = null, video_id = null, video_cover_url = null, media_url = null, system = null,
+					       poll = null,
 					       mentions = '{}', reactions = '{}', deleted_at = coalesce(deleted_at, :now)
 					 where group_id = :groupId and seq = :seq returning """
 					+ COLUMNS)
@@ -346,7 +361,15 @@ class MessageStore {
 				rs.getString("media_url"), rs.getObject("reply_to_seq", Long.class), strings(rs.getArray("mentions")),
 				counts(rs.getString("reactions")), rs.getTimestamp("created_at").toInstant(),
 				edited == null ? null : edited.toInstant(), rs.getTimestamp("deleted_at") != null,
-				system(rs.getString("system")), rs.getBoolean("shadow"));
+				system(rs.getString("system")), poll(rs.getString("poll")), rs.getBoolean("shadow"));
+	}
+
+	private PollView poll(String poll) {
+		return poll == null ? null : storedPoll(poll).view(clock.instant());
+	}
+
+	StoredPoll storedPoll(String poll) {
+		return json.readValue(poll, StoredPoll.class);
 	}
 
 	private SystemEvent system(String system) {

@@ -63,7 +63,7 @@ public class Messaging {
 	 * ({@code created} false).
 	 */
 	public Posted post(CurrentUser sender, UUID groupId, PostMessage message) {
-		message.validateShape();
+		message.validateShape(clock.instant());
 		try {
 			checks.requirePoster(sender.id(), groupId, false);
 		}
@@ -74,7 +74,8 @@ public class Messaging {
 				.map(original -> new Posted(original, false))
 				.orElseThrow(() -> refused);
 		}
-		checks.guard(new SendGuard.Attempt(sender.id(), groupId, message.type(), message.text(), message.mentions()));
+		checks.guard(new SendGuard.Attempt(sender.id(), groupId, message.type(), message.filteredText(),
+				message.mentions()));
 		return writer.post(sender.id(), groupId, message);
 	}
 
@@ -88,10 +89,11 @@ public class Messaging {
 	}
 
 	/**
-	 * Writes a SYSTEM message in the caller's transaction (joins, leaves, renames), so
-	 * the change and its message commit together.
+	 * Writes a SYSTEM message in the caller's transaction (joins, leaves, renames, pins),
+	 * so the change and its message commit together. Public for the modules whose changes
+	 * the group is told of this way (pins).
 	 */
-	void postSystem(UUID groupId, String aboutUserId, SystemEvent system) {
+	public void postSystem(UUID groupId, String aboutUserId, SystemEvent system) {
 		PostMessage message = new PostMessage("system-" + UUID.randomUUID(), MessageType.SYSTEM, null, null, null, null,
 				null);
 		transactions.executeWithoutResult(tx -> {

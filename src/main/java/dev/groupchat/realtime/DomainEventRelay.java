@@ -17,8 +17,10 @@ import dev.groupchat.messaging.MessageEdited;
 import dev.groupchat.messaging.MessagePosted;
 import dev.groupchat.messaging.MessageRecalled;
 import dev.groupchat.messaging.MessageView;
+import dev.groupchat.messaging.PollUpdated;
 import dev.groupchat.messaging.ReactionChanged;
 import dev.groupchat.moderation.KeywordFilterChanged;
+import dev.groupchat.pins.PinChanged;
 import dev.groupchat.safety.BlockChanged;
 import java.util.List;
 import java.util.UUID;
@@ -89,6 +91,27 @@ class DomainEventRelay {
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(BlockChanged event) {
 		bus.publish(BusEvent.blockChanged(event.blockerId(), event.blockedId(), event.blocked()));
+	}
+
+	/**
+	 * {@code {"type": "poll.updated", "groupId", "seq", "poll"}}: throttled by the
+	 * messaging module to one a second per poll.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(PollUpdated event) {
+		bus.publish(BusEvent.toGroup(event.groupId(), 0,
+				json.event("poll.updated", event.groupId(), "seq", event.seq(), "poll", event.poll())));
+	}
+
+	/**
+	 * {@code {"type": "pin.changed", "groupId", "seq", "change", "pin", "announcementSeq",
+	 * "by"}}: to the group's topic, so only those who may read the group.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(PinChanged event) {
+		bus.publish(BusEvent.toGroup(event.groupId(), 0,
+				json.event("pin.changed", event.groupId(), "seq", event.seq(), "change", event.change(), "pin",
+						event.pin(), "announcementSeq", event.announcementSeq(), "by", event.by())));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

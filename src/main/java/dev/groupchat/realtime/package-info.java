@@ -5,7 +5,7 @@
  * here; a RabbitMQ bus lets several nodes each fan out to their own sessions).
  */
 @ApplicationModule(displayName = "Real time",
-		allowedDependencies = { "shared", "identity", "groups", "messaging", "moderation", "safety" })
+		allowedDependencies = { "shared", "identity", "groups", "messaging", "moderation", "safety", "pins" })
 package dev.groupchat.realtime;
 
 import org.springframework.modulith.ApplicationModule;

@@ -137,6 +137,26 @@ class AuthorizationMatrixTest extends EndToEndTest {
 						publicFan("OPEN").then(Fixture::webhook), (c, fx) -> c.get(fx.group() + "/webhooks")),
 				row("DELETE /webhooks/{id}", 204, 403, 403, 404, 401, fan().then(Fixture::webhook),
 						(c, fx) -> c.delete(fx.group() + "/webhooks/" + fx.get("webhook"))),
+				row("PUT    /pins/{seq}", 201, 201, 403, 404, 401, fan().then(Fixture::message),
+						(c, fx) -> c.put(fx.group() + "/pins/" + fx.get("seq"), Map.of("announcement", true))),
+				row("DELETE /pins/{seq}", 204, 204, 403, 404, 401, fan().then(Fixture::pinned),
+						(c, fx) -> c.delete(fx.group() + "/pins/" + fx.get("seq"))),
+				row("GET    /pins", 200, 200, 200, 404, 401, fan().then(Fixture::pinned),
+						(c, fx) -> c.get(fx.group() + "/pins")),
+				row("GET    /pins of a PUBLIC fan group", 200, 200, 200, 200, 401,
+						publicFan("OPEN").then(Fixture::pinned), (c, fx) -> c.get(fx.group() + "/pins")),
+				row("GET    /messages/{seq}/reach", 200, 200, 403, 404, 401, fan().then(Fixture::message),
+						(c, fx) -> c.get(fx.group() + "/messages/" + fx.get("seq") + "/reach")),
+				row("GET    /messages/{seq}/reach of a PUBLIC fan group", 200, 200, 403, 403, 401,
+						publicFan("OPEN").then(Fixture::message),
+						(c, fx) -> c.get(fx.group() + "/messages/" + fx.get("seq") + "/reach")),
+				row("PUT    /messages/{seq}/votes", 200, 200, 200, 404, 401, fan().then(Fixture::poll),
+						(c, fx) -> c.put(fx.group() + "/messages/" + fx.get("seq") + "/votes",
+								Map.of("options", List.of(1)))),
+				row("PUT    /messages/{seq}/votes of a PUBLIC fan group", 200, 200, 200, 403, 401,
+						publicFan("OPEN").then(Fixture::poll),
+						(c, fx) -> c.put(fx.group() + "/messages/" + fx.get("seq") + "/votes",
+								Map.of("options", List.of(1)))),
 				row("GET    /stats", 200, 200, 403, 404, 401, fan(), (c, fx) -> c.get(fx.group() + "/stats?days=30")),
 				row("GET    /stats of a PUBLIC fan group", 200, 200, 403, 403, 401, publicFan("OPEN"),
 						(c, fx) -> c.get(fx.group() + "/stats")));
@@ -302,6 +322,32 @@ class AuthorizationMatrixTest extends EndToEndTest {
 				expect(api.as(blocker).put("/api/v1/me/blocks/" + blocked, null), 204);
 			}
 			vars.put("blocker", blocker);
+		}
+
+		/** The owner posts a message. */
+		void message() {
+			vars.put("seq",
+					expect(api.as(owner)
+						.post(group() + "/messages",
+								Map.of("clientMsgId", "m-" + UUID.randomUUID(), "type", "TEXT", "text", "hello")),
+							201)
+						.text("seq"));
+		}
+
+		/** The owner posts a poll. */
+		void poll() {
+			vars.put("seq",
+					expect(api.as(owner)
+						.post(group() + "/messages", Map.of("clientMsgId", "p-" + UUID.randomUUID(), "type", "POLL",
+								"poll", Map.of("question", "Which?", "options", List.of("a", "b")))),
+							201)
+						.text("seq"));
+		}
+
+		/** The owner posts a message and pins it. */
+		void pinned() {
+			message();
+			expect(api.as(owner).put(group() + "/pins/" + get("seq"), Map.of()), 201);
 		}
 
 		void invite() {

@@ -268,6 +268,9 @@ class CrossUserMatrixTest extends EndToEndTest {
 		if (type.equals("object")) {
 			Map<String, Object> object = new LinkedHashMap<>();
 			for (var property : schema.path("properties").properties()) {
+				if (property.getKey().equals("poll")) {
+					continue; // the sample message is TEXT, which carries no poll
+				}
 				object.put(property.getKey(), sample(property.getValue(), docs, property.getKey()));
 			}
 			return object;
@@ -281,7 +284,8 @@ class CrossUserMatrixTest extends EndToEndTest {
 			case "memberIds", "mentions", "targetIds" -> List.of(member);
 			case "clientMsgId" -> "outsider-" + UUID.randomUUID();
 			case "type" -> "TEXT";
-			case "text", "reason", "description", "announcement" -> "from outside";
+			case "text", "reason", "description" -> "from outside";
+			case "announcement" -> true;
 			case "name" -> "Taken over";
 			case "role" -> "ADMIN";
 			case "seq", "replyToSeq" -> seq;

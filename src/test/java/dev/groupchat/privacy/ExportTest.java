@@ -130,7 +130,8 @@ class ExportTest extends MessagingEndToEndTest {
 			.path("SettingsRequest")
 			.path("properties")
 			.has("retentionDays")).isTrue();
-		assertThat(openApi.path("components").path("schemas").path("GroupView").path("properties").has("retentionDays"))
+		assertThat(
+				openApi.path("components").path("schemas").path("GroupDetails").path("properties").has("retentionDays"))
 			.isTrue();
 	}
 

@@ -3,6 +3,8 @@ package dev.groupchat.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupchat.support.Api;
+import dev.groupchat.support.StompTestClient;
+import dev.groupchat.support.TestTokens;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,6 +122,36 @@ class RetentionTest extends MessagingEndToEndTest {
 
 		JsonNode found = api.as(owner).get(messages(groupId) + "/search?q=giveaway").json().path("items");
 		assertThat(rows(found, m -> m.path("seq").asLong())).containsExactly(recent);
+	}
+
+	@Test
+	void anExpiredMessageLosesItsPinAndTheGroupIsToldLive() throws Exception {
+		String owner = user("owner");
+		String member = user("member");
+		String groupId = createGroup(owner, "FAN");
+		addMember(groupId, owner, member);
+		long old = post(owner, groupId, "p-1", "an old announcement");
+		long fresh = post(owner, groupId, "p-2", "a fresh pin");
+		String pins = "/api/v1/groups/" + groupId + "/pins/";
+		assertThat(api.as(owner).put(pins + old, Map.of("announcement", true)).status()).isEqualTo(201);
+		assertThat(api.as(owner).put(pins + fresh, Map.of()).status()).isEqualTo(201);
+		configure(groupId, owner, Map.of("retentionDays", 30));
+		backdate(groupId, old, old, Duration.ofDays(31));
+		try (StompTestClient client = StompTestClient.connect(port, TestTokens.token(member))) {
+			StompTestClient.Subscription topic = client.subscribeAndAwait("/topic/group." + groupId);
+
+			retention.runOnce();
+
+			JsonNode unpinned = topic.next("pin.changed", Duration.ofSeconds(10));
+			assertThat(unpinned).isNotNull();
+			assertThat(unpinned.path("seq").asLong()).isEqualTo(old);
+			assertThat(unpinned.path("change").asString()).isEqualTo("MESSAGE_EXPIRED");
+			assertThat(unpinned.path("announcementSeq").isNull()).isTrue();
+		}
+		JsonNode listed = api.as(member).get("/api/v1/groups/" + groupId + "/pins").json().path("items");
+		assertThat(listed).hasSize(1);
+		assertThat(listed.get(0).path("seq").asLong()).isEqualTo(fresh);
+		assertThat(api.as(member).get("/api/v1/groups/" + groupId).json().path("announcement").isNull()).isTrue();
 	}
 
 	/**
