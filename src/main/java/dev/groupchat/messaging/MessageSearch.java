@@ -47,8 +47,12 @@ class MessageSearch {
 	private static final String SUBSTRING = VISIBLE
 			+ " and message_search_fold(text) like '%' || message_search_fold(:q) || '%' escape '\\'";
 
-	/** Through the index {@code message_search_short}. */
+	/**
+	 * Through the index {@code message_search_short}, whose condition on CJK text is
+	 * repeated here character for character.
+	 */
 	private static final String SHORT_TERM = VISIBLE
+			+ " and text ~ '[\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff]'"
 			+ " and message_search_short_terms(text) @> array[message_search_fold(:q)]";
 
 	/**

@@ -34,5 +34,9 @@ create function message_search_short_terms(t text) returns text[]
 
 create index message_search on message using gin (group_id, message_search_fold(text) gin_trgm_ops)
     where deleted_at is null and text is not null;
+-- Partial on CJK text: any other message skips this index without calling the function (measured with
+-- pgbench on single-row inserts of Latin text: 3,000/s with the index on every row, 6,500/s like this).
+-- Searches repeat the same condition, character for character, so that the planner can use it.
 create index message_search_short on message using gin (group_id, message_search_short_terms(text))
-    where deleted_at is null and text is not null;
+    where deleted_at is null and text is not null
+      and text ~ '[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]';

@@ -1,9 +1,10 @@
 // The group's messages over STOMP, newest at the bottom. Resumes after a dropped connection with
-// resume-after-seq (deduplicated by seq); moderators recall any message in one click.
+// resume-after-seq (deduplicated by seq); moderators recall or pin any message in one click. Above the
+// feed: the pinned messages, the announcement first, each with how many members have read it.
 import { Client } from '/dashboard/vendor/stomp__stompjs/7.2.1/esm6/index.js';
 import * as api from './api.js';
 import * as session from './session.js';
-import { h, clear, outcome, act, time } from './dom.js';
+import { h, clear, outcome, act, time, busy } from './dom.js';
 
 const BACKLOG = 50;
 
@@ -11,7 +12,34 @@ export async function liveFeed(body, group, { onLeave }) {
   const state = h('p', { class: 'connection', role: 'status', id: 'live-state' }, 'Connecting…');
   const list = h('ol', { class: 'feed', id: 'live-feed', 'aria-label': 'Live messages', 'aria-live': 'polite' });
   const out = outcome();
-  clear(body, state, out, list);
+  const pins = h('ul', { class: 'rows', 'aria-label': 'Pinned messages' });
+  const pinned = h('section', { class: 'card', 'aria-labelledby': 'pins-title' }, h('h2', { id: 'pins-title' }, 'Pinned'), pins);
+  clear(body, pinned, state, out, list);
+  const pinPath = (seq) => api.group(group.id) + `/pins/${seq}`;
+
+  async function reach(seq) {
+    const r = await api.get(api.group(group.id) + `/messages/${seq}/reach`);
+    const share = r.memberCount ? Math.round((100 * r.readCount) / r.memberCount) : 0;
+    return `read by ${r.readCount} of ${r.memberCount} (${share} %)`;
+  }
+  async function renderPins() {
+    const page = await api.get(api.group(group.id) + '/pins');
+    clear(pins, page.items.length ? null : h('li', {}, 'Nothing is pinned.'));
+    for (const pin of page.items) {
+      const read = h('span', { class: 'meta' });
+      reach(pin.seq).then((text) => { read.textContent = text; }).catch(() => { read.textContent = ''; });
+      const unpin = h('button', { type: 'button', class: 'small', 'aria-label': `Unpin message #${pin.seq}` }, 'Unpin');
+      unpin.addEventListener('click', () => act(unpin, out, () => api.del(pinPath(pin.seq)).then(loadPins), `Message #${pin.seq} unpinned.`));
+      const announce = h('button', { type: 'button', class: 'small', 'aria-label': `Make message #${pin.seq} the announcement` }, 'Make announcement');
+      announce.addEventListener('click', () => act(announce, out,
+        () => api.put(pinPath(pin.seq), { announcement: true, until: pin.until || undefined }).then(loadPins), `Message #${pin.seq} is the announcement.`));
+      pins.append(h('li', { class: 'pin', 'data-seq': pin.seq },
+        pin.announcement ? h('span', { class: 'badge' }, 'Announcement') : null, ' ',
+        h('span', { class: 'text' }, pin.message && pin.message.text ? pin.message.text : `#${pin.seq}`), ' ', read,
+        h('div', { class: 'actions' }, pin.announcement ? null : announce, unpin)));
+    }
+  }
+  const loadPins = () => busy(pins, renderPins).catch((error) => out.fail(error));
   const rows = new Map();
   let lastSeq = Math.max(0, group.lastSeq - BACKLOG);
 
@@ -23,11 +51,14 @@ export async function liveFeed(body, group, { onLeave }) {
     recall.addEventListener('click', () => act(recall, out,
       () => api.del(api.group(group.id) + `/messages/${message.seq}`).then((tombstone) => show(tombstone || { ...message, deleted: true })),
       `Message #${message.seq} recalled.`));
+    const pin = h('button', { type: 'button', class: 'small', 'aria-label': `Pin message #${message.seq}` }, 'Pin');
+    pin.addEventListener('click', () => act(pin, out, () => api.put(pinPath(message.seq), {}).then(loadPins), `Message #${message.seq} pinned.`));
     return h('li', { class: message.deleted ? 'message deleted' : 'message', 'data-seq': message.seq },
       h('span', { class: 'seq' }, `#${message.seq}`),
       h('span', { class: 'sender' }, message.senderId),
       h('span', { class: 'text' }, message.deleted ? 'Message recalled' : (message.text || `(${message.type})`)),
       h('time', { datetime: message.createdAt }, time(message.createdAt)),
+      message.type === 'SYSTEM' || message.deleted ? null : pin,
       message.type === 'SYSTEM' ? null : recall);
   }
 
@@ -72,6 +103,7 @@ export async function liveFeed(body, group, { onLeave }) {
     client.subscribe(`/topic/group.${group.id}`, (frame) => {
       const event = JSON.parse(frame.body);
       if (event.type === 'resync.required') resync().catch((error) => out.fail(error));
+      else if (event.type === 'pin.changed') loadPins();
       else if (event.type && event.type.startsWith('message.')) show(event.message || event);
     }, { 'resume-after-seq': String(lastSeq) });
   };
@@ -83,6 +115,7 @@ export async function liveFeed(body, group, { onLeave }) {
     state.textContent = `The server refused the live feed: ${frame.body || frame.headers.message}`;
     state.className = 'connection lost';
   };
+  loadPins();
   client.activate();
   onLeave(() => client.deactivate());
 }

@@ -355,6 +355,14 @@ class DashboardBrowserTest extends EndToEndTest {
 			long seq = post(fan, groupId, "hello from the API");
 
 			browser.awaitText(By.cssSelector("#live-feed [data-seq='" + seq + "']"), "hello from the API");
+			browser.click("Pin message #" + seq);
+			browser.awaitText(By.cssSelector("[aria-label='Pinned messages'] [data-seq='" + seq + "']"), "read by");
+			browser.click("Make message #" + seq + " the announcement");
+			browser.awaitText(By.cssSelector("[aria-label='Pinned messages'] [data-seq='" + seq + "']"),
+					"Announcement");
+			assertThat(api.as(fan).get("/api/v1/groups/" + groupId).json().path("announcement").path("seq").asLong())
+				.as("the announcement reaches the app")
+				.isEqualTo(seq);
 			browser.screenshot("live-feed");
 			browser.click("Recall message #" + seq);
 
@@ -362,6 +370,7 @@ class DashboardBrowserTest extends EndToEndTest {
 			assertThat(deleted).as("message.deleted reaches the subscriber").isNotNull();
 			assertThat(deleted.path("seq").asLong()).isEqualTo(seq);
 			browser.awaitText(By.cssSelector("#live-feed [data-seq='" + seq + "']"), "Message recalled");
+			browser.awaitText(By.cssSelector("[aria-label='Pinned messages']"), "Nothing is pinned.");
 		}
 	}
 
