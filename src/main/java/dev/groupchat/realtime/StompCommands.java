@@ -7,6 +7,7 @@ import dev.groupchat.messaging.SendMetrics;
 import dev.groupchat.safety.Blocks;
 import dev.groupchat.shared.ProblemType;
 import dev.groupchat.shared.Problems;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessageType;
@@ -16,6 +17,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * The STOMP commands a client may send. Nothing but CONNECT is accepted before CONNECT;
@@ -119,7 +121,13 @@ class StompCommands {
 			return;
 		}
 		CurrentUser user = Claims.toUser(jwt);
-		profiles.seen(user);
+		try {
+			profiles.seen(user);
+		}
+		catch (DataAccessException | TransactionException ex) {
+			unavailable(session);
+			return;
+		}
 		long offer = properties.heartbeat().toMillis();
 		long[] client = headers.getHeartbeat();
 		long sendEvery = client[1] == 0 ? 0 : Math.max(offer, client[1]);
@@ -131,9 +139,24 @@ class StompCommands {
 		}
 		// loaded once registered: a block committed from here on reaches the session as
 		// a bus event
-		session.blocksLoaded(blocks.blockedBy(user.id()));
+		try {
+			session.blocksLoaded(blocks.blockedBy(user.id()));
+		}
+		catch (DataAccessException | TransactionException ex) {
+			unavailable(session);
+			return;
+		}
 		meters.connected();
 		session.send(StompFrames.connected(user.id(), offer, offer));
+	}
+
+	/**
+	 * Refuses a CONNECT that needs the database while it does not answer in time (a burst
+	 * of connects beyond the pool): a 503 problem the client retries after a second,
+	 * never a bare close with 1011.
+	 */
+	private void unavailable(StompSession session) {
+		refuse(session, 503, "the service is busy or the database is not answering; connect again in a second");
 	}
 
 	/** Sends an ERROR frame with a problem document and closes the connection. */
@@ -148,6 +171,7 @@ class StompCommands {
 			case NOT_FOUND -> ProblemType.NOT_FOUND;
 			case CONTENT_TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
 			case TOO_MANY_REQUESTS -> ProblemType.RATE_LIMITED;
+			case SERVICE_UNAVAILABLE -> ProblemType.UNAVAILABLE;
 			default -> ProblemType.VALIDATION;
 		};
 		session.fail(detail, json.write(Problems.of(type, detail)), reason);

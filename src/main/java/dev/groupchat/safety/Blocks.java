@@ -69,8 +69,11 @@ public class Blocks {
 				b -> new Keyset.TimeAndKey(b.blockedAt(), b.userId()));
 	}
 
-	/** Whom the user blocked; usually nobody (an empty set). */
-	@Transactional(readOnly = true)
+	/**
+	 * Whom the user blocked; usually nobody (an empty set). One statement, not
+	 * transactional on purpose: it runs on every STOMP CONNECT and history page, where a
+	 * transaction would only add BEGIN and COMMIT round trips while holding a connection.
+	 */
 	public Set<String> blockedBy(String blockerId) {
 		return store.blockedBy(blockerId);
 	}
