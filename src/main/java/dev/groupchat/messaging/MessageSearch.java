@@ -41,31 +41,34 @@ class MessageSearch {
 	/** Most matches on one page; the default is 20. */
 	static final int MAX_LIMIT = 50;
 
+	/**
+	 * The scripts {@code message_search_short_terms} indexes, as a character class in the
+	 * syntax both Java and PostgreSQL read; the same text as in the index's condition.
+	 */
+	private static final String CJK_CLASS = "[\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff]";
+
+	private static final Pattern CJK = Pattern.compile(CJK_CLASS);
+
 	private static final String VISIBLE = " and deleted_at is null and text is not null"
 			+ " and sender_id <> all(:blocked) and (not shadow or :seesShadow or sender_id = :viewerId)";
 
-	private static final String SUBSTRING = VISIBLE
-			+ " and message_search_fold(text) like '%' || message_search_fold(:q) || '%' escape '\\'";
+	private static final String FOLDED_LIKE = " and message_search_fold(text) like '%' || message_search_fold(:q) || '%'";
+
+	private static final String TERM = " and message_search_short_terms(text) @> array[message_search_fold(:q)]";
+
+	private static final String SUBSTRING = VISIBLE + FOLDED_LIKE + " escape '\\'";
 
 	/**
 	 * Through the index {@code message_search_short}, whose condition on CJK text is
 	 * repeated here character for character.
 	 */
-	private static final String SHORT_TERM = VISIBLE
-			+ " and text ~ '[\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff]'"
-			+ " and message_search_short_terms(text) @> array[message_search_fold(:q)]";
+	private static final String SHORT_TERM = VISIBLE + " and text ~ '" + CJK_CLASS + "'" + TERM;
 
 	/**
 	 * The same through the primary key: the substring test first (cheap, and true for
 	 * every match) so that the terms are computed only for rows that pass it.
 	 */
-	private static final String SHORT_TERM_SCAN = VISIBLE
-			+ " and message_search_fold(text) like '%' || message_search_fold(:q) || '%'"
-			+ " and message_search_short_terms(text) @> array[message_search_fold(:q)]";
-
-	/** The scripts {@code message_search_short_terms} indexes (as in its migration). */
-	private static final Pattern CJK = Pattern
-		.compile("[\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff]");
+	private static final String SHORT_TERM_SCAN = VISIBLE + FOLDED_LIKE + TERM;
 
 	private final GroupAccess access;
 

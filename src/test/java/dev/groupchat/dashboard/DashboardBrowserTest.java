@@ -68,14 +68,6 @@ class DashboardBrowserTest extends EndToEndTest {
 		return "/groups/" + groupId + "/" + tab;
 	}
 
-	private long post(String sender, String groupId, String text) {
-		Api.Response posted = api.as(sender)
-			.post("/api/v1/groups/" + groupId + "/messages",
-					Map.of("clientMsgId", "m-" + System.nanoTime(), "type", "TEXT", "text", text));
-		assertThat(posted.status()).as(posted.raw()).isEqualTo(201);
-		return posted.json().path("seq").asLong();
-	}
-
 	@Test
 	void signsInFromTheFragmentAndSendsAnExpiredTokenBackToSignIn() {
 		String owner = user("owner");
@@ -104,8 +96,8 @@ class DashboardBrowserTest extends EndToEndTest {
 		String fan = user("fan");
 		String groupId = createGroup(owner, "FAN");
 		addMember(groupId, owner, fan);
-		post(owner, groupId, "welcome");
-		long spam = post(fan, groupId, "spam");
+		postText(owner, groupId, "welcome");
+		long spam = postText(fan, groupId, "spam");
 		api.as(owner).post("/api/v1/groups/" + groupId + "/messages/" + spam + "/reports", Map.of("reason", "spam"));
 		String quiet = createGroup(owner, "CHAT");
 
@@ -248,12 +240,12 @@ class DashboardBrowserTest extends EndToEndTest {
 		String fan = user("fan");
 		String groupId = createGroup(owner, "FAN");
 		addMember(groupId, owner, fan);
-		post(fan, groupId, "one");
-		post(owner, groupId, "two");
-		long bad = post(fan, groupId, "buy followers now");
-		post(owner, groupId, "four");
-		post(fan, groupId, "five");
-		post(fan, groupId, "six");
+		postText(fan, groupId, "one");
+		postText(owner, groupId, "two");
+		long bad = postText(fan, groupId, "buy followers now");
+		postText(owner, groupId, "four");
+		postText(fan, groupId, "five");
+		postText(fan, groupId, "six");
 		api.as(owner).post("/api/v1/groups/" + groupId + "/messages/" + bad + "/reports", Map.of("reason", "scam"));
 
 		signIn(owner, tab(groupId, "reports"));
@@ -290,7 +282,7 @@ class DashboardBrowserTest extends EndToEndTest {
 
 		browser.awaitText(By.cssSelector(".outcome.ok"), "Settings saved.");
 		browser.screenshot("settings");
-		post(fan, groupId, "first");
+		postText(fan, groupId, "first");
 		Api.Response second = api.as(fan)
 			.post("/api/v1/groups/" + groupId + "/messages",
 					Map.of("clientMsgId", "second", "type", "TEXT", "text", "second"));
@@ -345,14 +337,14 @@ class DashboardBrowserTest extends EndToEndTest {
 		String fan = user("fan");
 		String groupId = createGroup(owner, "FAN");
 		addMember(groupId, owner, fan);
-		post(fan, groupId, "before the page opened");
+		postText(fan, groupId, "before the page opened");
 
 		signIn(owner, tab(groupId, "live"));
 		browser.awaitText(By.id("live-state"), "Live");
 		browser.awaitText(By.id("live-feed"), "before the page opened");
 		try (StompTestClient watcher = StompTestClient.connect(port, TestTokens.token(fan))) {
 			StompTestClient.Subscription events = watcher.subscribeAndAwait("/topic/group." + groupId);
-			long seq = post(fan, groupId, "hello from the API");
+			long seq = postText(fan, groupId, "hello from the API");
 
 			browser.awaitText(By.cssSelector("#live-feed [data-seq='" + seq + "']"), "hello from the API");
 			browser.click("Pin message #" + seq);
@@ -383,7 +375,7 @@ class DashboardBrowserTest extends EndToEndTest {
 		addMember(groupId, owner, evil);
 		Api attacker = api.as(evil, Map.of("name", XSS));
 		attacker.get("/api/v1/groups/" + groupId);
-		long seq = post(evil, groupId, XSS);
+		long seq = postText(evil, groupId, XSS);
 		attacker.post("/api/v1/groups/" + groupId + "/messages/" + seq + "/reports", Map.of("reason", XSS));
 
 		for (String screen : List.of("", tab(groupId, "live"), tab(groupId, "members"), tab(groupId, "reports"),
@@ -401,7 +393,7 @@ class DashboardBrowserTest extends EndToEndTest {
 	void fitsAPhoneScreen() {
 		String owner = user("owner");
 		String groupId = createGroup(owner, "FAN");
-		post(owner, groupId, "a message long enough to need wrapping on a phone screen, as creators write them");
+		postText(owner, groupId, "a message long enough to need wrapping on a phone screen, as creators write them");
 
 		for (String screen : List.of("insights", "live", "members", "reports", "settings", "audit")) {
 			signIn(owner, "");

@@ -23,11 +23,11 @@ class MessageSearchTest extends EndToEndTest {
 	void findsWordsInEnglishSpanishAndChineseIgnoringCaseAndAccentsNewestFirst() {
 		String owner = user("owner");
 		String groupId = createGroup(owner, "FAN");
-		long english = post(owner, groupId, "The LIVE stream starts at nine");
-		long spanish = post(owner, groupId, "Mañana hay un directo en Córdoba, qué emoción");
-		long chinese = post(owner, groupId, "我今天很喜欢这个视频太好看了");
-		long other = post(owner, groupId, "nothing to see here");
-		long again = post(owner, groupId, "another live one, in cordoba");
+		long english = postText(owner, groupId, "The LIVE stream starts at nine");
+		long spanish = postText(owner, groupId, "Mañana hay un directo en Córdoba, qué emoción");
+		long chinese = postText(owner, groupId, "我今天很喜欢这个视频太好看了");
+		long other = postText(owner, groupId, "nothing to see here");
+		long again = postText(owner, groupId, "another live one, in cordoba");
 
 		assertThat(seqs(search(owner, groupId, "live"))).containsExactly(again, english);
 		assertThat(seqs(search(owner, groupId, "Stream"))).containsExactly(english);
@@ -53,10 +53,10 @@ class MessageSearchTest extends EndToEndTest {
 		String groupId = createGroup(owner, "CHAT");
 		List<Long> matches = new ArrayList<>();
 		for (int i = 0; i < 7; i++) {
-			matches.add(0, post(owner, groupId, "giveaway number " + i));
-			post(owner, groupId, "chatter " + i);
+			matches.add(0, postText(owner, groupId, "giveaway number " + i));
+			postText(owner, groupId, "chatter " + i);
 		}
-		long percent = post(owner, groupId, "100% real, no_fake");
+		long percent = postText(owner, groupId, "100% real, no_fake");
 
 		List<Long> seen = new ArrayList<>();
 		String cursor = null;
@@ -85,8 +85,8 @@ class MessageSearchTest extends EndToEndTest {
 		String member = user("member");
 		String groupId = createGroup(owner, "CHAT");
 		addMember(groupId, owner, member);
-		long recalled = post(member, groupId, "secret password is swordfish");
-		long edited = post(member, groupId, "meet at the swordfish bar");
+		long recalled = postText(member, groupId, "secret password is swordfish");
+		long edited = postText(member, groupId, "meet at the swordfish bar");
 		assertThat(seqs(search(owner, groupId, "swordfish"))).containsExactly(edited, recalled);
 
 		assertThat(api.as(member).delete("/api/v1/groups/" + groupId + "/messages/" + recalled).status())
@@ -115,9 +115,9 @@ class MessageSearchTest extends EndToEndTest {
 		assertThat(api.as(owner)
 			.patch("/api/v1/groups/" + groupId + "/members/" + shadowed, Map.of("shadowMuted", true))
 			.status()).isEqualTo(200);
-		long fromTroll = post(troll, groupId, "buy cheap followers here");
-		long fromShadow = post(shadowed, groupId, "cheap followers, dm me");
-		long fromOwner = post(owner, groupId, "no cheap followers please");
+		long fromTroll = postText(troll, groupId, "buy cheap followers here");
+		long fromShadow = postText(shadowed, groupId, "cheap followers, dm me");
+		long fromOwner = postText(owner, groupId, "no cheap followers please");
 
 		assertThat(seqs(search(fan, groupId, "cheap followers"))).containsExactly(fromOwner);
 		assertThat(seqs(search(admin, groupId, "cheap followers"))).containsExactly(fromOwner, fromShadow, fromTroll);
@@ -131,10 +131,10 @@ class MessageSearchTest extends EndToEndTest {
 		String owner = user("owner");
 		String stranger = user("stranger");
 		String privateGroup = createGroup(owner, "FAN");
-		post(owner, privateGroup, "members only news");
+		postText(owner, privateGroup, "members only news");
 		String publicGroup = createGroup(owner, "FAN");
 		configure(publicGroup, owner, Map.of("visibility", "PUBLIC"));
-		long news = post(owner, publicGroup, "public news for every fan");
+		long news = postText(owner, publicGroup, "public news for every fan");
 
 		assertThat(search(stranger, privateGroup, "news").status()).isEqualTo(404);
 		assertThat(api.anonymous().get("/api/v1/groups/" + privateGroup + "/messages/search?q=news").status())
@@ -162,14 +162,6 @@ class MessageSearchTest extends EndToEndTest {
 		}
 		assertThat(api.as(owner).get(path + "?q=hello&limit=51").status()).isEqualTo(400);
 		assertThat(api.as(owner).get(path + "?q=" + "x".repeat(100)).status()).isEqualTo(200);
-	}
-
-	private long post(String userId, String groupId, String text) {
-		Api.Response posted = api.as(userId)
-			.post("/api/v1/groups/" + groupId + "/messages",
-					Map.of("clientMsgId", "c-" + System.nanoTime(), "type", "TEXT", "text", text));
-		assertThat(posted.status()).as(posted.raw()).isEqualTo(201);
-		return posted.json().path("seq").asLong();
 	}
 
 	private Api.Response search(String userId, String groupId, String q) {

@@ -39,8 +39,8 @@ class PinsTest extends EndToEndTest {
 		String member = user("member");
 		String groupId = createGroup(owner, "FAN");
 		addMember(groupId, owner, member);
-		long first = post(owner, groupId, "rules: be kind");
-		long second = post(member, groupId, "a great clip");
+		long first = postText(owner, groupId, "rules: be kind");
+		long second = postText(member, groupId, "a great clip");
 
 		Api.Response pinned = api.as(owner).put(pins(groupId) + "/" + second, Map.of());
 		assertThat(pinned.status()).as(pinned.raw()).isEqualTo(201);
@@ -98,7 +98,7 @@ class PinsTest extends EndToEndTest {
 		addMember(groupId, owner, member);
 		makeAdmin(groupId, owner, admin);
 		configure(groupId, owner, Map.of("visibility", "PUBLIC", "joinPolicy", "OPEN"));
-		long seq = post(member, groupId, "hello");
+		long seq = postText(member, groupId, "hello");
 
 		Api.Response refused = api.as(member).put(pins(groupId) + "/" + seq, Map.of());
 		assertThat(refused.status()).isEqualTo(403);
@@ -116,7 +116,7 @@ class PinsTest extends EndToEndTest {
 		String groupId = createGroup(owner, "FAN");
 		List<Long> seqs = new ArrayList<>();
 		for (int i = 0; i < 11; i++) {
-			seqs.add(post(owner, groupId, "message " + i));
+			seqs.add(postText(owner, groupId, "message " + i));
 		}
 		for (int i = 0; i < 10; i++) {
 			assertThat(api.as(owner).put(pins(groupId) + "/" + seqs.get(i), Map.of()).status()).isEqualTo(201);
@@ -142,7 +142,7 @@ class PinsTest extends EndToEndTest {
 		String inAnHour = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
 		List<Long> seqs = new ArrayList<>();
 		for (int i = 0; i < 11; i++) {
-			seqs.add(post(owner, groupId, "message " + i));
+			seqs.add(postText(owner, groupId, "message " + i));
 		}
 		Api.Response timed = api.as(owner)
 			.put(pins(groupId) + "/" + seqs.get(0), Map.of("until", inAnHour, "announcement", true));
@@ -166,8 +166,8 @@ class PinsTest extends EndToEndTest {
 	void refusesUntilInThePastAndMessagesThatAreGoneOrNeverWere() {
 		String owner = user("owner");
 		String groupId = createGroup(owner, "FAN");
-		long kept = post(owner, groupId, "kept");
-		long recalled = post(owner, groupId, "recalled");
+		long kept = postText(owner, groupId, "kept");
+		long recalled = postText(owner, groupId, "recalled");
 		assertThat(api.as(owner).delete("/api/v1/groups/" + groupId + "/messages/" + recalled).status()).isEqualTo(200);
 
 		Api.Response past = api.as(owner).put(pins(groupId) + "/" + kept, Map.of("until", "2020-01-01T00:00:00Z"));
@@ -188,7 +188,7 @@ class PinsTest extends EndToEndTest {
 	void aMessagePastTheGroupsRetentionCannotBePinned() {
 		String owner = user("owner");
 		String groupId = createGroup(owner, "FAN");
-		long old = post(owner, groupId, "old news");
+		long old = postText(owner, groupId, "old news");
 		configure(groupId, owner, Map.of("retentionDays", 30));
 		jdbc.sql("update message set created_at = now() - interval '31 days' where group_id = ?::uuid and seq = ?")
 			.params(groupId, old)
@@ -204,7 +204,7 @@ class PinsTest extends EndToEndTest {
 	void aPinCanBePutWithoutABodyAndUnpinningTwiceIsHarmless() {
 		String owner = user("owner");
 		String groupId = createGroup(owner, "FAN");
-		long seq = post(owner, groupId, "pin me");
+		long seq = postText(owner, groupId, "pin me");
 		Api.Response pinned = api.as(owner).send("PUT", pins(groupId) + "/" + seq, null, null);
 		assertThat(pinned.status()).as(pinned.raw()).isEqualTo(201);
 
@@ -224,7 +224,7 @@ class PinsTest extends EndToEndTest {
 		String groupId = createGroup(owner, "FAN");
 		addMember(groupId, owner, member);
 		addMember(groupId, owner, leaver);
-		long seq = post(member, groupId, "pin-worthy");
+		long seq = postText(member, groupId, "pin-worthy");
 		try (StompTestClient memberClient = StompTestClient.connect(port, TestTokens.token(member));
 				StompTestClient leaverClient = StompTestClient.connect(port, TestTokens.token(leaver));
 				StompTestClient outsiderClient = StompTestClient.connect(port, TestTokens.token(outsider));
@@ -278,7 +278,7 @@ class PinsTest extends EndToEndTest {
 		String member = user("member");
 		String groupId = createGroup(owner, "CHAT");
 		addMember(groupId, owner, member);
-		long seq = post(member, groupId, "soon gone");
+		long seq = postText(member, groupId, "soon gone");
 		assertThat(api.as(owner).put(pins(groupId) + "/" + seq, Map.of("announcement", true)).status()).isEqualTo(201);
 		try (StompTestClient ownerClient = StompTestClient.connect(port, TestTokens.token(owner))) {
 			StompTestClient.Subscription ownerTopic = ownerClient.subscribeAndAwait(topic(groupId));
@@ -303,8 +303,8 @@ class PinsTest extends EndToEndTest {
 		Map<String, Long> announced = new HashMap<>();
 		for (int i = 0; i < 3; i++) {
 			String groupId = createGroup(owner, "FAN");
-			post(owner, groupId, "filler");
-			long seq = post(owner, groupId, "announcement of group " + i);
+			postText(owner, groupId, "filler");
+			long seq = postText(owner, groupId, "announcement of group " + i);
 			if (i < 2) {
 				assertThat(api.as(owner).put(pins(groupId) + "/" + seq, Map.of("announcement", true)).status())
 					.isEqualTo(201);
@@ -390,14 +390,6 @@ class PinsTest extends EndToEndTest {
 		List<Long> seqs = new ArrayList<>();
 		items.forEach(item -> seqs.add(item.path("seq").asLong()));
 		return seqs;
-	}
-
-	private long post(String userId, String groupId, String text) {
-		Api.Response posted = api.as(userId)
-			.post("/api/v1/groups/" + groupId + "/messages",
-					Map.of("clientMsgId", "c-" + System.nanoTime(), "type", "TEXT", "text", text));
-		assertThat(posted.status()).as(posted.raw()).isEqualTo(201);
-		return posted.json().path("seq").asLong();
 	}
 
 	private static String pins(String groupId) {

@@ -29,8 +29,8 @@ class ReachTest extends EndToEndTest {
 			fans.add(user("fan"));
 			addMember(groupId, owner, fans.get(i));
 		}
-		long seq = post(owner, groupId, "tour dates are out");
-		long later = post(admin, groupId, "see you there");
+		long seq = postText(owner, groupId, "tour dates are out");
+		long later = postText(admin, groupId, "see you there");
 		read(fans.get(0), groupId, seq);
 		read(fans.get(1), groupId, later);
 		read(fans.get(2), groupId, seq - 1);
@@ -57,7 +57,7 @@ class ReachTest extends EndToEndTest {
 		addMember(groupId, owner, alice);
 		addMember(groupId, owner, bob);
 		addMember(groupId, owner, carol);
-		long seq = post(alice, groupId, "dinner at 8?");
+		long seq = postText(alice, groupId, "dinner at 8?");
 		read(bob, groupId, seq);
 
 		Api.Response notPinned = api.as(owner).get(reach(groupId, seq));
@@ -84,9 +84,9 @@ class ReachTest extends EndToEndTest {
 		String outsider = user("outsider");
 		String groupId = createGroup(owner, "FAN");
 		addMember(groupId, owner, member);
-		long own = post(owner, groupId, "from the owner");
-		long members = post(member, groupId, "from a member");
-		long recalled = post(owner, groupId, "recalled");
+		long own = postText(owner, groupId, "from the owner");
+		long members = postText(member, groupId, "from a member");
+		long recalled = postText(owner, groupId, "recalled");
 		assertThat(api.as(owner).delete("/api/v1/groups/" + groupId + "/messages/" + recalled).status()).isEqualTo(200);
 
 		assertThat(api.as(member).get(reach(groupId, own)).status()).isEqualTo(403);
@@ -101,14 +101,6 @@ class ReachTest extends EndToEndTest {
 	private void read(String userId, String groupId, long seq) {
 		Api.Response read = api.as(userId).post("/api/v1/groups/" + groupId + "/read", Map.of("seq", seq));
 		assertThat(read.status()).as(read.raw()).isEqualTo(200);
-	}
-
-	private long post(String userId, String groupId, String text) {
-		Api.Response posted = api.as(userId)
-			.post("/api/v1/groups/" + groupId + "/messages",
-					Map.of("clientMsgId", "c-" + System.nanoTime(), "type", "TEXT", "text", text));
-		assertThat(posted.status()).as(posted.raw()).isEqualTo(201);
-		return posted.json().path("seq").asLong();
 	}
 
 	private static List<String> ids(JsonNode array) {

@@ -36,12 +36,12 @@ class AccessRevocationTest extends EndToEndTest {
 				StompTestClient memberClient = StompTestClient.connect(port, TestTokens.token(member))) {
 			StompTestClient.Subscription readerTopic = readerClient.subscribeAndAwait(topic(groupId));
 			StompTestClient.Subscription memberTopic = memberClient.subscribeAndAwait(topic(groupId));
-			long seen = post(owner, groupId, "while public");
+			long seen = postText(owner, groupId, "while public");
 			assertThat(readerTopic.next("message.created", WAIT).path("seq").asLong()).isEqualTo(seen);
 
 			configure(groupId, owner, Map.of("visibility", "PRIVATE"));
 			JsonNode ended = readerTopic.next("subscription.ended", WAIT);
-			long after = post(owner, groupId, "now private");
+			long after = postText(owner, groupId, "now private");
 
 			assertThat(ended).as("the reader is told their subscription ended").isNotNull();
 			assertThat(ended.path("groupId").asString()).isEqualTo(groupId);
@@ -100,7 +100,7 @@ class AccessRevocationTest extends EndToEndTest {
 			assertThat(api.as(owner).delete("/api/v1/groups/" + groupId + "/members/" + kicked).status())
 				.isEqualTo(204);
 			assertThat(api.as(leaver).delete("/api/v1/groups/" + groupId + "/members/me").status()).isEqualTo(204);
-			long after = post(owner, groupId, "after they are gone");
+			long after = postText(owner, groupId, "after they are gone");
 
 			assertThat(kickedTopic.next("subscription.ended", WAIT).path("reason").asString()).isEqualTo("KICKED");
 			assertThat(leaverTopic.next("subscription.ended", WAIT).path("reason").asString()).isEqualTo("LEFT");
@@ -134,14 +134,6 @@ class AccessRevocationTest extends EndToEndTest {
 		assertThat(client.errors.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("SUBSCRIBE is refused")
 			.startsWith("ERROR");
 		assertThat(again.next(QUIET)).isNull();
-	}
-
-	private long post(String userId, String groupId, String text) {
-		Api.Response posted = api.as(userId)
-			.post("/api/v1/groups/" + groupId + "/messages",
-					Map.of("clientMsgId", "c-" + System.nanoTime(), "type", "TEXT", "text", text));
-		assertThat(posted.status()).as(posted.raw()).isEqualTo(201);
-		return posted.json().path("seq").asLong();
 	}
 
 	private static String topic(String groupId) {

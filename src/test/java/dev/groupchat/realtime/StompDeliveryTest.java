@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -137,11 +136,11 @@ class StompDeliveryTest extends EndToEndTest {
 			long lastSeen;
 			try (StompTestClient first = StompTestClient.connect(port, TestTokens.token(member))) {
 				StompTestClient.Subscription live = first.subscribeAndAwait(topic(groupId));
-				post(owner, groupId, "before the gap");
+				postText(owner, groupId, "before the gap");
 				lastSeen = live.next("message.created", WAIT).path("seq").asLong();
 			}
 			for (int i = 0; i < 200; i++) {
-				post(owner, groupId, "missed " + i);
+				postText(owner, groupId, "missed " + i);
 			}
 
 			try (StompTestClient second = StompTestClient.connect(port, TestTokens.token(member))) {
@@ -149,7 +148,7 @@ class StompDeliveryTest extends EndToEndTest {
 						Map.of("resume-after-seq", Long.toString(lastSeen)));
 				// live messages race the replay: they must come after it, each once
 				for (int i = 0; i < 5; i++) {
-					post(owner, groupId, "live " + i);
+					postText(owner, groupId, "live " + i);
 				}
 
 				List<JsonNode> created = resumed.collect("message.created", 205, Duration.ofSeconds(20));
@@ -177,7 +176,7 @@ class StompDeliveryTest extends EndToEndTest {
 					Map.of("resume-after-seq", Long.toString(last - 1001)));
 			StompTestClient.Subscription replay = justInReach.subscribeAndAwait(topic(groupId),
 					Map.of("resume-after-seq", Long.toString(last - 1000)));
-			long live = post(owner, groupId, "after the resync");
+			long live = postText(owner, groupId, "after the resync");
 
 			List<JsonNode> resyncEvents = resync.collectAny(2, WAIT);
 			assertThat(resyncEvents).extracting(e -> e.path("type").asString())
@@ -198,7 +197,7 @@ class StompDeliveryTest extends EndToEndTest {
 		String owner = user("owner");
 		String stranger = user("stranger");
 		String groupId = createGroup(owner, "CHAT");
-		post(owner, groupId, "members only");
+		postText(owner, groupId, "members only");
 		long count = messageCount(groupId);
 
 		try (StompTestClient snoop = StompTestClient.connect(port, TestTokens.token(stranger))) {
@@ -206,7 +205,7 @@ class StompDeliveryTest extends EndToEndTest {
 			String error = snoop.errors.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
 			assertThat(error).startsWith("ERROR").contains("\"status\":403");
 			assertThat(snoop.awaitDisconnect(WAIT)).as("the server closes after ERROR").isTrue();
-			post(owner, groupId, "not for strangers");
+			postText(owner, groupId, "not for strangers");
 			assertThat(refused.next(QUIET)).isNull();
 		}
 		try (StompTestClient intruder = StompTestClient.connect(port, TestTokens.token(stranger))) {
@@ -235,13 +234,13 @@ class StompDeliveryTest extends EndToEndTest {
 			StompTestClient.Subscription victimTopic = victimClient.subscribeAndAwait(topic(groupId));
 			StompTestClient.Subscription victimEvents = victimClient.subscribeAndAwait("/user/queue/events");
 			StompTestClient.Subscription bystanderTopic = bystanderClient.subscribeAndAwait(topic(groupId));
-			long seen = post(owner, groupId, "before the ban");
+			long seen = postText(owner, groupId, "before the ban");
 			assertThat(victimTopic.next("message.created", WAIT).path("seq").asLong()).isEqualTo(seen);
 
 			Api.Response banned = api.as(owner)
 				.post("/api/v1/groups/" + groupId + "/bans", Map.of("userId", victim, "reason", "spam"));
 			assertThat(banned.status()).as(banned.raw()).isEqualTo(201);
-			long after = post(owner, groupId, "after the ban");
+			long after = postText(owner, groupId, "after the ban");
 
 			assertThat(bystanderTopic.collect("message.created", 3, WAIT)).extracting(e -> e.path("seq").asLong())
 				.contains(after);
@@ -283,7 +282,7 @@ class StompDeliveryTest extends EndToEndTest {
 		String member = user("member");
 		String groupId = createGroup(owner, "CHAT");
 		addMember(groupId, owner, member);
-		post(owner, groupId, "hi");
+		postText(owner, groupId, "hi");
 		long count = messageCount(groupId);
 		long lastSeq = lastSeq(groupId);
 		try (StompTestClient ownerClient = StompTestClient.connect(port, TestTokens.token(owner));
@@ -312,9 +311,9 @@ class StompDeliveryTest extends EndToEndTest {
 		String groupId = createGroup(owner, "CHAT");
 		addMember(groupId, owner, member);
 		long unreadAtJoin = unreadCount(member, groupId);
-		long first = post(owner, groupId, "one");
-		post(owner, groupId, "two");
-		long third = post(owner, groupId, "three");
+		long first = postText(owner, groupId, "one");
+		postText(owner, groupId, "two");
+		long third = postText(owner, groupId, "three");
 		assertThat(unreadCount(member, groupId)).isEqualTo(unreadAtJoin + 3);
 		try (StompTestClient ownerClient = StompTestClient.connect(port, TestTokens.token(owner));
 				StompTestClient memberClient = StompTestClient.connect(port, TestTokens.token(member))) {
@@ -340,7 +339,7 @@ class StompDeliveryTest extends EndToEndTest {
 		String member = user("member");
 		String groupId = createGroup(owner, "CHAT");
 		addMember(groupId, owner, member);
-		long seq = post(member, groupId, "first draft");
+		long seq = postText(member, groupId, "first draft");
 		String messages = "/api/v1/groups/" + groupId + "/messages/";
 		try (StompTestClient ownerClient = StompTestClient.connect(port, TestTokens.token(owner))) {
 			StompTestClient.Subscription topic = ownerClient.subscribeAndAwait(topic(groupId));
@@ -369,13 +368,6 @@ class StompDeliveryTest extends EndToEndTest {
 	}
 
 	// --- helpers
-
-	private long post(String userId, String groupId, String text) {
-		Api.Response posted = api.as(userId)
-			.post("/api/v1/groups/" + groupId + "/messages", text("c-" + UUID.randomUUID(), text));
-		assertThat(posted.status()).as(posted.raw()).isEqualTo(201);
-		return posted.json().path("seq").asLong();
-	}
 
 	/**
 	 * Stores {@code count} messages in one statement, as {@link #post} would have (a

@@ -93,8 +93,8 @@ class BlockingTest extends EndToEndTest {
 		addMember(group, alice, carol);
 		block(alice, bob);
 
-		long fromCarol = post(carol, group, "hello from carol");
-		long fromBob = post(bob, group, "secret from bob");
+		long fromCarol = postText(carol, group, "hello from carol");
+		long fromBob = postText(bob, group, "secret from bob");
 
 		JsonNode history = api.as(alice).get(messages(group)).json().path("messages");
 		JsonNode hidden = bySeq(history, fromBob);
@@ -142,9 +142,9 @@ class BlockingTest extends EndToEndTest {
 			blocked.sendAndAwait("/app/group." + group + ".typing", Map.of());
 			blocked.sendAndAwait("/app/group." + group + ".send",
 					Map.of("clientMsgId", "live-1", "type", "TEXT", "text", "secret over stomp"));
-			long overRest = post(bob, group, "secret over rest");
+			long overRest = postText(bob, group, "secret over rest");
 			api.as(bob).patch(messages(group) + "/" + overRest, Map.of("text", "secret edited"));
-			long visible = post(carol, group, "carol speaks");
+			long visible = postText(carol, group, "carol speaks");
 
 			List<JsonNode> toCarol = untilCreated(carolsTopic, 3);
 			List<JsonNode> toBob = untilCreated(bobsTopic, 3);
@@ -208,10 +208,10 @@ class BlockingTest extends EndToEndTest {
 		try (StompTestClient blocker = StompTestClient.connect(port, TestTokens.token(alice))) {
 			StompTestClient.Subscription topic = blocker.subscribeAndAwait(topic(group));
 			block(alice, bob);
-			long hidden = post(bob, group, "secret after the block");
+			long hidden = postText(bob, group, "secret after the block");
 			assertThat(topic.next("message.created", WAIT).path("message").path("blocked").asBoolean()).isTrue();
 			unblock(alice, bob);
-			post(bob, group, "visible after unblocking");
+			postText(bob, group, "visible after unblocking");
 			assertThat(topic.next("message.created", WAIT).path("message").path("text").asString())
 				.isEqualTo("visible after unblocking");
 			block(alice, bob);
@@ -281,13 +281,6 @@ class BlockingTest extends EndToEndTest {
 
 	private void unblock(String blocker, String blocked) {
 		assertThat(api.as(blocker).delete(blocks(blocked)).status()).isEqualTo(204);
-	}
-
-	private long post(String userId, String groupId, String text) {
-		Api.Response sent = api.as(userId)
-			.post(messages(groupId), Map.of("clientMsgId", "c-" + System.nanoTime(), "type", "TEXT", "text", text));
-		assertThat(sent.status()).as(sent.raw()).isEqualTo(201);
-		return sent.json().path("seq").asLong();
 	}
 
 	private JsonNode myGroup(String userId, String groupId) {

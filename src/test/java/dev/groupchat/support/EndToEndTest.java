@@ -39,6 +39,15 @@ public abstract class EndToEndTest {
 		return created.text("id");
 	}
 
+	/** Posts a TEXT message as {@code userId} over REST and answers its seq. */
+	protected long postText(String userId, String groupId, String text) {
+		Api.Response posted = api.as(userId)
+			.post("/api/v1/groups/" + groupId + "/messages",
+					Map.of("clientMsgId", "c-" + UUID.randomUUID(), "type", "TEXT", "text", text));
+		assertThat(posted.status()).as(posted.raw()).isEqualTo(201);
+		return posted.json().path("seq").asLong();
+	}
+
 	protected void addMember(String groupId, String byId, String userId) {
 		Api.Response added = api.as(byId).post("/api/v1/groups/" + groupId + "/members", Map.of("userId", userId));
 		assertThat(added.status()).as(added.raw()).isEqualTo(201);
