@@ -7,6 +7,8 @@ import dev.groupchat.identity.UserProfiles.StoredProfile;
 import dev.groupchat.messaging.MessageExport;
 import dev.groupchat.messaging.MessageView;
 import dev.groupchat.messaging.OwnReaction;
+import dev.groupchat.safety.BlockView;
+import dev.groupchat.safety.Blocks;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
@@ -19,12 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes everything the service holds about a user as one JSON document: profile,
- * memberships, their messages and their reactions. Messages and reactions are read in
- * pages of {@link #PAGE_SIZE} by keyset, each page one short read, and written out before
- * the next is read: memory stays flat however many there are, and a client that downloads
- * slowly holds no database connection while it does. The price: the document is not one
- * snapshot, so a message sent, edited or recalled while the download runs may or may not
- * show its change.
+ * memberships, their messages, their reactions and the users they blocked. Messages and
+ * reactions are read in pages of {@link #PAGE_SIZE} by keyset, each page one short read,
+ * and written out before the next is read: memory stays flat however many there are, and
+ * a client that downloads slowly holds no database connection while it does. The price:
+ * the document is not one snapshot, so a message sent, edited or recalled while the
+ * download runs may or may not show its change.
  */
 @Service
 class DataExport {
@@ -41,10 +43,13 @@ class DataExport {
 
 	private final JsonMapper json;
 
+	private final Blocks blocks;
+
 	private final Clock clock;
 
-	DataExport(UserProfiles profiles, UserMemberships memberships, MessageExport messages, JsonMapper json,
-			Clock clock) {
+	DataExport(UserProfiles profiles, UserMemberships memberships, MessageExport messages, Blocks blocks,
+			JsonMapper json, Clock clock) {
+		this.blocks = blocks;
 		this.profiles = profiles;
 		this.memberships = memberships;
 		this.messages = messages;
@@ -70,6 +75,9 @@ class DataExport {
 			generator.writeEndArray();
 			generator.writeArrayPropertyStart("reactions");
 			writePaged(generator, (OwnReaction after, Integer limit) -> messages.reactionsOf(userId, after, limit));
+			generator.writeEndArray();
+			generator.writeArrayPropertyStart("blocks");
+			writePaged(generator, (BlockView after, Integer limit) -> blocks.blocksOf(userId, after, limit));
 			generator.writeEndArray();
 			generator.writeEndObject();
 		}

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,6 +68,16 @@ public class Blocks {
 	public CursorPage<BlockView> list(CurrentUser user, PageRequest page) {
 		return Keyset.TIME_AND_KEY.page(page, (after, limit) -> store.page(user.id(), after, limit),
 				b -> new Keyset.TimeAndKey(b.blockedAt(), b.userId()));
+	}
+
+	/**
+	 * A page of the blocks {@code blockerId} made, oldest first, after {@code after}
+	 * (null: from the first); for the data export.
+	 */
+	@Transactional(readOnly = true)
+	public List<BlockView> blocksOf(String blockerId, @Nullable BlockView after, int limit) {
+		return store.page(blockerId, after == null ? null : new Keyset.TimeAndKey(after.blockedAt(), after.userId()),
+				limit);
 	}
 
 	/**

@@ -24,7 +24,7 @@ class ExportTest extends MessagingEndToEndTest {
 	Messaging messaging;
 
 	@Test
-	void theExportHoldsTheCallersProfileMembershipsMessagesAndReactionsAndNothingElse() {
+	void theExportHoldsTheCallersProfileMembershipsMessagesReactionsAndBlocksAndNothingElse() {
 		String alice = user("alice");
 		String bob = user("bob");
 		String ownGroup = createGroup(alice, "FAN");
@@ -38,6 +38,9 @@ class ExportTest extends MessagingEndToEndTest {
 		long bobs = post(bob, bobsGroup, "b-2", "bob in his group");
 		long recalled = post(alice, bobsGroup, "a-3", "a message alice takes back");
 		post(bob, elsewhere, "b-3", "where alice is not");
+		String carol = user("carol");
+		assertThat(api.as(alice).put("/api/v1/me/blocks/" + carol, null).status()).isEqualTo(204);
+		assertThat(api.as(bob).put("/api/v1/me/blocks/" + alice, null).status()).isEqualTo(204);
 		react(bob, ownGroup, hello, "❤️");
 		react(alice, bobsGroup, bobs, "👍");
 		react(bob, bobsGroup, bobs, "🔥");
@@ -69,6 +72,9 @@ class ExportTest extends MessagingEndToEndTest {
 				r -> r.path("groupId").asString() + " " + r.path("seq").asLong() + " " + r.path("emoji").asString()))
 			.containsExactly(bobsGroup + " " + bobs + " 👍");
 		assertThat(body.path("reactions").get(0).path("createdAt").asString()).isNotBlank();
+		assertThat(rows(body.path("blocks"), b -> b.path("userId").asString())).as("the blocks alice made, not bob's")
+			.containsExactly(carol);
+		assertThat(body.path("blocks").get(0).path("blockedAt").asString()).isNotBlank();
 	}
 
 	@Test
