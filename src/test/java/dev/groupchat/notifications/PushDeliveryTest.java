@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.groupchat.GroupchatApplication;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
 import dev.groupchat.support.StompTestClient;
 import dev.groupchat.support.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +28,9 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
  * answers.
  */
 class PushDeliveryTest extends EndToEndTest {
+
+	@Autowired
+	MeterRegistry meters;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -188,6 +197,86 @@ class PushDeliveryTest extends EndToEndTest {
 	}
 
 	@Test
+	void tenMessagesIntoOneGroupCollapseUnderOneKeyWithTheBadgeCountingUp() throws Exception {
+		String alice = user("alice");
+		String bob = user("bob");
+		String busy = createGroup(alice, "CHAT");
+		String quiet = createGroup(alice, "CHAT");
+		addMember(busy, alice, bob);
+		addMember(quiet, alice, bob);
+		String key = register(bob, "phone");
+
+		for (int i = 1; i <= 10; i++) {
+			send(alice, busy, "busy " + i, List.of(), null);
+		}
+		send(alice, quiet, "quiet", List.of(), null);
+
+		List<JsonNode> pushes = await(() -> GATEWAY.received(key), 11);
+		Thread.sleep(1000);
+		assertThat(GATEWAY.received(key)).hasSize(11);
+		Map<String, List<JsonNode>> byKey = pushes.stream()
+			.collect(Collectors.groupingBy(p -> p.path("devices").get(0).path("data").path("collapse_key").asString()));
+		assertThat(byKey).as("one key per group: the phone shows one notification per group, replaced")
+			.containsOnlyKeys("group-" + busy, "group-" + quiet);
+		assertThat(byKey.get("group-" + busy)).hasSize(10)
+			.allSatisfy(p -> assertThat(p.path("room_id").asString()).isEqualTo(busy));
+		Map<String, Long> unread = new HashMap<>();
+		api.as(bob)
+			.get("/api/v1/groups")
+			.json()
+			.path("items")
+			.forEach(g -> unread.put(g.path("id").asString(), g.path("unreadCount").asLong()));
+		assertThat(byKey.get("group-" + busy)).extracting(p -> p.path("counts").path("unread").asLong())
+			.as("the badge of the busy group counts up to its unread count")
+			.allSatisfy(badge -> assertThat(badge).isBetween(unread.get(busy) - 9, unread.get(busy)))
+			.contains(unread.get(busy));
+		assertThat(byKey.get("group-" + quiet)).singleElement()
+			.satisfies(p -> assertThat(p.path("counts").path("unread").asLong()).isEqualTo(unread.get(quiet)));
+	}
+
+	@Test
+	void twoNodesOnOneDatabaseShareTheOutboxAndSendNothingTwice() throws Exception {
+		String alice = user("alice");
+		String group = createGroup(alice, "FAN");
+		List<String> keys = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			String fan = user("fan" + i);
+			addMember(group, alice, fan);
+			settings(fan, group, Map.of("notify", "ALL"));
+			keys.add(register(fan, "phone"));
+		}
+		double sentHere = meters.counter("groupchat.push.sent").count();
+		GATEWAY.delayMillis = 15;
+		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(GroupchatApplication.class)
+			.properties("server.port=0", "groupchat.push.gateway-url=" + GATEWAY.url(),
+					"groupchat.push.poll-interval=50ms", "groupchat.push.send-batch=5", "groupchat.push.expand-batch=5")
+			.run()) {
+			List<String> sent = new ArrayList<>();
+			for (int i = 0; i < 10; i++) {
+				sent.add(send(alice, group, "news " + i, List.of(), null));
+			}
+
+			for (String key : keys) {
+				await(() -> GATEWAY.received(key), 10);
+			}
+			Thread.sleep(1500);
+			for (String key : keys) {
+				assertThat(GATEWAY.received(key)).extracting(p -> p.path("event_id").asString())
+					.as("each message once to " + key)
+					.containsExactlyInAnyOrderElementsOf(sent);
+			}
+			double bySecond = second.getBean(MeterRegistry.class).counter("groupchat.push.sent").count();
+			double byFirst = meters.counter("groupchat.push.sent").count() - sentHere;
+			assertThat(byFirst + bySecond).isEqualTo(200);
+			assertThat(bySecond).as("the second node took a share of the 200 (first sent %s)", byFirst).isPositive();
+			assertThat(byFirst).as("the first node took a share of the 200 (second sent %s)", bySecond).isPositive();
+		}
+		finally {
+			GATEWAY.delayMillis = 0;
+		}
+	}
+
+	@Test
 	void aGatewayFailureThenSuccessDeliversExactlyOnce() throws Exception {
 		String alice = user("alice");
 		String bob = user("bob");
@@ -281,6 +370,9 @@ class PushDeliveryTest extends EndToEndTest {
 
 		final Set<String> rejected = ConcurrentHashMap.newKeySet();
 
+		/** How long each answer takes, to keep a worker busy. */
+		volatile int delayMillis;
+
 		record Request(String pushkey, JsonNode notification, String idempotencyKey, int answered) {
 		}
 
@@ -323,6 +415,14 @@ class PushDeliveryTest extends EndToEndTest {
 		}
 
 		private void handle(HttpExchange exchange) throws IOException {
+			if (delayMillis > 0) {
+				try {
+					Thread.sleep(delayMillis);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
 			JsonNode notification = JSON.readTree(exchange.getRequestBody().readAllBytes()).path("notification");
 			String pushkey = notification.path("devices").get(0).path("pushkey").asString();
 			Deque<Integer> script = scripts.get(pushkey);
