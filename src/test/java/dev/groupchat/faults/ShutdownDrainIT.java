@@ -3,18 +3,13 @@ package dev.groupchat.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupchat.support.Api;
+import dev.groupchat.support.PackagedService;
 import dev.groupchat.support.RawStompSocket;
 import dev.groupchat.support.TestDatabase;
 import dev.groupchat.support.TestTokens;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -43,22 +38,19 @@ import tools.jackson.databind.JsonNode;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ShutdownDrainIT {
 
-	private static final Path JAR = Path.of("target", "groupchat.jar");
-
-	private Process service;
-
-	private Path log;
+	private PackagedService service;
 
 	@AfterEach
 	void kill() throws Exception {
-		if (service != null && service.isAlive()) {
-			service.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		if (service != null) {
+			service.close();
 		}
 	}
 
 	@Test
 	void sigtermDuringABurstAcksWhatItStoredAndAsksClientsToReconnect() throws Exception {
-		int port = start();
+		service = PackagedService.start(Map.of());
+		int port = service.port();
 		String owner = "owner-" + UUID.randomUUID().toString().substring(0, 8);
 		Api api = new Api(port).as(owner);
 		Api.Response created = api.post("/api/v1/groups", Map.of("name", "Shutdown", "kind", "FAN"));
@@ -78,10 +70,10 @@ class ShutdownDrainIT {
 		}
 
 		long sigterm = System.nanoTime();
-		service.destroy();
+		service.process().destroy();
 		assertThat(socket.awaitClosed(Duration.ofSeconds(25))).as("the server closed the WebSocket").isTrue();
 		assertThat(closeCode.get(5, TimeUnit.SECONDS)).as("close status of an idle session").isEqualTo(1012);
-		assertThat(service.waitFor(30, TimeUnit.SECONDS)).as("exited within 30 s of SIGTERM").isTrue();
+		assertThat(service.process().waitFor(30, TimeUnit.SECONDS)).as("exited within 30 s of SIGTERM").isTrue();
 		Duration exit = Duration.ofNanos(System.nanoTime() - sigterm);
 		sender.join(5_000);
 		for (RawStompSocket.Frame frame; (frame = socket.next("MESSAGE", Duration.ofMillis(100))) != null;) {
@@ -109,7 +101,7 @@ class ShutdownDrainIT {
 		for (int i = 0; i < stored.size(); i++) {
 			assertThat(stored.get(i).seq()).as("seqs contiguous").isEqualTo(i + 1);
 		}
-		assertThat(Files.readString(log)).as("shutdown log").contains("writer queue drained");
+		assertThat(service.log()).as("shutdown log").contains("writer queue drained");
 		System.out.printf("shutdown: sent %d, acked OK %d, retry %d, stored %d, exit %d ms%n", sent.get(), acked.size(),
 				answers.size() - acked.size(), stored.size(), exit.toMillis());
 	}
@@ -182,58 +174,6 @@ class ShutdownDrainIT {
 				}
 			}
 			return rows;
-		}
-	}
-
-	/**
-	 * Starts the jar on the suite's database and a free port; answers the port once it is
-	 * ready.
-	 */
-	private int start() throws Exception {
-		assertThat(JAR).as("the packaged jar (run through mvn verify)").isRegularFile();
-		int port = freePort();
-		log = Files.createTempFile("groupchat-shutdown", ".log");
-		TestDatabase.Coordinates db = TestDatabase.get();
-		String java = ProcessHandle.current().info().command().orElseThrow();
-		ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString(), "--server.port=" + port,
-				"--server.address=127.0.0.1");
-		Map<String, String> env = builder.environment();
-		env.keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("GROUPCHAT_"));
-		env.put("SPRING_DATASOURCE_URL", db.url());
-		env.put("SPRING_DATASOURCE_USERNAME", db.username());
-		env.put("SPRING_DATASOURCE_PASSWORD", db.password());
-		env.put("GROUPCHAT_JWT_SECRET", TestTokens.SECRET);
-		env.put("GROUPCHAT_RATE_LIMIT_ENABLED", "false");
-		service = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		awaitReady(port);
-		return port;
-	}
-
-	private void awaitReady(int port) throws Exception {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		HttpRequest ready = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-			.timeout(Duration.ofSeconds(5))
-			.build();
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-		while (System.nanoTime() < deadline) {
-			assertThat(service.isAlive()).as("service alive; log:\n%s", Files.readString(log)).isTrue();
-			try {
-				if (http.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(300);
-		}
-		throw new AssertionError("not ready within 90 s:\n" + Files.readString(log));
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

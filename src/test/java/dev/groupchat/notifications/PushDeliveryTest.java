@@ -24,6 +24,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -373,6 +376,12 @@ class PushDeliveryTest extends EndToEndTest {
 		/** How long each answer takes, to keep a worker busy. */
 		volatile int delayMillis;
 
+		/** When not 0, the status of every answer (an outage of the gateway). */
+		volatile int outage;
+
+		/** When set, requests get no answer until it opens (a hanging gateway). */
+		volatile CountDownLatch hang;
+
 		record Request(String pushkey, JsonNode notification, String idempotencyKey, int answered) {
 		}
 
@@ -384,6 +393,7 @@ class PushDeliveryTest extends EndToEndTest {
 				throw new IllegalStateException(ex);
 			}
 			server.createContext("/_matrix/push/v1/notify", this::handle);
+			server.setExecutor(Executors.newCachedThreadPool());
 			server.start();
 		}
 
@@ -403,6 +413,14 @@ class PushDeliveryTest extends EndToEndTest {
 			return requests.stream().filter(r -> r.pushkey().equals(pushkey)).map(Request::notification).toList();
 		}
 
+		/** The notifications answered with 200, by pushkey. */
+		List<JsonNode> delivered(String pushkey) {
+			return requests.stream()
+				.filter(r -> r.pushkey().equals(pushkey) && r.answered() == 200)
+				.map(Request::notification)
+				.toList();
+		}
+
 		List<Integer> answered(String pushkey) {
 			return requests.stream().filter(r -> r.pushkey().equals(pushkey)).map(Request::answered).toList();
 		}
@@ -415,19 +433,27 @@ class PushDeliveryTest extends EndToEndTest {
 		}
 
 		private void handle(HttpExchange exchange) throws IOException {
-			if (delayMillis > 0) {
-				try {
-					Thread.sleep(delayMillis);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			}
 			JsonNode notification = JSON.readTree(exchange.getRequestBody().readAllBytes()).path("notification");
 			String pushkey = notification.path("devices").get(0).path("pushkey").asString();
+			CountDownLatch hanging = hang;
+			try {
+				if (hanging != null) {
+					requests.add(new Request(pushkey, notification,
+							exchange.getRequestHeaders().getFirst("Idempotency-Key"), 0));
+					hanging.await(60, TimeUnit.SECONDS);
+					exchange.close();
+					return;
+				}
+				if (delayMillis > 0) {
+					Thread.sleep(delayMillis);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 			Deque<Integer> script = scripts.get(pushkey);
 			Integer scripted = script == null ? null : script.poll();
-			int status = scripted == null ? 200 : scripted;
+			int status = outage != 0 ? outage : scripted == null ? 200 : scripted;
 			String body = rejected.contains(pushkey) ? "{\"rejected\":[\"" + pushkey + "\"]}" : "{\"rejected\":[]}";
 			requests.add(new Request(pushkey, notification, exchange.getRequestHeaders().getFirst("Idempotency-Key"),
 					status));
