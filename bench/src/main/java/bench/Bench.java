@@ -35,6 +35,7 @@ public final class Bench {
 
 	// ---- configuration ----
 	boolean quick;
+	String pushGateway;
 	List<String> scenarios = List.of("ingest", "history", "connections", "fanout");
 	/** Measured by the connections scenario; lets fan-out skip sizes that cannot fit in the service heap. */
 	double heapPerSessionKb = -1;
@@ -69,6 +70,7 @@ public final class Bench {
 		for (String a : args) {
 			String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : "";
 			if (a.equals("--quick")) b.quick = true;
+			else if (a.startsWith("--push-gateway=")) b.pushGateway = v;
 			else if (a.startsWith("--scenarios=")) b.scenarios = List.of(v.split(","));
 			else if (a.startsWith("--base=")) b.base = v;
 			else if (a.startsWith("--ws=")) b.wsUrl = v;
@@ -394,6 +396,17 @@ public final class Bench {
 			String body = "{\"name\":\"ingest " + g + "\",\"kind\":\"CHAT\",\"memberIds\":[" + members + "]}";
 			gids.set(g, Util.field(Util.expect(Util.call(base, "POST", "/api/v1/groups", tok("ing-s" + (g % senders)), body), 201), "id"));
 		});
+		if (pushGateway != null) {
+			// notifications on: every member but the sender is offline and has a phone, so each
+			// message is one outbox row in the send transaction and 9 deliveries for the workers
+			parallel(groups * 9, 16, i -> {
+				String member = "ing-g" + (i / 9) + "-m" + (i % 9 + 1);
+				Util.expect(Util.call(base, "PUT", "/api/v1/me/devices/phone", tok(member),
+						"{\"platform\":\"GATEWAY\",\"token\":\"pk-" + member + "\"}"), 200, 201);
+			});
+			report.note("Ingest with notifications ON (BENCH_PUSH=1): the peer stands in for a Matrix push gateway; "
+					+ "each of the 9 other members of every group is offline with one GATEWAY device.");
+		}
 		psql("create table if not exists bench_peer_message (like message including defaults including constraints including indexes);"
 				+ "create sequence if not exists bench_peer_seq;");
 		log(String.format("  setup took %.1f s", (System.nanoTime() - s0) / 1e9));
@@ -407,6 +420,15 @@ public final class Bench {
 		for (int r = 1; r <= rounds; r++) {
 			ingestService(gids, senders, seconds, r);
 			ingestPgbench(pgFile, senders, seconds, r);
+		}
+		if (pushGateway != null) {
+			String pushed = Util.call(pushGateway, "GET", "/push-count", null, null).body().strip();
+			long outbox = count("select count(*) from notification_outbox");
+			long deliveries = count("select count(*) from push_delivery where status = 'QUEUED'");
+			String msg = String.format("Notifications at the end of ingest: %s pushes answered by the gateway, %,d messages not yet expanded, %,d deliveries queued.",
+					pushed, outbox, deliveries);
+			log(msg);
+			report.note(msg);
 		}
 		report.ingestDone(this, groups, senders, seconds);
 	}

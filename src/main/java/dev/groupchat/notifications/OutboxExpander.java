@@ -52,20 +52,24 @@ class OutboxExpander {
 	}
 
 	/**
-	 * Expands one page of the oldest unclaimed outbox row; answers false when there was
-	 * none.
+	 * Expands one page of each of the oldest {@code expandRows} unclaimed outbox rows, in
+	 * one transaction (a busy node's outbox holds one row per message: one claim and one
+	 * commit per message could not keep up with the send path); answers how many it
+	 * claimed.
 	 */
 	@Transactional
-	boolean step() {
-		Optional<Row> claimed = jdbc.sql("""
+	int step() {
+		List<Row> claimed = jdbc.sql("""
 				select id, group_id, seq, after_user_id from notification_outbox
-				 order by id limit 1 for update skip locked""")
+				 order by id limit :limit for update skip locked""")
+			.param("limit", properties.expandRows())
 			.query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getLong(3), rs.getString(4)))
-			.optional();
-		if (claimed.isEmpty()) {
-			return false;
-		}
-		Row row = claimed.get();
+			.list();
+		claimed.forEach(this::expand);
+		return claimed.size();
+	}
+
+	private void expand(Row row) {
 		Optional<NotifyRule.Message> message = message(row);
 		List<Candidate> page = message.isEmpty() ? List.of() : page(row, message.get());
 		if (!page.isEmpty()) {
@@ -80,7 +84,6 @@ class OutboxExpander {
 				.param("id", row.id())
 				.update();
 		}
-		return true;
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxDevicesPerUser devices one user may register
  * @param pollInterval how often an idle worker looks for work
  * @param expandBatch members read per expansion step (keyset page)
+ * @param expandRows outbox rows (messages) one expansion step claims
  * @param sendBatch deliveries claimed per send step
  * @param maxAttempts tries per delivery before it is marked FAILED
  * @param initialBackoff wait before the first retry; doubled per attempt, with full
@@ -26,9 +27,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("groupchat.push")
 record PushProperties(URI gatewayUrl, @DefaultValue("dev.groupchat") String appId,
 		@DefaultValue("10") int maxDevicesPerUser, @DefaultValue("500ms") Duration pollInterval,
-		@DefaultValue("500") int expandBatch, @DefaultValue("50") int sendBatch, @DefaultValue("8") int maxAttempts,
-		@DefaultValue("1s") Duration initialBackoff, @DefaultValue("10m") Duration maxBackoff,
-		@DefaultValue("5s") Duration requestTimeout, @DefaultValue("100") int previewLength) {
+		@DefaultValue("500") int expandBatch, @DefaultValue("100") int expandRows, @DefaultValue("50") int sendBatch,
+		@DefaultValue("8") int maxAttempts, @DefaultValue("1s") Duration initialBackoff,
+		@DefaultValue("10m") Duration maxBackoff, @DefaultValue("5s") Duration requestTimeout,
+		@DefaultValue("100") int previewLength) {
 
 	boolean enabled() {
 		return gatewayUrl != null && !gatewayUrl.toString().isBlank();

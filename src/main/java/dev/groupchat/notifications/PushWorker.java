@@ -19,7 +19,7 @@ class PushWorker implements SmartLifecycle {
 	PushWorker(OutboxExpander expander, PushSender sender, PushProperties properties) {
 		this.properties = properties;
 		this.loop = new PollingLoop("push-worker", properties.pollInterval(),
-				() -> expander.step() | sender.step() > 0);
+				() -> expander.step() > 0 | sender.step() > 0);
 	}
 
 	@Override
