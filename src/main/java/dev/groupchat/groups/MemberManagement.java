@@ -179,6 +179,7 @@ public class MemberManagement {
 			throw DomainException.invalid("name a role, mutedUntil or shadowMuted to change");
 		}
 		Actor actor = groups.lockedActor(groupId, user.id()).requireMember();
+		refuseProbing(actor, userId, "change members");
 		Member target = member(groupId, userId);
 		if (change.role() != null) {
 			changeRole(actor, target, change.role());
@@ -235,6 +236,7 @@ public class MemberManagement {
 			admission.remove(actor.group(), actor.member(), user.id(), LeaveReason.LEFT);
 			return;
 		}
+		refuseProbing(actor, userId, "remove members");
 		Member target = member(groupId, userId);
 		actor.requireOutranks(target, "remove");
 		admission.remove(actor.group(), target, user.id(), LeaveReason.KICKED);
@@ -280,6 +282,17 @@ public class MemberManagement {
 			.orElseThrow(() -> DomainException.notFound("ban of", userId));
 		bans.delete(ban);
 		events.publishEvent(new MemberUnbanned(groupId, userId, user.id()));
+	}
+
+	/**
+	 * Of a group whose member list is hidden, a MEMBER acting on another user is refused
+	 * before the lookup: 403 whether or not that user is a member, never a 404 that would
+	 * tell.
+	 */
+	private static void refuseProbing(Actor actor, String userId, String action) {
+		if (!userId.equals(actor.userId()) && actor.group().membersHidden()) {
+			actor.requireModerator(action);
+		}
 	}
 
 	private Member member(UUID groupId, String userId) {

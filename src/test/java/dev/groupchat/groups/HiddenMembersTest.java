@@ -61,6 +61,15 @@ class HiddenMembersTest extends EndToEndTest {
 		assertThat(bad.contentType()).startsWith("application/problem+json");
 		assertThat(group(g.owner(), g.id()).path("hiddenMembers").asBoolean()).as("changed nothing").isTrue();
 
+		String stranger = user("stranger");
+		Map<String, Object> mute = Map.of("mutedUntil", Instant.now().plus(1, ChronoUnit.HOURS).toString());
+		assertThat(List.of(api.as(g.member()).patch(path(g.id()) + "/members/" + g.other(), mute).status(),
+				api.as(g.member()).patch(path(g.id()) + "/members/" + stranger, mute).status(),
+				api.as(g.member()).delete(path(g.id()) + "/members/" + g.other()).status(),
+				api.as(g.member()).delete(path(g.id()) + "/members/" + stranger).status()))
+			.as("a member cannot tell a member from a stranger by probing")
+			.containsOnly(403);
+
 		configure(g.id(), g.owner(), Map.of("hiddenMembers", false));
 		assertThat(memberIds(g.member(), g.id(), "")).containsExactly(g.owner(), g.admin(), g.member(), g.other());
 	}
