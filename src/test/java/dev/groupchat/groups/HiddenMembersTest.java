@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -70,8 +71,22 @@ class HiddenMembersTest extends EndToEndTest {
 			.as("a member cannot tell a member from a stranger by probing")
 			.containsOnly(403);
 
+		List<Integer> mentions = List.of(mention(g.member(), g.id(), g.other()), mention(g.member(), g.id(), stranger));
+		assertThat(mentions).as("nor by mentioning them").containsOnly(201);
+		assertThat(mention(g.admin(), g.id(), stranger)).as("moderators see the list: refused as before")
+			.isEqualTo(400);
+
 		configure(g.id(), g.owner(), Map.of("hiddenMembers", false));
 		assertThat(memberIds(g.member(), g.id(), "")).containsExactly(g.owner(), g.admin(), g.member(), g.other());
+		assertThat(mention(g.member(), g.id(), stranger)).as("a visible list refuses non-members").isEqualTo(400);
+	}
+
+	private int mention(String sender, String groupId, String mentioned) {
+		return api.as(sender)
+			.post(path(groupId) + "/messages",
+					Map.of("clientMsgId", "c-" + UUID.randomUUID(), "type", "TEXT", "text", "hi", "mentions",
+							List.of(mentioned)))
+			.status();
 	}
 
 	@Test
