@@ -52,18 +52,26 @@ class Admission {
 		Member member = members.saveAndFlush(new Member(lockedGroup.id(), userId, role, clock.instant()));
 		// a newcomer has read what came before them: the history of the group is not
 		// their unread count
-		jdbc.sql("update group_member set last_read_seq = (select last_seq from chat_group where id = :groupId),"
-				+ " invite_code = :inviteCode where group_id = :groupId and user_id = :userId")
+		// and one in age band 16-17 (their profile now) is counted for the automatic
+		// hidden member list
+		boolean minor = jdbc.sql("update group_member set last_read_seq = (select last_seq from chat_group"
+				+ " where id = :groupId), invite_code = :inviteCode, minor = exists (select 1 from user_profile p"
+				+ " where p.id = :userId and p.age_band = 'UNDER_18') where group_id = :groupId and user_id = :userId"
+				+ " returning minor")
 			.param("groupId", lockedGroup.id())
 			.param("userId", userId)
 			.param("inviteCode", inviteCode)
-			.update();
+			.query(Boolean.class)
+			.single();
+		if (minor) {
+			lockedGroup.admitMinor();
+		}
 		requests.findById(new MemberKey(lockedGroup.id(), userId))
 			.filter(JoinRequest::isPending)
 			.ifPresent(requests::delete);
 		count(lockedGroup, "joins");
 		MemberView view = member.view(name);
-		events.publishEvent(new MemberJoined(lockedGroup.id(), view, by));
+		events.publishEvent(new MemberJoined(lockedGroup.id(), view, by, lockedGroup.membersHidden()));
 		return view;
 	}
 
@@ -74,9 +82,12 @@ class Admission {
 		}
 		members.delete(member);
 		lockedGroup.release();
+		if (member.countedAsMinor()) {
+			lockedGroup.releaseMinor();
+		}
 		members.flush();
 		count(lockedGroup, "leaves");
-		events.publishEvent(new MemberLeft(lockedGroup.id(), member.userId(), by, reason));
+		events.publishEvent(new MemberLeft(lockedGroup.id(), member.userId(), by, reason, lockedGroup.membersHidden()));
 	}
 
 	/**

@@ -64,6 +64,17 @@ class Group {
 	@Column(name = "retention_days")
 	private Integer retentionDays;
 
+	/**
+	 * Whether the member list is hidden from MEMBERs; null: automatic (see
+	 * {@link #membersHidden}).
+	 */
+	@Column(name = "hidden_members")
+	private Boolean hiddenMembers;
+
+	/** Members counted as in age band 16-17 when they joined ({@link Admission}). */
+	@Column(name = "minor_members")
+	private int minorMembers;
+
 	@Column(name = "last_seq", insertable = false, updatable = false)
 	private long lastSeq;
 
@@ -111,6 +122,24 @@ class Group {
 		memberCount = Math.max(0, memberCount - 1);
 	}
 
+	/** Counts one more member in age band 16-17 (after {@link #admit()}). */
+	void admitMinor() {
+		minorMembers++;
+	}
+
+	/** A member counted by {@link #admitMinor()} left. */
+	void releaseMinor() {
+		minorMembers = Math.max(0, minorMembers - 1);
+	}
+
+	/**
+	 * Whether only the OWNER and ADMINs may see who is a member: as set, else (automatic)
+	 * in a FAN group while any member is in age band 16-17.
+	 */
+	boolean membersHidden() {
+		return hiddenMembers != null ? hiddenMembers : kind == GroupKind.FAN && minorMembers > 0;
+	}
+
 	void apply(GroupSettings settings, int maxMemberLimit, Instant now) {
 		settings.validate(this, maxMemberLimit);
 		name = settings.name() != null ? settings.name() : name;
@@ -122,6 +151,7 @@ class Group {
 		visibility = settings.visibility() != null ? settings.visibility() : visibility;
 		minFanLevel = settings.minFanLevel() != null ? settings.minFanLevel() : minFanLevel;
 		retentionDays = settings.retentionDays() != null ? settings.retentionDays().orElse(null) : retentionDays;
+		hiddenMembers = settings.hiddenMembers() != null ? settings.hiddenMembers().orElse(null) : hiddenMembers;
 		updatedAt = now;
 	}
 
@@ -133,6 +163,7 @@ class Group {
 	void delete(Instant now) {
 		deletedAt = now;
 		memberCount = 0;
+		minorMembers = 0;
 	}
 
 	boolean isReadableByAnyone() {
@@ -141,7 +172,8 @@ class Group {
 
 	GroupView view() {
 		return new GroupView(id, kind, name, description, ownerId, memberCount, joinPolicy, postPolicy, slowModeSeconds,
-				memberLimit, visibility, minFanLevel, retentionDays, createdAt, lastSeq);
+				memberLimit, visibility, minFanLevel, retentionDays, createdAt, lastSeq, membersHidden(),
+				hiddenMembers == null ? HiddenMembersSource.AUTOMATIC : HiddenMembersSource.SETTING);
 	}
 
 	Instant lastMessageAt() {

@@ -89,11 +89,14 @@ class GroupController {
 			Integer memberLimit, Visibility visibility, @Min(0) @Max(1_000_000) Integer minFanLevel,
 			@Schema(description = "Days messages are kept (1 to 3650); older ones become tombstones. "
 					+ "Absent leaves it as is, null keeps messages forever.", nullable = true, minimum = "1",
-					maximum = "3650") Optional<Integer> retentionDays) {
+					maximum = "3650") Optional<Integer> retentionDays,
+			@Schema(description = "Only the OWNER and ADMINs see who is a member: true or false as set; "
+					+ "null returns to automatic (hidden in a FAN group while any member is 16-17). "
+					+ "Absent leaves it as is.", nullable = true) Optional<Boolean> hiddenMembers) {
 
 		GroupSettings toSettings() {
 			return new GroupSettings(name == null ? null : name.strip(), description, joinPolicy, postPolicy,
-					slowModeSeconds, memberLimit, visibility, minFanLevel, retentionDays);
+					slowModeSeconds, memberLimit, visibility, minFanLevel, retentionDays, hiddenMembers);
 		}
 
 	}

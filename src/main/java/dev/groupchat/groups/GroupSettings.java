@@ -5,11 +5,12 @@ import java.util.Optional;
 
 /**
  * A change of group settings; null fields stay as they are. {@code retentionDays} present
- * and empty keeps messages forever again.
+ * and empty keeps messages forever again; {@code hiddenMembers} present and empty returns
+ * to the automatic rule.
  */
 record GroupSettings(String name, String description, JoinPolicy joinPolicy, PostPolicy postPolicy,
 		Integer slowModeSeconds, Integer memberLimit, Visibility visibility, Integer minFanLevel,
-		Optional<Integer> retentionDays) {
+		Optional<Integer> retentionDays, Optional<Boolean> hiddenMembers) {
 
 	/** Bounds of {@code retentionDays}: a day to ten years. */
 	public static final int MIN_RETENTION_DAYS = 1;
@@ -43,7 +44,7 @@ record GroupSettings(String name, String description, JoinPolicy joinPolicy, Pos
 	boolean isEmpty() {
 		return name == null && description == null && joinPolicy == null && postPolicy == null
 				&& slowModeSeconds == null && memberLimit == null && visibility == null && minFanLevel == null
-				&& retentionDays == null;
+				&& retentionDays == null && hiddenMembers == null;
 	}
 
 }

@@ -5,9 +5,12 @@ import java.util.UUID;
 
 /**
  * A group as clients see it (contract: Groups). {@code retentionDays} is null when
- * messages are kept forever.
+ * messages are kept forever. {@code hiddenMembers} is the setting in force (only the
+ * OWNER and ADMINs see the member list); {@code hiddenMembersSource} says whether an
+ * OWNER or ADMIN set it or it follows the automatic rule.
  */
 public record GroupView(UUID id, GroupKind kind, String name, String description, String ownerId, int memberCount,
 		JoinPolicy joinPolicy, PostPolicy postPolicy, int slowModeSeconds, int memberLimit, Visibility visibility,
-		int minFanLevel, Integer retentionDays, Instant createdAt, long lastSeq) {
+		int minFanLevel, Integer retentionDays, Instant createdAt, long lastSeq, boolean hiddenMembers,
+		HiddenMembersSource hiddenMembersSource) {
 }

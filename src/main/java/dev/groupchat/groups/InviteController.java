@@ -48,7 +48,8 @@ class InviteController {
 	@GetMapping("/{code}/members")
 	@Operation(summary = "The members who joined with this invite, in join order (OWNER, ADMIN, its creator)",
 			description = "Which fans a link brought: those who joined with it at once or through a join request "
-					+ "made with it and approved. Same page shape as GET /members.")
+					+ "made with it and approved. Same page shape as GET /members. When the group's `hiddenMembers` "
+					+ "is true, a creator who is a MEMBER sees only the OWNER, the ADMINs and themselves among them.")
 	CursorPage<MemberView> members(CurrentUser user, @PathVariable String groupId, @PathVariable String code,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
 		if (!CODE.matcher(code).matches()) {

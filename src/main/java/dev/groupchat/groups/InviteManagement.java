@@ -65,7 +65,8 @@ class InviteManagement {
 
 	/**
 	 * The members who joined with one invite, in join order (OWNER, ADMIN, the invite's
-	 * creator): which fans a link brought.
+	 * creator): which fans a link brought. Of a group whose member list is hidden, a
+	 * creator who is a MEMBER sees only the OWNER, the ADMINs and themselves among them.
 	 */
 	@Transactional(readOnly = true)
 	CursorPage<MemberView> joinedWith(CurrentUser user, UUID groupId, String code, PageRequest page) {
@@ -76,10 +77,16 @@ class InviteManagement {
 		if (!actor.role().isModerator() && !invite.createdBy().equals(user.id())) {
 			throw GroupProblems.needsRole("see who joined with invites of others");
 		}
-		CursorPage<Member> result = Keyset.TIME_AND_KEY.page(page,
-				(after, limit) -> after == null ? members.findJoinedWith(groupId, code, Limit.of(limit))
-						: members.findJoinedWithAfter(groupId, code, after.at(), after.key(), Limit.of(limit)),
-				m -> new Keyset.TimeAndKey(m.joinedAt(), m.userId()));
+		boolean hidden = !actor.role().isModerator() && actor.group().membersHidden();
+		CursorPage<Member> result = Keyset.TIME_AND_KEY.page(page, (after, limit) -> {
+			if (hidden) {
+				Keyset.TimeAndKey from = after == null ? new Keyset.TimeAndKey(Instant.EPOCH, "") : after;
+				return members.findVisibleJoinedWithAfter(groupId, code, user.id(), from.at(), from.key(),
+						Limit.of(limit));
+			}
+			return after == null ? members.findJoinedWith(groupId, code, Limit.of(limit))
+					: members.findJoinedWithAfter(groupId, code, after.at(), after.key(), Limit.of(limit));
+		}, m -> new Keyset.TimeAndKey(m.joinedAt(), m.userId()));
 		Map<String, UserProfiles.UserSummary> names = profiles
 			.findAll(result.items().stream().map(Member::userId).toList());
 		boolean moderator = actor.role().isModerator();

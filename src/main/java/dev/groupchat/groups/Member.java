@@ -54,6 +54,13 @@ class Member {
 	@Column(name = "shadow_muted")
 	private boolean shadowMuted;
 
+	/**
+	 * Counted in the group's members of age band 16-17 when they joined; written in SQL
+	 * by {@link Admission}.
+	 */
+	@Column(name = "minor", insertable = false, updatable = false)
+	private boolean minor;
+
 	protected Member() {
 	}
 
@@ -123,6 +130,10 @@ class Member {
 		boolean archived = archivedAt != null && (muted || lastMessageAt == null || !lastMessageAt.isAfter(archivedAt));
 		return new MemberSettings(notify != null ? notify : NotifyLevel.defaultFor(group.kind()), mute,
 				pinnedAt != null, pinnedAt, archived, archived ? archivedAt : null);
+	}
+
+	boolean countedAsMinor() {
+		return minor;
 	}
 
 	long lastReadSeq() {

@@ -45,7 +45,10 @@ class MemberController {
 
 	@GetMapping("/members")
 	@Operation(
-			summary = "Members in join order (members only); `q` keeps those whose user id starts with it or whose name contains it, case-insensitively")
+			summary = "Members in join order (members only); `q` keeps those whose user id starts with it or whose name contains it, case-insensitively",
+			description = "When the group's `hiddenMembers` is true, a MEMBER sees only the OWNER, the ADMINs and "
+					+ "themselves (in the list and in a search); the OWNER and ADMINs see everyone. "
+					+ "The group's `memberCount` still counts everyone.")
 	CursorPage<MemberView> list(CurrentUser user, @PathVariable String groupId,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
 			@RequestParam(required = false) String q) {

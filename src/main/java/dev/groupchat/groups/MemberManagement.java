@@ -62,7 +62,10 @@ public class MemberManagement {
 	/** Members a search reads in join order before it asks the name index. */
 	static final int SEARCH_WINDOW = 2000;
 
-	/** Members in the order they joined (members only). */
+	/**
+	 * Members in the order they joined (members only). Of a group whose member list is
+	 * hidden, a MEMBER sees only the OWNER, the ADMINs and themselves.
+	 */
 	@Transactional(readOnly = true)
 	public CursorPage<MemberView> list(CurrentUser user, UUID groupId, PageRequest page) {
 		return list(user, groupId, page, null);
@@ -80,14 +83,17 @@ public class MemberManagement {
 			throw DomainException.invalid("q is at most 64 characters");
 		}
 		CursorPage<Member> result;
-		if (query == null || query.isBlank()) {
+		if (!moderator && actor.group().membersHidden()) {
+			result = hiddenList(groupId, user.id(), page, query);
+		}
+		else if (query == null || query.isBlank()) {
 			result = Keyset.TIME_AND_KEY.page(page,
 					(after, limit) -> after == null ? members.findPage(groupId, Limit.of(limit))
 							: members.findPageAfter(groupId, after.at(), after.key(), Limit.of(limit)),
 					m -> new Keyset.TimeAndKey(m.joinedAt(), m.userId()));
 		}
 		else {
-			String escaped = query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+			String escaped = escape(query);
 			String idPattern = escaped + "%";
 			String namePattern = "%" + escaped.toLowerCase(Locale.ROOT) + "%";
 			result = Keyset.TIME_AND_KEY.page(page,
@@ -98,6 +104,26 @@ public class MemberManagement {
 		Map<String, UserSummary> names = profiles.findAll(result.items().stream().map(Member::userId).toList());
 		return result.map(m -> moderator ? m.moderatorView(nameOf(names.get(m.userId())))
 				: m.view(nameOf(names.get(m.userId()))));
+	}
+
+	/**
+	 * What a MEMBER sees of a hidden member list: the OWNER, the ADMINs and themselves
+	 * (matching {@code query} when one is given).
+	 */
+	private CursorPage<Member> hiddenList(UUID groupId, String viewerId, PageRequest page, String query) {
+		boolean all = query == null || query.isBlank();
+		String escaped = all ? "" : escape(query);
+		String idPattern = escaped + "%";
+		String namePattern = all ? "%" : "%" + escaped.toLowerCase(Locale.ROOT) + "%";
+		return Keyset.TIME_AND_KEY.page(page, (after, limit) -> {
+			Keyset.TimeAndKey from = after == null ? new Keyset.TimeAndKey(Instant.EPOCH, "") : after;
+			return members.findVisibleWhenHidden(groupId, viewerId, idPattern, namePattern, from.at(), from.key(),
+					limit);
+		}, m -> new Keyset.TimeAndKey(m.joinedAt(), m.userId()));
+	}
+
+	private static String escape(String query) {
+		return query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	/**
@@ -153,6 +179,7 @@ public class MemberManagement {
 			throw DomainException.invalid("name a role, mutedUntil or shadowMuted to change");
 		}
 		Actor actor = groups.lockedActor(groupId, user.id()).requireMember();
+		refuseProbing(actor, userId, "change members");
 		Member target = member(groupId, userId);
 		if (change.role() != null) {
 			changeRole(actor, target, change.role());
@@ -178,14 +205,14 @@ public class MemberManagement {
 		}
 		target.changeRole(role);
 		events.publishEvent(new MemberRoleChanged(actor.group().id(), target.view(profileName(target.userId())),
-				previous, actor.userId()));
+				previous, actor.userId(), actor.group().membersHidden()));
 	}
 
 	private void mute(Actor actor, Member target, Instant until) {
 		actor.requireOutranks(target, "mute");
 		target.muteUntil(until);
-		events.publishEvent(
-				new MemberMuted(actor.group().id(), target.view(profileName(target.userId())), until, actor.userId()));
+		events.publishEvent(new MemberMuted(actor.group().id(), target.view(profileName(target.userId())), until,
+				actor.userId(), actor.group().membersHidden()));
 	}
 
 	/**
@@ -209,6 +236,7 @@ public class MemberManagement {
 			admission.remove(actor.group(), actor.member(), user.id(), LeaveReason.LEFT);
 			return;
 		}
+		refuseProbing(actor, userId, "remove members");
 		Member target = member(groupId, userId);
 		actor.requireOutranks(target, "remove");
 		admission.remove(actor.group(), target, user.id(), LeaveReason.KICKED);
@@ -254,6 +282,17 @@ public class MemberManagement {
 			.orElseThrow(() -> DomainException.notFound("ban of", userId));
 		bans.delete(ban);
 		events.publishEvent(new MemberUnbanned(groupId, userId, user.id()));
+	}
+
+	/**
+	 * Of a group whose member list is hidden, a MEMBER acting on another user is refused
+	 * before the lookup: 403 whether or not that user is a member, never a 404 that would
+	 * tell.
+	 */
+	private static void refuseProbing(Actor actor, String userId, String action) {
+		if (!userId.equals(actor.userId()) && actor.group().membersHidden()) {
+			actor.requireModerator(action);
+		}
 	}
 
 	private Member member(UUID groupId, String userId) {

@@ -3,6 +3,9 @@ package dev.groupchat.groups;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A member was muted until a time, or unmuted ({@code mutedUntil} null). */
-public record MemberMuted(UUID groupId, MemberView member, Instant mutedUntil, String by) {
+/**
+ * A member was muted until a time, or unmuted ({@code mutedUntil} null).
+ * {@code membersHidden}: as for {@link MemberJoined}.
+ */
+public record MemberMuted(UUID groupId, MemberView member, Instant mutedUntil, String by, boolean membersHidden) {
 }

@@ -64,6 +64,23 @@ interface MemberRepository extends JpaRepository<Member, MemberKey> {
 			order by joined_at, user_id offset :offset limit 1""")
 	List<Member> memberAt(UUID groupId, Instant joinedAt, String userId, int offset);
 
+	/**
+	 * The members a MEMBER sees of a group whose member list is hidden, after a position
+	 * in join order: the OWNER, the ADMINs and the viewer themselves, whose user id
+	 * starts with {@code idPattern} or whose profile name contains {@code namePattern}.
+	 * Read through {@code group_member_moderators} and the primary key (a bitmap OR),
+	 * never a pass over the group.
+	 */
+	@Query(nativeQuery = true, value = """
+			select m.* from group_member m
+			left join lateral (select p.name from user_profile p where p.id = m.user_id) p on true
+			where m.group_id = :groupId and (m.role in ('OWNER', 'ADMIN') or m.user_id = :viewerId)
+			and (m.joined_at, m.user_id) > (:joinedAt, :userId)
+			and (m.user_id like :idPattern escape '\\' or lower(p.name) like :namePattern escape '\\')
+			order by m.joined_at, m.user_id limit :limit""")
+	List<Member> findVisibleWhenHidden(UUID groupId, String viewerId, String idPattern, String namePattern,
+			Instant joinedAt, String userId, int limit);
+
 	default List<Member> findPage(UUID groupId, Limit limit) {
 		return findPage(groupId, "%", limit);
 	}
@@ -85,6 +102,18 @@ interface MemberRepository extends JpaRepository<Member, MemberKey> {
 			and (m.joinedAt > :joinedAt or (m.joinedAt = :joinedAt and m.key.userId > :userId))
 			order by m.joinedAt, m.key.userId""")
 	List<Member> findJoinedWithAfter(UUID groupId, String inviteCode, Instant joinedAt, String userId, Limit limit);
+
+	/**
+	 * As {@link #findJoinedWithAfter}, only the OWNER, the ADMINs and the viewer: what a
+	 * MEMBER sees of a group whose member list is hidden.
+	 */
+	@Query("""
+			select m from Member m where m.key.groupId = :groupId and m.inviteCode = :inviteCode
+			and (m.role <> 'MEMBER' or m.key.userId = :viewerId)
+			and (m.joinedAt > :joinedAt or (m.joinedAt = :joinedAt and m.key.userId > :userId))
+			order by m.joinedAt, m.key.userId""")
+	List<Member> findVisibleJoinedWithAfter(UUID groupId, String inviteCode, String viewerId, Instant joinedAt,
+			String userId, Limit limit);
 
 	/** How many members each of the given invites brought: rows of (code, count). */
 	@Query("""

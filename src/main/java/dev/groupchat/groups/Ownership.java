@@ -47,12 +47,12 @@ class Ownership {
 							// stepping up
 		heir.becomeOwner();
 		lockedGroup.handOverTo(heir.userId(), clock.instant());
-		events.publishEvent(
-				new MemberRoleChanged(lockedGroup.id(), owner.view(name(owner.userId())), Role.OWNER, owner.userId()));
+		events.publishEvent(new MemberRoleChanged(lockedGroup.id(), owner.view(name(owner.userId())), Role.OWNER,
+				owner.userId(), lockedGroup.membersHidden()));
 		events.publishEvent(
 				new GroupUpdated(lockedGroup.id(), lockedGroup.view(), owner.userId(), lockedGroup.view().name()));
-		events.publishEvent(
-				new MemberRoleChanged(lockedGroup.id(), heir.view(name(heir.userId())), previous, owner.userId()));
+		events.publishEvent(new MemberRoleChanged(lockedGroup.id(), heir.view(name(heir.userId())), previous,
+				owner.userId(), lockedGroup.membersHidden()));
 	}
 
 	/**

@@ -5,16 +5,17 @@ import java.time.Instant;
 /**
  * What a sender may do in a group at the moment their message takes {@code seq}: read
  * with the group's row locked. {@code role} is null when the sender is not a member;
- * {@code previousPostAt} is when they posted before this message (null if never).
+ * {@code previousPostAt} is when they posted before this message (null if never);
+ * {@code membersHidden}: the group's member list is hidden from MEMBERs.
  */
 public record PostingRights(long seq, Role role, Instant mutedUntil, PostPolicy postPolicy, int slowModeSeconds,
-		GroupKind kind, int memberCount, Instant previousPostAt) {
+		GroupKind kind, int memberCount, Instant previousPostAt, boolean membersHidden) {
 
 	public static PostingRights of(Sequencer.GroupState group, Sequencer.SenderState sender, long seq,
 			Instant previousPostAt) {
 		return new PostingRights(seq, sender == null ? null : sender.role(),
 				sender == null ? null : sender.mutedUntil(), group.postPolicy(), group.slowModeSeconds(), group.kind(),
-				group.memberCount(), previousPostAt);
+				group.memberCount(), previousPostAt, group.membersHidden());
 	}
 
 	public boolean isMember() {

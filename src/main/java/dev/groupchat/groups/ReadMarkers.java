@@ -65,7 +65,7 @@ public class ReadMarkers {
 				.single();
 		}
 		long marker = moved.get();
-		events.publishEvent(new ReadMarked(groupId, user.id(), marker));
+		events.publishEvent(new ReadMarked(groupId, user.id(), marker, actor.group().membersHidden()));
 		return marker;
 	}
 

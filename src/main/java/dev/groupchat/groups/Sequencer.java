@@ -38,9 +38,12 @@ public class Sequencer {
 		this.jdbc = jdbc;
 	}
 
-	/** A group's posting settings and last seq, read with its row locked. */
+	/**
+	 * A group's posting settings and last seq, read with its row locked;
+	 * {@code membersHidden}: its member list is hidden from MEMBERs.
+	 */
 	public record GroupState(UUID groupId, long lastSeq, PostPolicy postPolicy, int slowModeSeconds, GroupKind kind,
-			int memberCount) {
+			int memberCount, boolean membersHidden) {
 	}
 
 	/** One user in one group. */
@@ -74,17 +77,19 @@ public class Sequencer {
 	public Locked lockForPosting(Collection<UUID> groupIds, Collection<MemberRef> refs) {
 		Map<UUID, GroupState> groups = new HashMap<>();
 		Map<MemberRef, SenderState> members = new HashMap<>();
-		jdbc.sql("""
-				with locked as (
-				    select id, last_seq, post_policy, slow_mode_seconds, kind, member_count from chat_group
-				     where id = any(:ids) and deleted_at is null order by id for update)
-				select l.id, l.last_seq, l.post_policy, l.slow_mode_seconds, l.kind, l.member_count,
-				       s.user_id, s.role, s.muted_until, s.last_posted_at
-				  from locked l
-				  left join (select m.group_id, m.user_id, m.role, m.muted_until, m.last_posted_at
-				               from group_member m
-				               join unnest(:groupIds, :userIds) as r(group_id, user_id)
-				                 on m.group_id = r.group_id and m.user_id = r.user_id) s on s.group_id = l.id""")
+		jdbc.sql(
+				"""
+						with locked as (
+						    select id, last_seq, post_policy, slow_mode_seconds, kind, member_count,
+						           coalesce(hidden_members, kind = 'FAN' and minor_members > 0) as members_hidden from chat_group
+						     where id = any(:ids) and deleted_at is null order by id for update)
+						select l.id, l.last_seq, l.post_policy, l.slow_mode_seconds, l.kind, l.member_count,
+						       s.user_id, s.role, s.muted_until, s.last_posted_at, l.members_hidden
+						  from locked l
+						  left join (select m.group_id, m.user_id, m.role, m.muted_until, m.last_posted_at
+						               from group_member m
+						               join unnest(:groupIds, :userIds) as r(group_id, user_id)
+						                 on m.group_id = r.group_id and m.user_id = r.user_id) s on s.group_id = l.id""")
 			.param("ids", groupIds.toArray(UUID[]::new))
 			.param("groupIds", refs.stream().map(MemberRef::groupId).toArray(UUID[]::new))
 			.param("userIds", refs.stream().map(MemberRef::userId).toArray(String[]::new))
@@ -103,7 +108,7 @@ public class Sequencer {
 	private static GroupState groupState(ResultSet rs, UUID groupId) {
 		try {
 			return new GroupState(groupId, rs.getLong(2), PostPolicy.valueOf(rs.getString(3)), rs.getInt(4),
-					GroupKind.valueOf(rs.getString(5)), rs.getInt(6));
+					GroupKind.valueOf(rs.getString(5)), rs.getInt(6), rs.getBoolean(11));
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);

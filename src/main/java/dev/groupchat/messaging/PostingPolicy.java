@@ -73,8 +73,12 @@ final class PostingPolicy {
 		if (message.replyToSeq() != null && message.replyToSeq() >= rights.seq()) {
 			throw DomainException.invalid("replyToSeq must name an earlier message of this group");
 		}
+		// a MEMBER of a group whose member list is hidden may mention anyone: refusing a
+		// non-member would tell them who is a member (a non-member's mention notifies
+		// nobody)
+		boolean anyone = rights.membersHidden() && !rights.role().isModerator();
 		for (String mention : message.mentions()) {
-			if (!mention.equals(ALL) && !members.contains(mention)) {
+			if (!anyone && !mention.equals(ALL) && !members.contains(mention)) {
 				throw DomainException.invalid("mentions must be members of the group; not a member: " + mention);
 			}
 		}

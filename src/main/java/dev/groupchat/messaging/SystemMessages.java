@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
  * Writes the SYSTEM messages that tell a group what happened to it: joins and leaves in
  * CHAT groups (in fan groups of thousands they would drown the conversation; the live
  * member events still tell), and renames in every group, as structured
- * {@link SystemEvent}s without prose. Runs inside the transaction of the change itself.
+ * {@link SystemEvent}s without prose. A group whose member list is hidden gets no join or
+ * leave messages: the history would list its members. Runs inside the transaction of the
+ * change itself.
  */
 @Component
 class SystemMessages {
@@ -25,7 +27,7 @@ class SystemMessages {
 
 	@EventListener
 	void on(MemberJoined event) {
-		if (event.member().role() == Role.OWNER || !messaging.isChat(event.groupId())) {
+		if (event.member().role() == Role.OWNER || event.membersHidden() || !messaging.isChat(event.groupId())) {
 			return;
 		}
 		String who = event.member().userId();
@@ -36,7 +38,7 @@ class SystemMessages {
 
 	@EventListener
 	void on(MemberLeft event) {
-		if (!messaging.isChat(event.groupId())) {
+		if (event.membersHidden() || !messaging.isChat(event.groupId())) {
 			return;
 		}
 		List<String> target = List.of(event.userId());

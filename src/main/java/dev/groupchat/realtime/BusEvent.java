@@ -15,7 +15,9 @@ import java.util.UUID;
  * user, whose events sessions that blocked them do not get (a placeholder for a message);
  * for BLOCKED and UNBLOCKED: the blocked user; else null
  * @param audience for events about a shadow-muted member's message: the only users who
- * get it whole (the sender and the group's moderators); null for everyone
+ * get it whole (the sender and the group's moderators); for member events of a group
+ * whose member list is hidden: the only users who get them (the member and the group's
+ * moderators); null for everyone
  */
 record BusEvent(Kind kind, UUID groupId, String userId, long seq, String json, String subjectId,
 		List<String> audience) {

@@ -22,7 +22,9 @@ import dev.groupchat.messaging.ReactionChanged;
 import dev.groupchat.moderation.KeywordFilterChanged;
 import dev.groupchat.pins.PinChanged;
 import dev.groupchat.safety.BlockChanged;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -34,7 +36,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * being deleted) also ends the affected subscriptions on every node, each with a last
  * {@code subscription.ended} event. Events about a user's message carry its sender and,
  * for a shadow-muted member's message, its audience, so that every node hides them from
- * whom it must ({@link GroupChannel.Hiding}).
+ * whom it must ({@link GroupChannel.Hiding}); events that name a member (joined, left,
+ * updated, read) of a group whose member list is hidden carry an audience of the member
+ * and the moderators.
  */
 @Component
 class DomainEventRelay {
@@ -117,8 +121,24 @@ class DomainEventRelay {
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(MemberJoined event) {
 		String body = bodies.memberJoined(event);
-		bus.publish(BusEvent.toGroup(event.groupId(), 0, body));
+		publishAboutMember(event.groupId(), event.member().userId(), event.membersHidden(), body);
 		bus.publish(BusEvent.toUser(event.member().userId(), body));
+	}
+
+	/**
+	 * An event that names a member, to the group's topic: to everyone, or when the
+	 * group's member list is hidden only to the member and the group's OWNER and ADMINs
+	 * (read then, from their partial index), so that the list cannot be rebuilt from live
+	 * events.
+	 */
+	private void publishAboutMember(UUID groupId, String userId, boolean membersHidden, String body) {
+		if (!membersHidden) {
+			bus.publish(BusEvent.toGroup(groupId, 0, body));
+			return;
+		}
+		Set<String> audience = new HashSet<>(access.moderatorIds(groupId));
+		audience.add(userId);
+		bus.publish(BusEvent.toGroup(groupId, 0, body, null, List.copyOf(audience)));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
@@ -126,7 +146,7 @@ class DomainEventRelay {
 		String reason = event.reason().name();
 		bus.publish(BusEvent.dropMember(event.groupId(), event.userId(), ended(event.groupId(), reason)));
 		String body = bodies.memberLeft(event);
-		bus.publish(BusEvent.toGroup(event.groupId(), 0, body));
+		publishAboutMember(event.groupId(), event.userId(), event.membersHidden(), body);
 		bus.publish(BusEvent.toUser(event.userId(), body));
 	}
 
@@ -140,14 +160,14 @@ class DomainEventRelay {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(MemberRoleChanged event) {
-		bus.publish(BusEvent.toGroup(event.groupId(), 0,
-				json.event("member.updated", event.groupId(), "member", event.member(), "by", event.by())));
+		publishAboutMember(event.groupId(), event.member().userId(), event.membersHidden(),
+				json.event("member.updated", event.groupId(), "member", event.member(), "by", event.by()));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(MemberMuted event) {
-		bus.publish(BusEvent.toGroup(event.groupId(), 0,
-				json.event("member.updated", event.groupId(), "member", event.member(), "by", event.by())));
+		publishAboutMember(event.groupId(), event.member().userId(), event.membersHidden(),
+				json.event("member.updated", event.groupId(), "member", event.member(), "by", event.by()));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
@@ -187,8 +207,8 @@ class DomainEventRelay {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(ReadMarked event) {
-		bus.publish(BusEvent.toGroup(event.groupId(), 0,
-				json.event("read", event.groupId(), "userId", event.userId(), "seq", event.seq())));
+		publishAboutMember(event.groupId(), event.userId(), event.membersHidden(),
+				json.event("read", event.groupId(), "userId", event.userId(), "seq", event.seq()));
 	}
 
 	/** Only to the member's own sessions: their settings are nobody else's business. */

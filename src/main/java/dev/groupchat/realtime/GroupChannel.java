@@ -105,7 +105,8 @@ final class GroupChannel {
 		private volatile Frame hiddenPlaceholder;
 
 		/**
-		 * {@code audience} null: everyone may see it (unless they blocked the sender).
+		 * {@code audience} null: everyone may see it (unless they blocked the sender);
+		 * {@code senderId} null: nobody's blocks hide it.
 		 */
 		Hiding(String senderId, Set<String> audience, UUID groupId, String destination, String messageId) {
 			this.senderId = senderId;
@@ -117,7 +118,7 @@ final class GroupChannel {
 
 		Frame frameFor(Frame frame, StompSession session) {
 			Set<String> blocked = session.blocked();
-			if (!blocked.isEmpty() && blocked.contains(senderId)) {
+			if (senderId != null && !blocked.isEmpty() && blocked.contains(senderId)) {
 				return placeholder(frame, true);
 			}
 			if (audience != null && (session.user() == null || !audience.contains(session.user().id()))) {

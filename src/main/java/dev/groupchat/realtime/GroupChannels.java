@@ -271,7 +271,8 @@ class GroupChannels implements DisposableBean {
 	/**
 	 * Delivers an event to the group's local subscribers; one about a user's message
 	 * ({@code subjectId}) is hidden from those who blocked them, and when
-	 * {@code audience} is given, from everyone outside it ({@link GroupChannel.Hiding}).
+	 * {@code audience} is given (also without a subject: a member event of a group whose
+	 * member list is hidden), from everyone outside it ({@link GroupChannel.Hiding}).
 	 */
 	void publish(UUID groupId, long seq, String body, String subjectId, List<String> audience) {
 		GroupChannel channel = channels.get(groupId);
@@ -285,7 +286,7 @@ class GroupChannels implements DisposableBean {
 
 	private static GroupChannel.Hiding hiding(GroupChannel channel, String messageId, String subjectId,
 			Set<String> audience) {
-		return subjectId == null ? null
+		return subjectId == null && audience == null ? null
 				: new GroupChannel.Hiding(subjectId, audience, channel.groupId, channel.destination, messageId);
 	}
 

@@ -27,6 +27,14 @@ function showProblem(error, controls, out) {
   out.fail(error);
 }
 
+/** The member list setting: automatic (null), or hidden/visible as set. */
+function memberListSelect(group) {
+  const current = group.hiddenMembersSource === 'SETTING' ? (group.hiddenMembers ? 'HIDDEN' : 'VISIBLE') : 'AUTOMATIC';
+  const options = [['AUTOMATIC', `Automatic (now ${group.hiddenMembers ? 'hidden' : 'visible'})`],
+    ['HIDDEN', 'Hidden from members'], ['VISIBLE', 'Visible to members']];
+  return h('select', {}, options.map(([value, label]) => h('option', { value, selected: value === current ? true : null }, label)));
+}
+
 function groupForm(group, { refreshTitle }) {
   const out = outcome();
   const c = {
@@ -39,6 +47,7 @@ function groupForm(group, { refreshTitle }) {
     minFanLevel: h('input', { type: 'number', min: 0, value: group.minFanLevel }),
     visibility: select(['PRIVATE', 'PUBLIC'], group.visibility),
     retentionDays: h('input', { type: 'number', min: 1, max: 3650, value: group.retentionDays ?? '' }),
+    hiddenMembers: memberListSelect(group),
   };
   c.description.value = group.description || '';
   const save = h('button', { type: 'submit' }, 'Save settings');
@@ -47,7 +56,9 @@ function groupForm(group, { refreshTitle }) {
     field('Who may post', c.postPolicy, 'ADMINS makes the group an announcement channel.'),
     field('Slow mode (seconds between messages)', c.slowModeSeconds), field('Member limit', c.memberLimit),
     field('Minimum fan level', c.minFanLevel), field('Visibility', c.visibility),
-    field('Retention (days; empty keeps messages forever)', c.retentionDays), save, out);
+    field('Retention (days; empty keeps messages forever)', c.retentionDays),
+    field('Member list', c.hiddenMembers, 'Hidden: members see only the owner and admins. Automatic hides it in a fan group with members aged 16-17.'),
+    save, out);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     save.disabled = true;
@@ -57,6 +68,7 @@ function groupForm(group, { refreshTitle }) {
         slowModeSeconds: Number(c.slowModeSeconds.value), memberLimit: Number(c.memberLimit.value),
         minFanLevel: Number(c.minFanLevel.value), visibility: c.visibility.value,
         retentionDays: c.retentionDays.value === '' ? null : Number(c.retentionDays.value),
+        hiddenMembers: c.hiddenMembers.value === 'AUTOMATIC' ? null : c.hiddenMembers.value === 'HIDDEN',
       });
       Object.values(c).forEach((control) => fieldError(control, ''));
       Object.assign(group, updated);

@@ -269,6 +269,30 @@ class DashboardBrowserTest extends EndToEndTest {
 	}
 
 	@Test
+	void theMemberListCanBeHiddenInSettingsAndMembersThenSeeOnlyTheModerators() {
+		String owner = user("owner");
+		String fan = user("fan");
+		String other = user("other");
+		String groupId = createGroup(owner, "FAN");
+		addMember(groupId, owner, fan);
+		addMember(groupId, owner, other);
+
+		signIn(owner, tab(groupId, "settings"));
+		WebElement memberList = browser.control("Member list");
+		assertThat(new Select(memberList).getFirstSelectedOption().getText()).isEqualTo("Automatic (now visible)");
+		new Select(memberList).selectByValue("HIDDEN");
+		browser.click("Save settings");
+
+		browser.awaitText(By.cssSelector(".outcome.ok"), "Settings saved.");
+		JsonNode group = api.as(fan).get("/api/v1/groups/" + groupId).json();
+		assertThat(group.path("hiddenMembers").asBoolean()).isTrue();
+		assertThat(group.path("hiddenMembersSource").asString()).isEqualTo("SETTING");
+		assertThat(api.as(fan).get("/api/v1/groups/" + groupId + "/members").json().path("items").toString())
+			.contains(owner, fan)
+			.doesNotContain(other);
+	}
+
+	@Test
 	void slowModeSetInSettingsRefusesAMembersSecondMessage() {
 		String owner = user("owner");
 		String fan = user("fan");

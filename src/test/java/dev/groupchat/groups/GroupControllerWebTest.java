@@ -94,9 +94,9 @@ class GroupControllerWebTest {
 	@Test
 	void aValidCreateIsHandedToGroupManagementAsTheCaller() {
 		UUID id = UUID.randomUUID();
-		given(management.create(any(), any())).willReturn(
-				new GroupDetails(new GroupView(id, GroupKind.CHAT, "Friends", null, "alice", 1, JoinPolicy.INVITE_ONLY,
-						PostPolicy.EVERYONE, 0, 32, Visibility.PRIVATE, 0, null, Instant.now(), 0), null));
+		given(management.create(any(), any())).willReturn(new GroupDetails(new GroupView(id, GroupKind.CHAT, "Friends",
+				null, "alice", 1, JoinPolicy.INVITE_ONLY, PostPolicy.EVERYONE, 0, 32, Visibility.PRIVATE, 0, null,
+				Instant.now(), 0, false, HiddenMembersSource.AUTOMATIC), null));
 
 		MvcTestResult result = mvc.post()
 			.uri("/api/v1/groups")

@@ -42,7 +42,8 @@ class BatchDecisionTest {
 	}
 
 	private void group(long lastSeq, PostPolicy policy, int slowModeSeconds, int memberCount) {
-		groups.put(groupId, new GroupState(groupId, lastSeq, policy, slowModeSeconds, GroupKind.CHAT, memberCount));
+		groups.put(groupId,
+				new GroupState(groupId, lastSeq, policy, slowModeSeconds, GroupKind.CHAT, memberCount, false));
 	}
 
 	private void member(String userId, Role role, Instant mutedUntil, Instant lastPostedAt) {
@@ -88,7 +89,7 @@ class BatchDecisionTest {
 		group(5, PostPolicy.EVERYONE, 0, 2);
 		member("alice", Role.MEMBER, null, null);
 		UUID other = UUID.randomUUID();
-		groups.put(other, new GroupState(other, 100, PostPolicy.EVERYONE, 0, GroupKind.CHAT, 2));
+		groups.put(other, new GroupState(other, 100, PostPolicy.EVERYONE, 0, GroupKind.CHAT, 2, false));
 		members.put(new MemberRef(other, "alice"), new SenderState(Role.MEMBER, null, null));
 		PendingMessage here = send("alice", "x");
 		PendingMessage there = new PendingMessage("alice", other,
