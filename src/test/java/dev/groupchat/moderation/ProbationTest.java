@@ -2,6 +2,7 @@ package dev.groupchat.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupchat.ops.Scrape;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
 import dev.groupchat.support.StompTestClient;
@@ -9,6 +10,7 @@ import dev.groupchat.support.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,7 @@ class ProbationTest extends EndToEndTest {
 		String owner = user("owner");
 		String groupId = createGroup(owner, "FAN");
 		String newcomer = joinWithInvite(owner, groupId);
+		double refusedBefore = refusedForProbation();
 		try (StompTestClient client = StompTestClient.connect(port, TestTokens.token(newcomer))) {
 			StompTestClient.Subscription acks = client.subscribeAndAwait("/user/queue/acks");
 			client.send("/app/group." + groupId + ".send",
@@ -74,6 +77,7 @@ class ProbationTest extends EndToEndTest {
 			assertThat(refused.path("problem").path("type").asString()).isEqualTo(PROBATION);
 			assertThat(refused.path("problem").path("probationUntil").isMissingNode()).isFalse();
 		}
+		assertThat(refusedForProbation() - refusedBefore).as("operators see why sends were refused").isEqualTo(1);
 		assertThat(api.as(owner)
 			.get("/api/v1/groups/" + groupId + "/messages")
 			.json()
@@ -113,6 +117,12 @@ class ProbationTest extends EndToEndTest {
 			assertThat(send(sender, groupId, Map.of("type", "IMAGE", "mediaUrl", "https://cdn.example/a.png")).status())
 				.isEqualTo(201);
 		}
+	}
+
+	private double refusedForProbation() {
+		Api.Response response = api.as(user("ops"), Map.of("roles", List.of("ops"))).get("/actuator/prometheus");
+		assertThat(response.status()).isEqualTo(200);
+		return new Scrape(response.raw()).sum("groupchat_sends_refused_total", "reason", "probation");
 	}
 
 	private String joinWithInvite(String owner, String groupId) {
