@@ -1,6 +1,8 @@
 package dev.groupchat.groups;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,8 +27,11 @@ class Admission {
 
 	private final JdbcClient jdbc;
 
+	private final GroupsProperties properties;
+
 	Admission(MemberRepository members, JoinRequestRepository requests, ApplicationEventPublisher events, Clock clock,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, GroupsProperties properties) {
+		this.properties = properties;
 		this.members = members;
 		this.requests = requests;
 		this.events = events;
@@ -38,14 +43,22 @@ class Admission {
 	 * Adds a member to a group whose row the caller has locked; refuses when it is full.
 	 */
 	MemberView admit(Group lockedGroup, String userId, Role role, String by, String name) {
-		return admit(lockedGroup, userId, role, by, name, null);
+		return admit(lockedGroup, userId, role, by, name, null, null);
 	}
 
 	/**
-	 * As {@link #admit(Group, String, Role, String, String)}, counting the member for the
-	 * invite they joined with (null: none).
+	 * As {@link #admit(Group, String, Role, String, String)} for a MEMBER who came in by
+	 * themselves (an invite, a public join, an approved join request): counted for the
+	 * invite they joined with (null: none), and on probation for
+	 * {@code groupchat.groups.probation}.
 	 */
-	MemberView admit(Group lockedGroup, String userId, Role role, String by, String name, String inviteCode) {
+	MemberView admitNewcomer(Group lockedGroup, String userId, String by, String name, String inviteCode) {
+		return admit(lockedGroup, userId, Role.MEMBER, by, name, inviteCode,
+				properties.probationUntil(clock.instant()));
+	}
+
+	private MemberView admit(Group lockedGroup, String userId, Role role, String by, String name, String inviteCode,
+			Instant probationUntil) {
 		lockedGroup.admit();
 		// flushed at once: listeners of MemberJoined (system messages) work in SQL in
 		// this transaction
@@ -54,13 +67,15 @@ class Admission {
 		// their unread count
 		// and one in age band 16-17 (their profile now) is counted for the automatic
 		// hidden member list
-		boolean minor = jdbc.sql("update group_member set last_read_seq = (select last_seq from chat_group"
-				+ " where id = :groupId), invite_code = :inviteCode, minor = exists (select 1 from user_profile p"
-				+ " where p.id = :userId and p.age_band = 'UNDER_18') where group_id = :groupId and user_id = :userId"
-				+ " returning minor")
+		boolean minor = jdbc
+			.sql("update group_member set last_read_seq = (select last_seq from chat_group"
+					+ " where id = :groupId), invite_code = :inviteCode, probation_until = :probationUntil,"
+					+ " minor = exists (select 1 from user_profile p where p.id = :userId and p.age_band = 'UNDER_18')"
+					+ " where group_id = :groupId and user_id = :userId returning minor")
 			.param("groupId", lockedGroup.id())
 			.param("userId", userId)
 			.param("inviteCode", inviteCode)
+			.param("probationUntil", probationUntil == null ? null : Timestamp.from(probationUntil))
 			.query(Boolean.class)
 			.single();
 		if (minor) {

@@ -140,6 +140,19 @@ class Group {
 		return hiddenMembers != null ? hiddenMembers : kind == GroupKind.FAN && minorMembers > 0;
 	}
 
+	/**
+	 * Raid defence: joins become join requests from now on. Answers the join policy
+	 * before (APPROVAL when it already was).
+	 */
+	JoinPolicy requireApproval(Instant now) {
+		JoinPolicy previous = joinPolicy;
+		if (previous != JoinPolicy.APPROVAL) {
+			joinPolicy = JoinPolicy.APPROVAL;
+			updatedAt = now;
+		}
+		return previous;
+	}
+
 	void apply(GroupSettings settings, int maxMemberLimit, Instant now) {
 		settings.validate(this, maxMemberLimit);
 		name = settings.name() != null ? settings.name() : name;

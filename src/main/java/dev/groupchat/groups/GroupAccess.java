@@ -95,11 +95,17 @@ public class GroupAccess {
 	/**
 	 * A user's standing in a group: member (with role and mute), reader of a public fan
 	 * group, or nothing; with the group's post policy, so that who may post can be
-	 * answered before a message is queued, and whether the member is shadow-muted (their
-	 * typing is then not broadcast).
+	 * answered before a message is queued, whether the member is shadow-muted (their
+	 * typing is then not broadcast), and until when a member who came in by themselves is
+	 * on probation (null: not on it; never for OWNER and ADMIN).
 	 */
 	public record Standing(boolean exists, Role role, Instant mutedUntil, boolean publicReadable, boolean banned,
-			PostPolicy postPolicy, boolean shadowMuted) {
+			PostPolicy postPolicy, boolean shadowMuted, Instant probationUntil) {
+
+		/** Whether the member is still on probation at {@code now}. */
+		public boolean onProbationAt(Instant now) {
+			return probationUntil != null && probationUntil.isAfter(now);
+		}
 
 		public boolean isMember() {
 			return role != null;
@@ -134,16 +140,18 @@ public class GroupAccess {
 		return jdbc.sql("""
 				select m.role, m.muted_until, (g.kind = 'FAN' and g.visibility = 'PUBLIC') as public_readable,
 				       exists (select 1 from group_ban b where b.group_id = g.id and b.user_id = :userId) as banned,
-				       g.post_policy, coalesce(m.shadow_muted, false)
+				       g.post_policy, coalesce(m.shadow_muted, false),
+				       case when m.role = 'MEMBER' then m.probation_until end
 				  from chat_group g left join group_member m on m.group_id = g.id and m.user_id = :userId
 				 where g.id = :groupId and g.deleted_at is null""")
 			.param("groupId", groupId)
 			.param("userId", userId)
 			.query((rs, row) -> new Standing(true, rs.getString(1) == null ? null : Role.valueOf(rs.getString(1)),
 					rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(), rs.getBoolean(3),
-					rs.getBoolean(4), PostPolicy.valueOf(rs.getString(5)), rs.getBoolean(6)))
+					rs.getBoolean(4), PostPolicy.valueOf(rs.getString(5)), rs.getBoolean(6),
+					rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
 			.optional()
-			.orElse(new Standing(false, null, null, false, false, null, false));
+			.orElse(new Standing(false, null, null, false, false, null, false, null));
 	}
 
 	/**

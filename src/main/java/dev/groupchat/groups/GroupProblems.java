@@ -58,4 +58,9 @@ final class GroupProblems {
 		return new DomainException(ProblemType.INVITE_INVALID, "this invite " + why);
 	}
 
+	static DomainException invitePaused() {
+		return new DomainException(ProblemType.INVITE_PAUSED,
+				"this invite is paused after a burst of joins; an owner or admin of the group may resume it");
+	}
+
 }

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -41,6 +42,15 @@ class Invite {
 	@Column(name = "revoked_by")
 	private String revokedBy;
 
+	@Column(name = "paused_at")
+	private Instant pausedAt;
+
+	@Column(name = "window_started_at")
+	private Instant windowStartedAt;
+
+	@Column(name = "window_uses")
+	private int windowUses;
+
 	protected Invite() {
 	}
 
@@ -54,10 +64,12 @@ class Invite {
 	}
 
 	/**
-	 * Counts one use, refusing a revoked, expired or used-up invite. Call with the row
-	 * locked.
+	 * Counts one use, refusing a revoked, expired, used-up or paused invite, and answers
+	 * how many uses the current counting window of {@code window} has seen, this one
+	 * included. A window opens with the first use after the previous one closed. Call
+	 * with the row locked: then every node counts in the same window.
 	 */
-	void use(Instant now) {
+	int use(Instant now, Duration window) {
 		if (revokedAt != null) {
 			throw GroupProblems.inviteGone("has been revoked");
 		}
@@ -67,7 +79,34 @@ class Invite {
 		if (maxUses != null && uses >= maxUses) {
 			throw GroupProblems.inviteGone("has been used up");
 		}
+		if (pausedAt != null) {
+			throw GroupProblems.invitePaused();
+		}
 		uses++;
+		if (windowStartedAt == null || !now.isBefore(windowStartedAt.plus(window))) {
+			windowStartedAt = now;
+			windowUses = 0;
+		}
+		return ++windowUses;
+	}
+
+	/** Stops joins through it until {@link #resume}; pausing it again changes nothing. */
+	void pause(Instant now) {
+		if (pausedAt == null) {
+			pausedAt = now;
+		}
+	}
+
+	/**
+	 * Lets joins through it again, counting from a fresh window; answers whether it was
+	 * paused.
+	 */
+	boolean resume() {
+		boolean wasPaused = pausedAt != null;
+		pausedAt = null;
+		windowStartedAt = null;
+		windowUses = 0;
+		return wasPaused;
 	}
 
 	/** Ends the invite for good; revoking it again changes nothing. */
@@ -83,7 +122,7 @@ class Invite {
 	 * revocation).
 	 */
 	boolean isValid(Instant now) {
-		return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now))
+		return revokedAt == null && pausedAt == null && (expiresAt == null || expiresAt.isAfter(now))
 				&& (maxUses == null || uses < maxUses);
 	}
 
@@ -108,7 +147,8 @@ class Invite {
 	}
 
 	InviteView view(Instant now, long members) {
-		return new InviteView(code, groupId, createdBy, createdAt, expiresAt, maxUses, uses, isValid(now), members);
+		return new InviteView(code, groupId, createdBy, createdAt, expiresAt, maxUses, uses, isValid(now), members,
+				pausedAt != null, pausedAt);
 	}
 
 }

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -38,8 +39,10 @@ class InviteController {
 			summary = "Live invites, newest first, with use counts (OWNER, ADMIN: all; a member of a CHAT group: "
 					+ "their own)",
 			description = "`{items: [{code, groupId, createdBy, createdAt, expiresAt, maxUses, uses, "
-					+ "valid, members}], nextCursor}`. Revoked invites are not listed; expired and used-up ones are, "
-					+ "with `valid: false`. `members`: how many who joined with it are members now.")
+					+ "valid, members, paused, pausedAt}], nextCursor}`. Revoked invites are not listed; expired, "
+					+ "used-up and paused ones are, with `valid: false`. `members`: how many who joined with it are "
+					+ "members now. `paused`: raid defence stopped joins through it (joining answers 409 "
+					+ "`invite-paused`) until an OWNER or ADMIN resumes it.")
 	CursorPage<InviteView> list(CurrentUser user, @PathVariable String groupId,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
 		return invites.list(user, GroupId.parse(groupId), PageRequest.of(limit, cursor));
@@ -56,6 +59,18 @@ class InviteController {
 			throw DomainException.notFound("invite", "with that code");
 		}
 		return invites.joinedWith(user, GroupId.parse(groupId), code, PageRequest.of(limit, cursor));
+	}
+
+	@PostMapping("/{code}/resume")
+	@Operation(summary = "Resume an invite raid defence paused (OWNER, ADMIN): joining with it works again",
+			description = "Answers the invite (`paused: false`); its window of counted joins starts afresh. "
+					+ "The group's `joinPolicy`, switched to APPROVAL by the pause, stays: change it back with "
+					+ "PATCH /groups/{groupId}. Resuming an invite that is not paused answers it unchanged.")
+	InviteView resume(CurrentUser user, @PathVariable String groupId, @PathVariable String code) {
+		if (!CODE.matcher(code).matches()) {
+			throw DomainException.notFound("invite", "with that code");
+		}
+		return invites.resume(user, GroupId.parse(groupId), code);
 	}
 
 	@DeleteMapping("/{code}")

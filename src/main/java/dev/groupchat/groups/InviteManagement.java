@@ -9,15 +9,18 @@ import dev.groupchat.shared.PageRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Listing and revoking invite links. OWNER and ADMIN see and revoke every invite of their
- * group; a member who may invite (any member of a CHAT group) sees and revokes their own.
+ * Listing, revoking and resuming invite links. OWNER and ADMIN see and revoke every
+ * invite of their group; a member who may invite (any member of a CHAT group) sees and
+ * revokes their own.
  */
 @Service
 class InviteManagement {
@@ -30,10 +33,13 @@ class InviteManagement {
 
 	private final UserProfiles profiles;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	InviteManagement(Groups groups, InviteRepository invites, MemberRepository members, UserProfiles profiles,
-			Clock clock) {
+			ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
 		this.groups = groups;
 		this.invites = invites;
 		this.members = members;
@@ -108,6 +114,21 @@ class InviteManagement {
 			throw GroupProblems.needsRole("revoke invites of others");
 		}
 		invite.revoke(user.id(), clock.instant());
+	}
+
+	/**
+	 * Resumes an invite raid defence paused (OWNER, ADMIN), counting from a fresh window;
+	 * resuming one that is not paused changes nothing. The group's join policy stays.
+	 */
+	@Transactional
+	InviteView resume(CurrentUser user, UUID groupId, String code) {
+		groups.actor(groupId, user.id()).requireModerator("resume invites");
+		Invite invite = invites.lockInGroup(groupId, code).orElseThrow(() -> DomainException.notFound("invite", code));
+		if (invite.resume()) {
+			events.publishEvent(new InviteResumed(groupId, code, user.id()));
+		}
+		return invite.view(clock.instant(),
+				members.countJoinedWith(groupId, List.of(code)).stream().mapToLong(row -> (Long) row[1]).sum());
 	}
 
 }

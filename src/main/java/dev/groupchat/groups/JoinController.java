@@ -42,7 +42,11 @@ class JoinController {
 	}
 
 	@PostMapping("/invites/{code}/join")
-	@Operation(summary = "Join by invite: 201 member, 200 already a member, 202 PENDING under APPROVAL")
+	@Operation(summary = "Join by invite: 201 member, 200 already a member, 202 PENDING under APPROVAL",
+			description = "410 `invite-invalid` for a revoked, expired or used-up invite; 409 `invite-paused` for an "
+					+ "invite raid defence paused. The join that trips the defence (more than "
+					+ "`groupchat.groups.raid.max-joins` through one invite within the window) pauses the invite, "
+					+ "switches the group to APPROVAL and answers 202 PENDING.")
 	ResponseEntity<Object> joinByInvite(CurrentUser user, @PathVariable String code) {
 		return respond(joining.joinByInvite(user, code));
 	}

@@ -40,6 +40,8 @@ class Joining {
 
 	private final Admission admission;
 
+	private final RaidDefence raidDefence;
+
 	private final Eligibility eligibility;
 
 	private final UserProfiles profiles;
@@ -51,8 +53,9 @@ class Joining {
 	private final Clock clock;
 
 	Joining(Groups groups, MemberRepository members, BanRepository bans, InviteRepository invites,
-			JoinRequestRepository requests, Admission admission, Eligibility eligibility, UserProfiles profiles,
-			GroupsProperties properties, ApplicationEventPublisher events, Clock clock) {
+			JoinRequestRepository requests, Admission admission, RaidDefence raidDefence, Eligibility eligibility,
+			UserProfiles profiles, GroupsProperties properties, ApplicationEventPublisher events, Clock clock) {
+		this.raidDefence = raidDefence;
 		this.groups = groups;
 		this.members = members;
 		this.bans = bans;
@@ -77,7 +80,8 @@ class Joining {
 
 	/**
 	 * Joins through an invite code: a member at once, or a pending request under
-	 * APPROVAL.
+	 * APPROVAL. A use that trips the raid defence pauses the invite and switches the
+	 * group to APPROVAL: that join becomes a request, later ones through it are refused.
 	 */
 	@Transactional
 	JoinOutcome joinByInvite(CurrentUser user, String code) {
@@ -92,7 +96,7 @@ class Joining {
 			return new JoinOutcome.Pending(); // a retry: the invite was used when the
 												// request was made
 		}
-		invite.use(clock.instant());
+		raidDefence.use(group, invite, clock.instant());
 		return group.joinPolicy() == JoinPolicy.APPROVAL ? request(user, group, invite.code())
 				: join(user, group, invite.code());
 	}
@@ -133,7 +137,7 @@ class Joining {
 			throw GroupProblems.banned();
 		}
 		request.decide(true, user.id(), clock.instant());
-		MemberView member = admission.admit(actor.group(), userId, Role.MEMBER, user.id(),
+		MemberView member = admission.admitNewcomer(actor.group(), userId, user.id(),
 				profiles.find(userId).map(UserProfiles.UserSummary::name).orElse(null), request.inviteCode());
 		events.publishEvent(new JoinRequestDecided(groupId, userId, true, user.id()));
 		return member;
@@ -163,8 +167,8 @@ class Joining {
 	}
 
 	private JoinOutcome join(CurrentUser user, Group group, String inviteCode) {
-		return new JoinOutcome.Joined(
-				admission.admit(group, user.id(), Role.MEMBER, user.id(), user.name(), inviteCode), true);
+		return new JoinOutcome.Joined(admission.admitNewcomer(group, user.id(), user.id(), user.name(), inviteCode),
+				true);
 	}
 
 	private JoinOutcome request(CurrentUser user, Group group, String inviteCode) {

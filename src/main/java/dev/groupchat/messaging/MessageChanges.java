@@ -41,7 +41,7 @@ public class MessageChanges {
 	 */
 	@Transactional
 	public MessageView edit(CurrentUser user, UUID groupId, long seq, String text) {
-		checks.requirePoster(user.id(), groupId, true);
+		GroupAccess.Standing standing = checks.requirePoster(user.id(), groupId, true);
 		MessageView message = message(groupId, seq);
 		if (!message.senderId().equals(user.id()) || message.type() == MessageType.SYSTEM) {
 			throw DomainException.forbidden("only the sender may edit a message");
@@ -52,7 +52,8 @@ public class MessageChanges {
 		if (message.type() == MessageType.POLL) {
 			throw DomainException.conflict("a poll cannot be edited");
 		}
-		checks.guard(new SendGuard.Attempt(user.id(), groupId, message.type(), text, message.mentions()));
+		checks.guard(new SendGuard.Attempt(user.id(), groupId, message.type(), text, message.mentions(),
+				standing.probationUntil()));
 		MessageView edited = store.edit(groupId, seq, text, clock.instant()).orElseThrow();
 		events.publishEvent(new MessageEdited(edited));
 		return edited;

@@ -64,8 +64,9 @@ public class Messaging {
 	 */
 	public Posted post(CurrentUser sender, UUID groupId, PostMessage message) {
 		message.validateShape(clock.instant());
+		GroupAccess.Standing standing;
 		try {
-			checks.requirePoster(sender.id(), groupId, false);
+			standing = checks.requirePoster(sender.id(), groupId, false);
 		}
 		catch (DomainException refused) {
 			// a retry of a message stored before the refusal (a mute, a kick) still
@@ -75,7 +76,7 @@ public class Messaging {
 				.orElseThrow(() -> refused);
 		}
 		checks.guard(new SendGuard.Attempt(sender.id(), groupId, message.type(), message.filteredText(),
-				message.mentions()));
+				message.mentions(), standing.probationUntil()));
 		return writer.post(sender.id(), groupId, message);
 	}
 

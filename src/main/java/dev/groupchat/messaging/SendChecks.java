@@ -34,19 +34,24 @@ class SendChecks {
 	 * standing uncached (an edit, which nothing checks again); otherwise the cached
 	 * standing is trusted to accept, since the writer checks again with the group locked,
 	 * and read again before refusing, since the cache may not yet know of a change made
-	 * on another node.
+	 * on another node. Answers the standing that passed (its probation is for the
+	 * guards).
 	 */
-	void requirePoster(String senderId, UUID groupId, boolean authoritative) {
+	GroupAccess.Standing requirePoster(String senderId, UUID groupId, boolean authoritative) {
 		if (authoritative) {
-			PostingPolicy.checkStanding(access.standing(groupId, senderId), groupId, clock.instant());
-			return;
+			return checked(access.standing(groupId, senderId), groupId);
 		}
 		try {
-			PostingPolicy.checkStanding(access.cachedStanding(groupId, senderId), groupId, clock.instant());
+			return checked(access.cachedStanding(groupId, senderId), groupId);
 		}
 		catch (DomainException ex) {
-			PostingPolicy.checkStanding(access.standing(groupId, senderId), groupId, clock.instant());
+			return checked(access.standing(groupId, senderId), groupId);
 		}
+	}
+
+	private GroupAccess.Standing checked(GroupAccess.Standing standing, UUID groupId) {
+		PostingPolicy.checkStanding(standing, groupId, clock.instant());
+		return standing;
 	}
 
 	/**

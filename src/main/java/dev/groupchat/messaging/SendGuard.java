@@ -1,5 +1,6 @@
 package dev.groupchat.messaging;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +15,12 @@ import java.util.UUID;
  */
 public interface SendGuard {
 
+	/**
+	 * The order of the probation guard (no links or media from a member on probation):
+	 * first, so that a refused message costs the sender no rate-limit token.
+	 */
+	int PROBATION = 50;
+
 	/** The order of guards that count messages (rate limits). */
 	int LIMITS = 100;
 
@@ -24,8 +31,18 @@ public interface SendGuard {
 
 	void check(Attempt attempt);
 
-	/** A message about to be stored. */
-	record Attempt(String senderId, UUID groupId, MessageType type, String text, List<String> mentions) {
+	/**
+	 * A message about to be stored; {@code probationUntil} is when the sender's probation
+	 * in the group ends (null: not on probation).
+	 */
+	record Attempt(String senderId, UUID groupId, MessageType type, String text, List<String> mentions,
+			Instant probationUntil) {
+
+		/** Whether the sender is still on probation at {@code now}. */
+		public boolean onProbationAt(Instant now) {
+			return probationUntil != null && probationUntil.isAfter(now);
+		}
+
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.groupchat.messaging;
 
 import dev.groupchat.shared.DomainException;
+import dev.groupchat.shared.ProblemType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -33,6 +34,8 @@ public class SendMetrics {
 	public enum Refusal {
 
 		UNAUTHORIZED, FORBIDDEN, MUTED, SLOW_MODE, RATE_LIMIT, FILTER, VALIDATION, BUSY,
+		/** A link or media from a member on probation (403 {@code probation}). */
+		PROBATION,
 		/**
 		 * The database did not answer, or the node is shutting down (503: the client
 		 * retries).
@@ -111,6 +114,9 @@ public class SendMetrics {
 	public static Refusal classify(Throwable problem, HttpStatus status) {
 		if (problem instanceof SendRefused refused) {
 			return refused.reason();
+		}
+		if (problem instanceof DomainException domain && domain.problem() == ProblemType.PROBATION) {
+			return Refusal.PROBATION;
 		}
 		return Refusal.of(status.value());
 	}

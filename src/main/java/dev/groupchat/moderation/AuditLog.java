@@ -1,6 +1,8 @@
 package dev.groupchat.moderation;
 
 import dev.groupchat.groups.GroupUpdated;
+import dev.groupchat.groups.InvitePaused;
+import dev.groupchat.groups.InviteResumed;
 import dev.groupchat.groups.LeaveReason;
 import dev.groupchat.groups.MemberBanned;
 import dev.groupchat.groups.MemberLeft;
@@ -92,6 +94,21 @@ class AuditLog {
 	@EventListener
 	void on(GroupUpdated event) {
 		record(event.groupId(), event.by(), "group.settings_changed", null, null, event.group());
+	}
+
+	/** Done by the server itself: no actor. */
+	@EventListener
+	void on(InvitePaused event) {
+		long seconds = event.window().toSeconds();
+		record(event.groupId(), null, "invite.paused", event.code(),
+				"raid: " + event.joins() + " joins via invite " + event.code() + " in " + seconds + " s",
+				Map.of("joins", event.joins(), "windowSeconds", seconds, "joinPolicy",
+						Map.of("from", event.previousJoinPolicy(), "to", event.group().joinPolicy())));
+	}
+
+	@EventListener
+	void on(InviteResumed event) {
+		record(event.groupId(), event.by(), "invite.resumed", event.code(), null, null);
 	}
 
 	@EventListener

@@ -82,7 +82,10 @@ class ModerationController {
 	}
 
 	@GetMapping("/audit-log")
-	@Operation(summary = "Moderation actions, newest first (OWNER, ADMIN)")
+	@Operation(summary = "Moderation actions, newest first (OWNER, ADMIN)",
+			description = "`{items: [{id, groupId, actorId, action, targetId, reason, details, createdAt}], "
+					+ "nextCursor}`. `actorId` is null for what the server did by itself: `invite.paused` (raid "
+					+ "defence; `targetId` the invite code, `reason` e.g. \"raid: 51 joins via invite X in 60 s\").")
 	CursorPage<AuditEntry> auditLog(CurrentUser user, @PathVariable String groupId,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
 		return audit.entries(user, GroupId.parse(groupId), PageRequest.of(limit, cursor));

@@ -8,6 +8,7 @@ import dev.groupchat.shared.ProblemType;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -15,9 +16,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Token buckets (Bucket4j) per user across all groups and per group, kept in memory on
- * this node; idle buckets expire. A refused send answers 429 with the seconds until a
- * token is back.
+ * Token buckets (Bucket4j) per user across all groups and per group, and for a member on
+ * probation one more per member of that group, kept in memory on this node; idle buckets
+ * expire. A refused send answers 429 with the seconds until a token is back.
  */
 @Order(SendGuard.LIMITS)
 @Component
@@ -35,8 +36,15 @@ class RateLimitGuard implements SendGuard {
 		.recordStats()
 		.build();
 
-	RateLimitGuard(RateLimitProperties properties) {
+	private final Cache<String, Bucket> newcomers = Caffeine.newBuilder()
+		.expireAfterAccess(Duration.ofMinutes(5))
+		.build();
+
+	private final Clock clock;
+
+	RateLimitGuard(RateLimitProperties properties, Clock clock) {
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	@Override
@@ -46,6 +54,11 @@ class RateLimitGuard implements SendGuard {
 		}
 		take(users.get(attempt.senderId(), id -> bucket(properties.userPerSecond(), properties.userBurst())),
 				"you are sending messages too fast");
+		if (attempt.onProbationAt(clock.instant())) {
+			take(newcomers.get(attempt.groupId() + "/" + attempt.senderId(),
+					key -> bucket(properties.probationPerMinute(), Duration.ofMinutes(1), properties.probationBurst())),
+					"new members may send " + properties.probationPerMinute() + " messages a minute");
+		}
 		take(groups.get(attempt.groupId(), id -> bucket(properties.groupPerSecond(), properties.groupBurst())),
 				"this group is receiving messages too fast");
 	}
@@ -60,8 +73,12 @@ class RateLimitGuard implements SendGuard {
 	}
 
 	private static Bucket bucket(int perSecond, int burst) {
+		return bucket(perSecond, Duration.ofSeconds(1), burst);
+	}
+
+	private static Bucket bucket(int tokens, Duration period, int burst) {
 		return Bucket.builder()
-			.addLimit(Bandwidth.builder().capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
+			.addLimit(Bandwidth.builder().capacity(burst).refillGreedy(tokens, period).build())
 			.build();
 	}
 

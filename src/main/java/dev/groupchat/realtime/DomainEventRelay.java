@@ -4,6 +4,7 @@ import dev.groupchat.groups.GroupAccess;
 import dev.groupchat.groups.GroupDeleted;
 import dev.groupchat.groups.GroupKind;
 import dev.groupchat.groups.GroupUpdated;
+import dev.groupchat.groups.InvitePaused;
 import dev.groupchat.groups.JoinRequestDecided;
 import dev.groupchat.groups.MemberBanned;
 import dev.groupchat.groups.MemberJoined;
@@ -178,6 +179,26 @@ class DomainEventRelay {
 			// it may have been public a moment ago: readers who are no members lose
 			// access now
 			bus.publish(BusEvent.recheckReaders(event.groupId(), ended(event.groupId(), "VISIBILITY_PRIVATE")));
+		}
+	}
+
+	/**
+	 * {@code {"type": "invite.paused", "groupId", "code", "joins", "windowSeconds",
+	 * "pausedAt", "joinPolicy"}} to the OWNER's and ADMINs' own sessions only (the code
+	 * lets people in; members do not see it); the group hears {@code group.updated}
+	 * ({@code "by": null}, the server) when its join policy changed.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(InvitePaused event) {
+		String body = json.event("invite.paused", event.groupId(), "code", event.code(), "joins", event.joins(),
+				"windowSeconds", event.window().toSeconds(), "pausedAt", event.pausedAt(), "joinPolicy",
+				event.group().joinPolicy());
+		for (String moderatorId : access.moderatorIds(event.groupId())) {
+			bus.publish(BusEvent.toUser(moderatorId, body));
+		}
+		if (event.joinPolicyChanged()) {
+			bus.publish(BusEvent.toGroup(event.groupId(), 0,
+					json.event("group.updated", event.groupId(), "group", event.group(), "by", null)));
 		}
 	}
 

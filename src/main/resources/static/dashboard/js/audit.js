@@ -12,7 +12,7 @@ export async function auditLog(body, group) {
     const page = await api.get(api.group(group.id) + '/audit-log' + api.query({ limit: 50, cursor }));
     page.items.forEach((entry) => list.append(h('li', { class: 'audit' },
       h('time', { datetime: entry.createdAt }, time(entry.createdAt)), ' ',
-      h('strong', {}, entry.actorId), ' ', h('code', {}, entry.action),
+      h('strong', {}, entry.actorId ?? 'server'), ' ', h('code', {}, entry.action),
       entry.targetId ? [' → ', h('strong', {}, entry.targetId)] : null,
       entry.reason ? [' · ', h('q', {}, entry.reason)] : null,
       entry.details ? h('small', { class: 'meta details' }, JSON.stringify(entry.details)) : null)));

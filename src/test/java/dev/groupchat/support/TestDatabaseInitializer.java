@@ -38,6 +38,14 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 		if (!context.getEnvironment().containsProperty("groupchat.rate-limit.enabled")) {
 			properties.put("groupchat.rate-limit.enabled", "false");
 		}
+		// likewise probation and raid defence: tests join and post far faster than people
+		// do; the tests of both switch them on
+		if (!context.getEnvironment().containsProperty("groupchat.groups.probation")) {
+			properties.put("groupchat.groups.probation", "0s");
+		}
+		if (!context.getEnvironment().containsProperty("groupchat.groups.raid.max-joins")) {
+			properties.put("groupchat.groups.raid.max-joins", "0");
+		}
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", properties));
 	}
 
