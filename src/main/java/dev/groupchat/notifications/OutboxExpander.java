@@ -24,8 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Turns outbox rows into per-device deliveries, one keyset page of members per step: a
  * message into a group of 100,000 costs the send one row, and the workers a few hundred
  * short transactions. Only members with a GATEWAY device are read; those with an open
- * session on this node are skipped. Whether a member blocked the sender is read with the
- * page, from the safety module's table (one index probe per member).
+ * session on any live node are skipped (one presence query per page). Whether a member
+ * blocked the sender is read with the page, from the safety module's table (one index
+ * probe per member).
  */
 @Component
 class OutboxExpander {
@@ -125,11 +126,12 @@ class OutboxExpander {
 
 	private void queue(Row row, List<Candidate> page, NotifyRule.Message message) {
 		Instant now = clock.instant();
+		List<Candidate> told = page.stream().filter(c -> NotifyRule.notifies(c.member(), message, now)).toList();
+		Set<String> online = presence.onlineAmong(told.stream().map(c -> c.member().userId()).toList());
 		List<String> users = new ArrayList<>();
 		List<Long> unread = new ArrayList<>();
-		for (Candidate candidate : page) {
-			if (NotifyRule.notifies(candidate.member(), message, now)
-					&& !presence.isOnlineHere(candidate.member().userId())) {
+		for (Candidate candidate : told) {
+			if (!online.contains(candidate.member().userId())) {
 				users.add(candidate.member().userId());
 				unread.add(candidate.unread());
 			}

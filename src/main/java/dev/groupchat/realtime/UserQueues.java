@@ -23,8 +23,11 @@ class UserQueues {
 
 	private final int maxSessionsPerUser;
 
-	UserQueues(@Lazy BusInterest interest, RealtimeProperties properties) {
+	private final PresenceStore presence;
+
+	UserQueues(@Lazy BusInterest interest, RealtimeProperties properties, PresenceStore presence) {
 		this.interest = interest;
+		this.presence = presence;
 		this.maxSessionsPerUser = properties.maxSessionsPerUser();
 	}
 
@@ -39,6 +42,7 @@ class UserQueues {
 			Set<StompSession> result = set;
 			if (result == null) {
 				interest.userWanted(id);
+				presence.online(id);
 				result = ConcurrentHashMap.newKeySet();
 			}
 			if (result.size() < maxSessionsPerUser) {
@@ -57,6 +61,7 @@ class UserQueues {
 			set.remove(session);
 			if (set.isEmpty()) {
 				interest.userUnwanted(id);
+				presence.offline(id);
 				return null;
 			}
 			return set;

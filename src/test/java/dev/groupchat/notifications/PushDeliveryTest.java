@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -48,6 +50,9 @@ class PushDeliveryTest extends EndToEndTest {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -277,6 +282,71 @@ class PushDeliveryTest extends EndToEndTest {
 		finally {
 			GATEWAY.delayMillis = 0;
 		}
+	}
+
+	@Test
+	void aMemberOnlineOnAnotherNodeIsNotWokenAndADeadNodesSessionsDoNotCount() throws Exception {
+		String alice = user("alice");
+		String bob = user("bob");
+		String carol = user("carol");
+		String ghost = user("ghost");
+		String group = createGroup(alice, "CHAT");
+		for (String member : List.of(bob, carol, ghost)) {
+			addMember(group, alice, member);
+		}
+		String bobKey = register(bob, "phone");
+		String carolKey = register(carol, "phone");
+		String ghostKey = register(ghost, "phone");
+		// a node that was killed 40 s ago, with ghost's session on it
+		UUID deadNode = UUID.randomUUID();
+		jdbc.update("insert into realtime_node values (?, now() - interval '1 hour', now() - interval '40 seconds')",
+				deadNode);
+		jdbc.update("insert into user_presence values (?, ?, now() - interval '1 hour')", ghost, deadNode);
+		// node B: no push configured there, so this node (A) expands every message
+		try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(GroupchatApplication.class)
+			.properties("server.port=0")
+			.run();
+				StompTestClient onB = StompTestClient.connect(
+						Integer.parseInt(nodeB.getEnvironment().getProperty("local.server.port")),
+						TestTokens.token(bob))) {
+			onB.subscribe("/user/queue/events");
+			awaitPresence(bob, 1);
+
+			String first = send(alice, group, "bob is on node B", List.of(), null);
+
+			awaitEvent(carolKey, first);
+			awaitEvent(ghostKey, first);
+			Thread.sleep(1000);
+			assertThat(eventIds(bobKey)).as("bob has a session on node B").doesNotContain(first);
+			assertThat(eventIds(carolKey)).containsExactly(first);
+
+			onB.close();
+			awaitPresence(bob, 0);
+			String second = send(alice, group, "bob left node B", List.of(), null);
+			awaitEvent(bobKey, second);
+			assertThat(eventIds(bobKey)).containsExactly(second);
+		}
+		long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (count("select count(*) from realtime_node where node_id = ?", deadNode) > 0
+				&& System.nanoTime() < until) {
+			Thread.sleep(200);
+		}
+		assertThat(count("select count(*) from user_presence where node_id = ?", deadNode))
+			.as("a live node deletes the dead node's sessions")
+			.isZero();
+	}
+
+	private void awaitPresence(String userId, long rows) throws InterruptedException {
+		long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (count("select count(*) from user_presence where user_id = ?", userId) != rows
+				&& System.nanoTime() < until) {
+			Thread.sleep(50);
+		}
+		assertThat(count("select count(*) from user_presence where user_id = ?", userId)).isEqualTo(rows);
+	}
+
+	private long count(String sql, Object argument) {
+		return jdbc.queryForObject(sql, Long.class, argument);
 	}
 
 	@Test
