@@ -90,7 +90,9 @@ class MessageStore {
 		// (when push is
 		// on): it commits or rolls back with the messages, and a send writes nothing per
 		// recipient;
-		// and one webhook outbox row per message and endpoint of its group subscribed to
+		// and one webhook outbox row per message and endpoint of its group (or of the
+		// whole
+		// service) subscribed to
 		// message.created
 		// (the webhooks module's table; at most a few per group, none in most)
 		Set<UUID> hooked = new HashSet<>();
@@ -126,7 +128,8 @@ class MessageStore {
 							), webhooks as (
 							insert into webhook_outbox (id, webhook_id, group_id, type, seq, created_at, next_attempt_at)
 							select gen_random_uuid(), w.id, i.group_id, 'message.created', i.seq, i.created_at, i.created_at
-							  from inserted i join webhook w on w.group_id = i.group_id and 'message.created' = any(w.events)
+							  from inserted i join webhook w on (w.group_id = i.group_id or w.group_id is null)
+							                                 and 'message.created' = any(w.events)
 							 order by i.group_id, i.seq, w.id
 							returning group_id, seq)
 							select inserted.*, exists (select 1 from webhooks h where h.group_id = inserted.group_id

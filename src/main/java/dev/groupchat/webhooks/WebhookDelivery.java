@@ -1,7 +1,6 @@
 package dev.groupchat.webhooks;
 
 import dev.groupchat.messaging.History;
-import dev.groupchat.realtime.EventBodies;
 import dev.groupchat.shared.DomainException;
 import java.net.URI;
 import java.time.Clock;
@@ -33,7 +32,7 @@ class WebhookDelivery {
 
 	private final History history;
 
-	private final EventBodies bodies;
+	private final MessageCreatedData messageCreated;
 
 	private final JsonMapper json;
 
@@ -43,13 +42,14 @@ class WebhookDelivery {
 
 	private final Clock clock;
 
-	WebhookDelivery(WebhookOutbox outbox, WebhookSender sender, AddressGuard guard, History history, EventBodies bodies,
-			JsonMapper json, WebhookMetrics metrics, WebhookProperties properties, Clock clock) {
+	WebhookDelivery(WebhookOutbox outbox, WebhookSender sender, AddressGuard guard, History history,
+			MessageCreatedData messageCreated, JsonMapper json, WebhookMetrics metrics, WebhookProperties properties,
+			Clock clock) {
 		this.outbox = outbox;
 		this.sender = sender;
 		this.guard = guard;
 		this.history = history;
-		this.bodies = bodies;
+		this.messageCreated = messageCreated;
 		this.json = json;
 		this.metrics = metrics;
 		this.properties = properties;
@@ -97,7 +97,7 @@ class WebhookDelivery {
 	 */
 	private String messageData(WebhookOutbox.Claimed row) {
 		return history.find(row.groupId(), row.seq()).map(message -> {
-			String data = bodies.messageCreated(message);
+			String data = messageCreated.of(message);
 			outbox.freeze(row.id(), data);
 			return data;
 		}).orElse(null);

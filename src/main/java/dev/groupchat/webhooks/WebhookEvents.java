@@ -28,11 +28,14 @@ class WebhookEvents {
 
 	private final EventBodies bodies;
 
+	private final MessageCreatedData messageCreated;
+
 	private final Clock clock;
 
-	WebhookEvents(WebhookOutbox outbox, EventBodies bodies, Clock clock) {
+	WebhookEvents(WebhookOutbox outbox, EventBodies bodies, MessageCreatedData messageCreated, Clock clock) {
 		this.outbox = outbox;
 		this.bodies = bodies;
+		this.messageCreated = messageCreated;
 		this.clock = clock;
 	}
 
@@ -44,8 +47,7 @@ class WebhookEvents {
 	void on(MessagesAwaitingWebhooks event) {
 		List<MessageView> messages = event.messages();
 		outbox.fill(messages.stream().map(MessageView::groupId).toList(),
-				messages.stream().map(MessageView::seq).toList(),
-				messages.stream().map(bodies::messageCreated).toList());
+				messages.stream().map(MessageView::seq).toList(), messages.stream().map(messageCreated::of).toList());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)

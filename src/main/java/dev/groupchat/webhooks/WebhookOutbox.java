@@ -28,14 +28,14 @@ class WebhookOutbox {
 	}
 
 	/**
-	 * One row for each of the group's endpoints subscribed to {@code type}, in the
-	 * caller's transaction.
+	 * One row for each of the group's endpoints, and each service-wide one, subscribed to
+	 * {@code type}, in the caller's transaction.
 	 */
 	void record(UUID groupId, String type, Long seq, String data, Instant now) {
 		jdbc.sql("""
 				insert into webhook_outbox (id, webhook_id, group_id, type, seq, data, created_at, next_attempt_at)
-				select gen_random_uuid(), w.id, w.group_id, :type, :seq, :data::json, :now, :now
-				  from webhook w where w.group_id = :groupId and :type = any(w.events)""")
+				select gen_random_uuid(), w.id, :groupId, :type, :seq, :data::json, :now, :now
+				  from webhook w where (w.group_id = :groupId or w.group_id is null) and :type = any(w.events)""")
 			.param("groupId", groupId)
 			.param("type", type)
 			.param("seq", seq)
@@ -45,22 +45,26 @@ class WebhookOutbox {
 	}
 
 	/**
-	 * Claims due deliveries, at most one per endpoint: only an endpoint's oldest row may
-	 * be due, so a delivery waits until the one before it to the same endpoint is done or
-	 * given up. A claimed row is leased ({@code next_attempt_at} moves {@code lease}
-	 * ahead), so no other worker takes it while its request runs; nothing stays locked
-	 * during the request. The heads are found by a loose index scan (one index probe per
-	 * endpoint with rows waiting), not by reading the whole backlog.
+	 * Claims due deliveries, at most one per endpoint and group: only the oldest row of
+	 * an endpoint for a group may be due, so a delivery waits until the one before it to
+	 * the same endpoint about the same group is done or given up (a group's endpoint gets
+	 * its events in order; a service-wide one each group's in order, groups in parallel).
+	 * A claimed row is leased ({@code next_attempt_at} moves {@code lease} ahead), so no
+	 * other worker takes it while its request runs; nothing stays locked during the
+	 * request. The heads are found by a loose index scan (one index probe per endpoint
+	 * and group with rows waiting), not by reading the whole backlog.
 	 */
 	List<Claimed> claim(int max, Duration lease) {
 		return jdbc
 			.sql("""
 					with recursive heads as (
-					    (select webhook_id, position from webhook_outbox order by webhook_id, position limit 1)
+					    (select webhook_id, group_id, position from webhook_outbox
+					      order by webhook_id, group_id, position limit 1)
 					    union all
-					    select n.webhook_id, n.position from heads h cross join lateral (
-					        select o.webhook_id, o.position from webhook_outbox o where o.webhook_id > h.webhook_id
-					         order by o.webhook_id, o.position limit 1) n
+					    select n.webhook_id, n.group_id, n.position from heads h cross join lateral (
+					        select o.webhook_id, o.group_id, o.position from webhook_outbox o
+					         where (o.webhook_id, o.group_id) > (h.webhook_id, h.group_id)
+					         order by o.webhook_id, o.group_id, o.position limit 1) n
 					), due as (
 					    select o.id from webhook_outbox o join heads h on h.webhook_id = o.webhook_id and h.position = o.position
 					     where o.next_attempt_at <= now()

@@ -14,8 +14,12 @@ final class WebhookProblems {
 		return DomainException.forbidden("only the group's OWNER manages its webhooks");
 	}
 
+	static DomainException notOperator() {
+		return DomainException.forbidden("only an operator (role ops) manages service-wide webhooks");
+	}
+
 	static DomainException tooMany(int max) {
-		return DomainException.conflict("a group has at most " + max + " webhooks; delete one first");
+		return DomainException.conflict("at most " + max + " webhooks per group (and service-wide); delete one first");
 	}
 
 	static DomainException notFound(Object id) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,21 +22,27 @@ class WebhookStore {
 	}
 
 	/**
-	 * Serializes registrations per group for the rest of the transaction, so the limit
-	 * holds.
+	 * Serializes registrations per group (or of service-wide endpoints: {@code groupId}
+	 * null) for the rest of the transaction, so the limit holds.
 	 */
-	int lockAndCount(UUID groupId) {
-		jdbc.sql("select pg_advisory_xact_lock(hashtextextended('webhook:' || :groupId, 0))")
-			.param("groupId", groupId.toString())
+	int lockAndCount(@Nullable UUID groupId) {
+		jdbc.sql("select pg_advisory_xact_lock(hashtextextended('webhook:' || :key, 0))")
+			.param("key", groupId == null ? "service" : groupId.toString())
 			.query((rs, row) -> 1)
 			.list();
-		return jdbc.sql("select count(*) from webhook where group_id = :groupId")
+		return jdbc.sql("select count(*) from webhook where " + owner(groupId))
 			.param("groupId", groupId)
 			.query(Integer.class)
 			.single();
 	}
 
-	void insert(UUID id, UUID groupId, String url, List<String> events, String secret, String by, Instant now) {
+	/** Whose endpoints: a group's, or the service-wide ones. */
+	private static String owner(@Nullable UUID groupId) {
+		return groupId == null ? "group_id is null" : "group_id = :groupId";
+	}
+
+	void insert(UUID id, @Nullable UUID groupId, String url, List<String> events, String secret, String by,
+			Instant now) {
 		jdbc.sql("""
 				insert into webhook (id, group_id, url, events, secret, created_by, created_at)
 				values (:id, :groupId, :url, :events, :secret, :by, :now)""")
@@ -49,9 +56,9 @@ class WebhookStore {
 			.update();
 	}
 
-	List<WebhookView> list(UUID groupId) {
+	List<WebhookView> list(@Nullable UUID groupId) {
 		return jdbc
-			.sql("select id, url, events, created_at from webhook where group_id = :groupId order by created_at, id")
+			.sql("select id, url, events, created_at from webhook where " + owner(groupId) + " order by created_at, id")
 			.param("groupId", groupId)
 			.query(this::view)
 			.list();
@@ -60,12 +67,14 @@ class WebhookStore {
 	/**
 	 * Deletes the endpoint and what was still queued for it; answers whether it existed.
 	 */
-	boolean delete(UUID groupId, UUID id) {
-		int deleted = jdbc.sql("delete from webhook where group_id = :groupId and id = :id")
+	boolean delete(@Nullable UUID groupId, UUID id) {
+		int deleted = jdbc.sql("delete from webhook where " + owner(groupId) + " and id = :id")
 			.param("groupId", groupId)
 			.param("id", id)
 			.update();
-		jdbc.sql("delete from webhook_outbox where webhook_id = :id").param("id", id).update();
+		if (deleted == 1) {
+			jdbc.sql("delete from webhook_outbox where webhook_id = :id").param("id", id).update();
+		}
 		return deleted == 1;
 	}
 

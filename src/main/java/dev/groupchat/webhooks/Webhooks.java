@@ -10,10 +10,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.id.uuid.UuidVersion7Strategy;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Registering, listing and deleting a group's endpoints: its OWNER only. */
+/**
+ * Registering, listing and deleting endpoints: a group's by its OWNER only; service-wide
+ * ones (every group's events) by an operator (the {@code ops} role) only.
+ */
 @Service
 class Webhooks {
 
@@ -44,6 +48,17 @@ class Webhooks {
 	@Transactional
 	CreatedWebhook register(CurrentUser user, UUID groupId, WebhookRequest request) {
 		requireOwner(user, groupId);
+		return create(user, groupId, request);
+	}
+
+	/** A service-wide endpoint: the events of every group. */
+	@Transactional
+	CreatedWebhook registerForService(CurrentUser user, WebhookRequest request) {
+		requireOperator(user);
+		return create(user, null, request);
+	}
+
+	private CreatedWebhook create(CurrentUser user, @Nullable UUID groupId, WebhookRequest request) {
 		List<String> events = WebhookEvent.validate(request.events());
 		String url = guard.check(request.url()).toString();
 		if (store.lockAndCount(groupId) >= properties.maxPerGroup()) {
@@ -67,6 +82,26 @@ class Webhooks {
 		requireOwner(user, groupId);
 		if (!store.delete(groupId, parse(webhookId))) {
 			throw WebhookProblems.notFound(webhookId);
+		}
+	}
+
+	@Transactional(readOnly = true)
+	List<WebhookView> listForService(CurrentUser user) {
+		requireOperator(user);
+		return store.list(null);
+	}
+
+	@Transactional
+	void deleteForService(CurrentUser user, String webhookId) {
+		requireOperator(user);
+		if (!store.delete(null, parse(webhookId))) {
+			throw WebhookProblems.notFound(webhookId);
+		}
+	}
+
+	private static void requireOperator(CurrentUser user) {
+		if (!user.isOperator()) {
+			throw WebhookProblems.notOperator();
 		}
 	}
 

@@ -156,6 +156,16 @@ class AuthorizationMatrixTest extends EndToEndTest {
 						publicFan("OPEN").then(Fixture::webhook), (c, fx) -> c.get(fx.group() + "/webhooks")),
 				row("DELETE /webhooks/{id}", 204, 403, 403, 404, 401, fan().then(Fixture::webhook),
 						(c, fx) -> c.delete(fx.group() + "/webhooks/" + fx.get("webhook"))),
+				// service-wide endpoints: an operator's only (role ops,
+				// WebhookDeliveryTest); no
+				// role in any group opens them
+				row("POST   /api/v1/webhooks (service-wide)", 403, 403, 403, 403, 401, fan(),
+						(c, fx) -> c.post("/api/v1/webhooks",
+								Map.of("url", "https://203.0.113.7/hook", "events", List.of("message.created")))),
+				row("GET    /api/v1/webhooks (service-wide)", 403, 403, 403, 403, 401, fan(),
+						(c, fx) -> c.get("/api/v1/webhooks")),
+				row("DELETE /api/v1/webhooks/{id} (service-wide)", 403, 403, 403, 403, 401, fan(),
+						(c, fx) -> c.delete("/api/v1/webhooks/" + UUID.randomUUID())),
 				row("PUT    /pins/{seq}", 201, 201, 403, 404, 401, fan().then(Fixture::message),
 						(c, fx) -> c.put(fx.group() + "/pins/" + fx.get("seq"), Map.of("announcement", true))),
 				row("DELETE /pins/{seq}", 204, 204, 403, 404, 401, fan().then(Fixture::pinned),

@@ -208,6 +208,86 @@ class WebhookDeliveryTest extends EndToEndTest {
 			.allSatisfy(ms -> assertThat(ms).isLessThan(1000));
 	}
 
+	@Test
+	void anOperatorsEndpointGetsEveryGroupsEventsInOrderPerGroupWithShadowMessagesMarked() throws Exception {
+		String operator = user("operator");
+		Map<String, Object> ops = Map.of("roles", List.of("ops"));
+		String alice = user("alice");
+		String bob = user("bob");
+		String troll = user("troll");
+		String hook = path();
+		Map<String, Object> request = Map.of("url", RECEIVER.url(hook), "events",
+				List.of("message.created", "member.joined"));
+		expect(api.as(alice).post("/api/v1/webhooks", request), 403);
+		expect(api.anonymous().post("/api/v1/webhooks", request), 401);
+		expect(api.as(alice).get("/api/v1/webhooks"), 403);
+		expect(api.as(operator, ops).post("/api/v1/webhooks", Map.of("url", "ftp://x", "events", List.of())), 400);
+		Api.Response created = expect(api.as(operator, ops).post("/api/v1/webhooks", request), 201);
+		String webhookId = created.text("id");
+		assertThat(created.text("secret")).startsWith("whsec_");
+		try {
+			assertThat(api.as(operator, ops).get("/api/v1/webhooks").json().path("items"))
+				.extracting(w -> w.path("id").asString())
+				.contains(webhookId);
+			expect(api.as(alice).delete("/api/v1/webhooks/" + webhookId), 403);
+			String first = createGroup(alice, "FAN");
+			String second = createGroup(bob, "CHAT");
+			addMember(first, alice, troll);
+			expect(api.as(alice).patch(groupPath(first) + "/members/" + troll, Map.of("shadowMuted", true)), 200);
+			for (int i = 1; i <= 3; i++) {
+				expect(api.as(alice)
+					.post(groupPath(first) + "/messages",
+							Map.of("clientMsgId", "f-" + i, "type", "TEXT", "text", "first " + i)),
+						201);
+				expect(api.as(bob)
+					.post(groupPath(second) + "/messages",
+							Map.of("clientMsgId", "s-" + i, "type", "TEXT", "text", "second " + i)),
+						201);
+			}
+			long shadowSeq = expect(
+					api.as(troll)
+						.post(groupPath(first) + "/messages",
+								Map.of("clientMsgId", "t-1", "type", "TEXT", "text", "only the moderators see this")),
+					201)
+				.json()
+				.path("seq")
+				.asLong();
+
+			// the owner joining each group on creation, the troll joining, 7 messages
+			List<JsonNode> bodies = await(() -> RECEIVER.received(hook), 10).stream()
+				.map(d -> JSON.readTree(d.body()))
+				.toList();
+			Thread.sleep(1000);
+			assertThat(RECEIVER.received(hook)).as("each event once").hasSize(10);
+			assertThat(bodies).filteredOn(b -> b.path("groupId").asString().equals(first))
+				.extracting(
+						b -> b.path("type").asString() + " " + b.path("data").path("message").path("text").asString(""))
+				.as("the first group's events in order")
+				.containsExactly("member.joined ", "member.joined ", "message.created first 1",
+						"message.created first 2", "message.created first 3",
+						"message.created only the moderators see this");
+			assertThat(bodies).filteredOn(b -> b.path("groupId").asString().equals(second))
+				.extracting(
+						b -> b.path("type").asString() + " " + b.path("data").path("message").path("text").asString(""))
+				.containsExactly("member.joined ", "message.created second 1", "message.created second 2",
+						"message.created second 3");
+			assertThat(bodies).filteredOn(b -> b.path("type").asString().equals("message.created"))
+				.allSatisfy(b -> assertThat(b.path("data").path("message").path("shadow").asBoolean(false))
+					.as("shadow marked on %s", b.path("data").path("seq"))
+					.isEqualTo(b.path("data").path("seq").asLong() == shadowSeq
+							&& b.path("groupId").asString().equals(first)));
+		}
+		finally {
+			expect(api.as(operator, ops).delete("/api/v1/webhooks/" + webhookId), 204);
+		}
+		expect(api.as(operator, ops).delete("/api/v1/webhooks/" + webhookId), 404);
+		String third = createGroup(alice, "CHAT");
+		expect(api.as(alice)
+			.post(groupPath(third) + "/messages", Map.of("clientMsgId", "x-1", "type", "TEXT", "text", "after")), 201);
+		Thread.sleep(1000);
+		assertThat(RECEIVER.received(hook)).as("nothing after the endpoint was deleted").hasSize(10);
+	}
+
 	private static String path() {
 		return "/hook/" + UUID.randomUUID();
 	}
