@@ -2,6 +2,7 @@ package dev.groupchat.messaging;
 
 import dev.groupchat.groups.Sequencer;
 import dev.groupchat.shared.DatabaseUnavailable;
+import dev.groupchat.shared.Ids;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.hibernate.id.uuid.UuidVersion7Strategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -186,8 +186,7 @@ class MessageWriter implements SmartLifecycle {
 		BatchDecision.LockRequest lock = BatchDecision.lockRequest(batch);
 		Sequencer.Locked locked = sequencer.lockForPosting(lock.groupIds(), lock.refs());
 		Set<MessageStore.SendKey> existing = store.existing(batch.stream().map(PendingMessage::key).toList());
-		BatchDecision.Decision decision = BatchDecision.decide(batch, locked, existing, now,
-				() -> UuidVersion7Strategy.INSTANCE.generateUuid(null));
+		BatchDecision.Decision decision = BatchDecision.decide(batch, locked, existing, now, Ids::next);
 		sequencer.advance(decision.lastSeqs(), decision.posted());
 		return new Written(decision, store.insertAll(decision.accepted(), now));
 	}

@@ -5,11 +5,11 @@ import dev.groupchat.groups.GroupKind;
 import dev.groupchat.groups.Sequencer;
 import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.shared.DomainException;
+import dev.groupchat.shared.Ids;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.id.uuid.UuidVersion7Strategy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -100,8 +100,8 @@ public class Messaging {
 		transactions.executeWithoutResult(tx -> {
 			long seq = sequencer.nextSystem(groupId);
 			store
-				.insertAll(List.of(new MessageStore.NewMessage(UuidVersion7Strategy.INSTANCE.generateUuid(null),
-						groupId, seq, aboutUserId, message, system)), clock.instant())
+				.insertAll(List.of(new MessageStore.NewMessage(Ids.next(), groupId, seq, aboutUserId, message, system)),
+						clock.instant())
 				.forEach(stored -> events.publishEvent(new MessagePosted(stored)));
 		});
 		metrics.stored(MessageType.SYSTEM);

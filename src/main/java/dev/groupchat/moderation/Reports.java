@@ -9,6 +9,7 @@ import dev.groupchat.messaging.MessageView;
 import dev.groupchat.shared.CursorPage;
 import dev.groupchat.shared.Cursors;
 import dev.groupchat.shared.DomainException;
+import dev.groupchat.shared.Ids;
 import dev.groupchat.shared.Keyset;
 import dev.groupchat.shared.PageRequest;
 import java.sql.Timestamp;
@@ -16,7 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.id.uuid.UuidVersion7Strategy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -59,7 +59,7 @@ public class Reports {
 	public UUID report(CurrentUser user, UUID groupId, long seq, String reason) {
 		moderators.requireMember(user, groupId);
 		MessageView message = message(groupId, seq);
-		UUID id = UuidVersion7Strategy.INSTANCE.generateUuid(null);
+		UUID id = Ids.next();
 		int inserted = jdbc.sql("""
 				insert into message_report (id, group_id, seq, sender_id, reporter_id, reason, created_at)
 				values (:id, :groupId, :seq, :senderId, :reporterId, :reason, :now) on conflict do nothing""")

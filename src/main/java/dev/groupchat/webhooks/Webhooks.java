@@ -3,13 +3,13 @@ package dev.groupchat.webhooks;
 import dev.groupchat.groups.GroupAccess;
 import dev.groupchat.groups.Role;
 import dev.groupchat.identity.CurrentUser;
+import dev.groupchat.shared.Ids;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.id.uuid.UuidVersion7Strategy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,7 +64,7 @@ class Webhooks {
 		if (store.lockAndCount(groupId) >= properties.maxPerGroup()) {
 			throw WebhookProblems.tooMany(properties.maxPerGroup());
 		}
-		UUID id = UuidVersion7Strategy.INSTANCE.generateUuid(null);
+		UUID id = Ids.next();
 		String secret = newSecret();
 		Instant now = clock.instant();
 		store.insert(id, groupId, url, events, secret, user.id(), now);
