@@ -60,12 +60,13 @@ class MessageStore {
 	private final Clock clock;
 
 	MessageStore(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events, Clock clock,
-			@Value("${groupchat.push.gateway-url:}") String pushGateway) {
+			@Value("${groupchat.push.gateway-url:}") String pushGateway,
+			@Value("${groupchat.push.fcm.credentials:}") String fcmCredentials) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.events = events;
 		this.json = json;
-		this.outbox = !pushGateway.isBlank();
+		this.outbox = !pushGateway.isBlank() || !fcmCredentials.isBlank();
 	}
 
 	/** A message accepted for storage, with its seq. */

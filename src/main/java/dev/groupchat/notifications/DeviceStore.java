@@ -96,7 +96,7 @@ class DeviceStore {
 			.update() > 0;
 	}
 
-	/** Removes the devices whose tokens the gateway rejected as gone. */
+	/** Removes the devices whose tokens the gateway or FCM reported as gone. */
 	int deleteRejected(Platform platform, List<String> tokens) {
 		if (tokens.isEmpty()) {
 			return 0;

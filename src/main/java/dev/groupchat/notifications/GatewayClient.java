@@ -1,5 +1,8 @@
 package dev.groupchat.notifications;
 
+import dev.groupchat.notifications.PushAnswer.Failed;
+import dev.groupchat.notifications.PushAnswer.Retry;
+import dev.groupchat.notifications.PushAnswer.Sent;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,23 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class GatewayClient {
 
-	/**
-	 * What the gateway answered: sent (with the pushkeys it rejected), retry later, or
-	 * give up.
-	 */
-	sealed interface Answer {
-
-	}
-
-	record Sent(List<String> rejected) implements Answer {
-	}
-
-	record Retry(String reason, OptionalLong retryAfterSeconds) implements Answer {
-	}
-
-	record Failed(String reason) implements Answer {
-	}
-
 	private final HttpClient http;
 
 	private final JsonMapper json;
@@ -49,7 +35,7 @@ class GatewayClient {
 		this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 	}
 
-	Answer notify(Map<String, Object> body, String idempotencyKey) {
+	PushAnswer notify(Map<String, Object> body, String idempotencyKey) {
 		HttpRequest request = HttpRequest.newBuilder(properties.gatewayUrl())
 			.timeout(properties.requestTimeout())
 			.header("Content-Type", "application/json")
@@ -69,7 +55,7 @@ class GatewayClient {
 		}
 	}
 
-	private Answer answer(HttpResponse<String> response) {
+	private PushAnswer answer(HttpResponse<String> response) {
 		int status = response.statusCode();
 		if (status >= 200 && status < 300) {
 			return new Sent(rejected(response.body()));

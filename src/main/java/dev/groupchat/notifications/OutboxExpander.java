@@ -23,10 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Turns outbox rows into per-device deliveries, one keyset page of members per step: a
  * message into a group of 100,000 costs the send one row, and the workers a few hundred
- * short transactions. Only members with a GATEWAY device are read; those with an open
- * session on any live node are skipped (one presence query per page). Whether a member
- * blocked the sender is read with the page, from the safety module's table (one index
- * probe per member).
+ * short transactions. Only members with a device of a configured provider (GATEWAY, FCM)
+ * are read; those with an open session on any live node are skipped (one presence query
+ * per page). Whether a member blocked the sender is read with the page, from the safety
+ * module's table (one index probe per member).
  */
 @Component
 class OutboxExpander {
@@ -110,12 +110,14 @@ class OutboxExpander {
 				       exists (select 1 from user_block b where b.blocker_id = mb.user_id and b.blocked_id = :senderId)
 				  from group_member mb join chat_group g on g.id = mb.group_id
 				 where mb.group_id = :groupId and mb.user_id > :after
-				   and exists (select 1 from push_device d where d.user_id = mb.user_id and d.platform = 'GATEWAY')
+				   and exists (select 1 from push_device d
+				                where d.user_id = mb.user_id and d.platform = any(:platforms))
 				 order by mb.user_id limit :limit""")
 			.param("groupId", row.groupId())
 			.param("after", row.after() == null ? "" : row.after())
 			.param("limit", properties.expandBatch())
 			.param("senderId", message.senderId())
+			.param("platforms", platforms())
 			.query((rs, n) -> new Candidate(
 					new NotifyRule.Member(rs.getString(1),
 							rs.getString(2) == null ? null : NotifyLevel.valueOf(rs.getString(2)),
@@ -143,14 +145,23 @@ class OutboxExpander {
 				insert into push_delivery (group_id, seq, user_id, device_id, unread, next_attempt_at, created_at)
 				select :groupId, :seq, d.user_id, d.device_id, u.unread, :now, :now
 				  from unnest(:users, :unread) as u(user_id, unread)
-				  join push_device d on d.user_id = u.user_id and d.platform = 'GATEWAY'
+				  join push_device d on d.user_id = u.user_id and d.platform = any(:platforms)
 				on conflict on constraint push_delivery_once do nothing""")
 			.param("groupId", row.groupId())
 			.param("seq", row.seq())
 			.param("users", users.toArray(String[]::new))
 			.param("unread", unread.toArray(Long[]::new))
 			.param("now", Timestamp.from(now))
+			.param("platforms", platforms())
 			.update();
+	}
+
+	/**
+	 * The platforms a provider is configured for: devices of the others are not queued,
+	 * so that no delivery waits for a provider that does not exist.
+	 */
+	private String[] platforms() {
+		return properties.platforms().toArray(String[]::new);
 	}
 
 	private static Set<String> strings(@Nullable Array array) throws SQLException {

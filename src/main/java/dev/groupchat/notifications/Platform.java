@@ -1,7 +1,8 @@
 package dev.groupchat.notifications;
 
 /**
- * Where a device's token is valid. Only GATEWAY devices are notified today (see README).
+ * Where a device's token is valid. GATEWAY devices go through the push gateway, FCM
+ * devices through FCM HTTP v1; APNS devices are not notified yet (see README).
  */
 enum Platform {
 

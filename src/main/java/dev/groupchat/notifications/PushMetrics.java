@@ -8,10 +8,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * What operators watch: pushes sent, retried and failed by reason, devices removed
- * because the gateway rejected them, deliveries queued and the age of the oldest outbox
- * row. The untagged meters exist from the start (0 while push is off), so that rates and
- * alerts on them never see a missing series; the ones tagged by reason appear with their
- * first reason.
+ * because the gateway or FCM said their token is gone, deliveries queued and the age of
+ * the oldest outbox row. The untagged meters exist from the start (0 while push is off),
+ * so that rates and alerts on them never see a missing series; the ones tagged by reason
+ * appear with their first reason.
  */
 @Component
 class PushMetrics {
@@ -24,9 +24,11 @@ class PushMetrics {
 
 	PushMetrics(MeterRegistry registry, JdbcClient jdbc) {
 		this.registry = registry;
-		sent = Counter.builder("groupchat.push.sent").description("pushes the gateway accepted").register(registry);
+		sent = Counter.builder("groupchat.push.sent")
+			.description("pushes a provider (gateway or FCM) accepted")
+			.register(registry);
 		rejected = Counter.builder("groupchat.push.devices.rejected")
-			.description("devices removed because the gateway rejected their pushkey")
+			.description("devices removed because the gateway or FCM said their token is gone")
 			.register(registry);
 		Gauge.builder("groupchat.push.queued", jdbc,
 				db -> db.sql("select count(*) from push_delivery where status = 'QUEUED'").query(Long.class).single())

@@ -1,7 +1,11 @@
 package dev.groupchat.notifications;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,8 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Push notifications.
  *
  * @param gatewayUrl the Matrix-style push gateway's notify URL
- * ({@code …/_matrix/push/v1/notify}); blank turns delivery off (outbox rows are then
- * consumed without sending)
+ * ({@code …/_matrix/push/v1/notify}); blank leaves GATEWAY devices unnotified
+ * @param fcm Firebase Cloud Messaging (HTTP v1) for FCM devices
  * @param appId the {@code app_id} sent with each device
  * @param maxDevicesPerUser devices one user may register
  * @param pollInterval how often an idle worker looks for work
@@ -25,15 +29,50 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param previewLength characters of message text in a notification
  */
 @ConfigurationProperties("groupchat.push")
-record PushProperties(URI gatewayUrl, @DefaultValue("dev.groupchat") String appId,
+record PushProperties(URI gatewayUrl, @DefaultValue Fcm fcm, @DefaultValue("dev.groupchat") String appId,
 		@DefaultValue("10") int maxDevicesPerUser, @DefaultValue("500ms") Duration pollInterval,
 		@DefaultValue("500") int expandBatch, @DefaultValue("100") int expandRows, @DefaultValue("50") int sendBatch,
 		@DefaultValue("8") int maxAttempts, @DefaultValue("1s") Duration initialBackoff,
 		@DefaultValue("10m") Duration maxBackoff, @DefaultValue("5s") Duration requestTimeout,
 		@DefaultValue("100") int previewLength) {
 
-	boolean enabled() {
+	/**
+	 * FCM HTTP v1.
+	 *
+	 * @param credentials a Google service-account JSON file; unset leaves FCM devices
+	 * unnotified
+	 * @param projectId the Firebase project, when not the service account's
+	 * {@code project_id}
+	 * @param url where the FCM API answers
+	 */
+	record Fcm(@Nullable Path credentials, @Nullable String projectId,
+			@DefaultValue("https://fcm.googleapis.com") URI url) {
+
+		boolean configured() {
+			return credentials != null && !credentials.toString().isBlank();
+		}
+
+	}
+
+	boolean gatewayConfigured() {
 		return gatewayUrl != null && !gatewayUrl.toString().isBlank();
+	}
+
+	/** Whether any provider is configured: the workers run. */
+	boolean enabled() {
+		return gatewayConfigured() || fcm.configured();
+	}
+
+	/** The platforms this node can notify. */
+	List<String> platforms() {
+		List<String> platforms = new ArrayList<>();
+		if (gatewayConfigured()) {
+			platforms.add(Platform.GATEWAY.name());
+		}
+		if (fcm.configured()) {
+			platforms.add(Platform.FCM.name());
+		}
+		return platforms;
 	}
 
 }

@@ -12,11 +12,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sends due deliveries. A step claims them with {@code FOR UPDATE SKIP LOCKED} (so nodes
- * never send the same row) and ends each in the same transaction: sent rows are deleted,
- * a retry is scheduled with exponential backoff and jitter, a permanent failure stays as
- * FAILED for operators. A message recalled before its notification went out is not
- * notified at all.
+ * Sends due deliveries, each through its platform's provider (the push gateway or FCM). A
+ * step claims them with {@code FOR UPDATE SKIP LOCKED} (so nodes never send the same
+ * row), only those of the providers this node has, and ends each in the same transaction:
+ * sent rows are deleted, a retry is scheduled with exponential backoff and jitter, a
+ * permanent failure stays as FAILED for operators. A message recalled before its
+ * notification went out is not notified at all.
  */
 @Component
 class PushSender {
@@ -24,6 +25,8 @@ class PushSender {
 	private final JdbcClient jdbc;
 
 	private final GatewayClient gateway;
+
+	private final FcmClient fcm;
 
 	private final DeviceStore devices;
 
@@ -33,10 +36,11 @@ class PushSender {
 
 	private final PushMetrics metrics;
 
-	PushSender(JdbcClient jdbc, GatewayClient gateway, DeviceStore devices, PushProperties properties, Clock clock,
-			PushMetrics metrics) {
+	PushSender(JdbcClient jdbc, GatewayClient gateway, FcmClient fcm, DeviceStore devices, PushProperties properties,
+			Clock clock, PushMetrics metrics) {
 		this.jdbc = jdbc;
 		this.gateway = gateway;
+		this.fcm = fcm;
 		this.devices = devices;
 		this.properties = properties;
 		this.clock = clock;
@@ -44,9 +48,9 @@ class PushSender {
 	}
 
 	/** A claimed delivery with what its notification shows. */
-	record Due(long id, UUID groupId, String userId, String deviceId, long unread, int attempts, String token,
-			Instant tokenAt, UUID messageId, String senderId, String senderName, String text, String type,
-			String groupName, boolean recalled) {
+	record Due(long id, UUID groupId, long seq, String userId, String deviceId, Platform platform, long unread,
+			int attempts, String token, Instant tokenAt, UUID messageId, String senderId, String senderName,
+			String text, String type, String groupName, boolean recalled) {
 	}
 
 	/** Sends one batch of due deliveries; answers how many were claimed. */
@@ -58,44 +62,60 @@ class PushSender {
 				jdbc.sql("delete from push_delivery where id = :id").param("id", delivery.id()).update();
 				continue;
 			}
-			GatewayClient.Answer answer = gateway.notify(PushBody.of(delivery, properties),
-					delivery.messageId() + "/" + delivery.deviceId());
-			settle(delivery, answer);
+			settle(delivery, send(delivery));
 		}
 		return due.size();
 	}
 
+	private PushAnswer send(Due delivery) {
+		if (delivery.platform() == Platform.FCM) {
+			return fcm.send(delivery);
+		}
+		return gateway.notify(PushBody.of(delivery, properties), delivery.messageId() + "/" + delivery.deviceId());
+	}
+
+	/**
+	 * Claims due deliveries of the platforms this node can send: a node without FCM
+	 * leaves FCM deliveries to the nodes that have it.
+	 */
 	private List<Due> claim() {
 		return jdbc.sql("""
-				select d.id, d.group_id, d.user_id, d.device_id, d.unread, d.attempts, pd.token, pd.updated_at,
+				select d.id, d.group_id, d.seq, d.user_id, d.device_id, pd.platform, d.unread, d.attempts, pd.token,
+				       pd.updated_at,
 				       m.id, m.sender_id, p.name, m.text, m.type, g.name, m.deleted_at is not null
 				  from push_delivery d
 				  join push_device pd on pd.user_id = d.user_id and pd.device_id = d.device_id
 				  join message m on m.group_id = d.group_id and m.seq = d.seq
 				  join chat_group g on g.id = d.group_id
 				  left join user_profile p on p.id = m.sender_id
-				 where d.status = 'QUEUED' and d.next_attempt_at <= :now
+				 where d.status = 'QUEUED' and d.next_attempt_at <= :now and pd.platform = any(:platforms)
 				 order by d.next_attempt_at limit :limit
 				 for update of d skip locked""")
 			.param("now", Timestamp.from(clock.instant()))
 			.param("limit", properties.sendBatch())
-			.query((rs, n) -> new Due(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-					rs.getLong(5), rs.getInt(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
-					rs.getObject(9, UUID.class), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
-					rs.getString(14), rs.getBoolean(15)))
+			.param("platforms", properties.platforms().toArray(String[]::new))
+			.query((rs, n) -> new Due(rs.getLong(1), rs.getObject(2, UUID.class), rs.getLong(3), rs.getString(4),
+					rs.getString(5), Platform.valueOf(rs.getString(6)), rs.getLong(7), rs.getInt(8), rs.getString(9),
+					rs.getTimestamp(10).toInstant(), rs.getObject(11, UUID.class), rs.getString(12), rs.getString(13),
+					rs.getString(14), rs.getString(15), rs.getString(16), rs.getBoolean(17)))
 			.list();
 	}
 
-	private void settle(Due delivery, GatewayClient.Answer answer) {
+	private void settle(Due delivery, PushAnswer answer) {
 		switch (answer) {
-			case GatewayClient.Sent sent -> {
+			case PushAnswer.Sent sent -> {
 				jdbc.sql("delete from push_delivery where id = :id").param("id", delivery.id()).update();
 				metrics.sent();
 				if (!sent.rejected().isEmpty()) {
 					metrics.rejected(devices.deleteRejected(Platform.GATEWAY, sent.rejected()));
 				}
 			}
-			case GatewayClient.Retry retry when delivery.attempts() + 1 < properties.maxAttempts() -> {
+			case PushAnswer.Gone gone -> {
+				// by token: a device that registered a new token meanwhile stays
+				metrics.rejected(devices.deleteRejected(delivery.platform(), List.of(delivery.token())));
+				jdbc.sql("delete from push_delivery where id = :id").param("id", delivery.id()).update();
+			}
+			case PushAnswer.Retry retry when delivery.attempts() + 1 < properties.maxAttempts() -> {
 				Duration wait = backoff(delivery.attempts() + 1, retry.retryAfterSeconds().orElse(0));
 				jdbc.sql("""
 						update push_delivery set attempts = attempts + 1, next_attempt_at = :at, last_error = :error
@@ -106,8 +126,8 @@ class PushSender {
 					.update();
 				metrics.retried(retry.reason());
 			}
-			case GatewayClient.Retry retry -> fail(delivery, retry.reason());
-			case GatewayClient.Failed failed -> fail(delivery, failed.reason());
+			case PushAnswer.Retry retry -> fail(delivery, retry.reason());
+			case PushAnswer.Failed failed -> fail(delivery, failed.reason());
 		}
 	}
 

@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.groupchat.GroupchatApplication;
 import dev.groupchat.support.Api;
-import dev.groupchat.support.EndToEndTest;
 import dev.groupchat.support.StompTestClient;
 import dev.groupchat.support.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,23 +29,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Pushes through a Matrix-style push gateway: a real HTTP server on loopback stands in
  * for it and records what it received; it answers 200 unless a pushkey was given other
- * answers.
+ * answers. FCM is configured too (the context is shared with {@link FcmPushTest}); these
+ * tests register GATEWAY devices only.
  */
-class PushDeliveryTest extends EndToEndTest {
+class PushDeliveryTest extends PushEndToEndTest {
 
 	@Autowired
 	MeterRegistry meters;
@@ -55,20 +52,6 @@ class PushDeliveryTest extends EndToEndTest {
 	JdbcTemplate jdbc;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final Gateway GATEWAY = new Gateway();
-
-	@DynamicPropertySource
-	static void push(DynamicPropertyRegistry registry) {
-		registry.add("groupchat.push.gateway-url", GATEWAY::url);
-		registry.add("groupchat.push.poll-interval", () -> "100ms");
-		registry.add("groupchat.push.initial-backoff", () -> "200ms");
-	}
-
-	@AfterAll
-	static void stopGateway() {
-		GATEWAY.server.stop(0);
-	}
 
 	@Test
 	void anOfflineMemberGetsOnePushPerMessageAndAnOnlineMemberNone() throws Exception {
