@@ -11,11 +11,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * a second context configured otherwise would take some of these tests' messages and
  * leave their devices unnotified.
  */
-abstract class PushEndToEndTest extends EndToEndTest {
+public abstract class PushEndToEndTest extends EndToEndTest {
 
 	static final PushDeliveryTest.Gateway GATEWAY = new PushDeliveryTest.Gateway();
 
 	static final FcmServer FCM = new FcmServer();
+
+	/**
+	 * The gateway answers every push to {@code pushkey} with 400: each delivery to it
+	 * fails for good at once (for tests of the failure metrics).
+	 */
+	protected static void refuseForGood(String pushkey) {
+		GATEWAY.script(pushkey, 400, 400, 400, 400, 400, 400, 400, 400);
+	}
 
 	@DynamicPropertySource
 	static void push(DynamicPropertyRegistry registry) {

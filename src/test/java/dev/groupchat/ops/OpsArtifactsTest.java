@@ -3,8 +3,8 @@ package dev.groupchat.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.groupchat.notifications.PushEndToEndTest;
 import dev.groupchat.support.Api;
-import dev.groupchat.support.EndToEndTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,8 +21,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,18 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
  * The dashboard and the alert rules shipped under {@code ops/} read metrics that exist:
  * every metric name in their queries appears on this running service's
  * /actuator/prometheus. The rules also pass {@code promtool check rules} and their unit
- * tests where promtool is installed. Push is configured, with a gateway that nobody
- * listens on and one attempt per delivery, so that a push fails and its counter (tagged
- * by reason, so created by the first failure) is there too.
+ * tests where promtool is installed. Push runs in the push tests' context (one context
+ * with push on: every such context's workers take rows from the one database), and the
+ * gateway refuses this test's device for good, so that a push fails and its counter
+ * (tagged by reason, so created by the first failure) is there too.
  */
-class OpsArtifactsTest extends EndToEndTest {
-
-	@DynamicPropertySource
-	static void pushToAGatewayThatIsNotThere(DynamicPropertyRegistry registry) {
-		registry.add("groupchat.push.gateway-url", () -> "http://127.0.0.1:9/_matrix/push/v1/notify");
-		registry.add("groupchat.push.max-attempts", () -> "1");
-		registry.add("groupchat.push.poll-interval", () -> "100ms");
-	}
+class OpsArtifactsTest extends PushEndToEndTest {
 
 	static final Path DASHBOARD = Path.of("ops/grafana/dashboards/groupchat.json");
 
@@ -63,6 +55,7 @@ class OpsArtifactsTest extends EndToEndTest {
 		String member = user("member");
 		String groupId = createGroup(owner, "CHAT");
 		addMember(groupId, owner, member);
+		refuseForGood("pk-" + member);
 		Map<String, String> device = Map.of("platform", "GATEWAY", "token", "pk-" + member);
 		assertThat(api.as(member).put("/api/v1/me/devices/phone", device).status()).isEqualTo(201);
 		assertThat(api.as(owner)
