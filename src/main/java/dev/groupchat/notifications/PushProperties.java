@@ -27,6 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackoff longest wait between tries
  * @param requestTimeout longest a gateway request may take
  * @param previewLength characters of message text in a notification
+ * @param gatewayPerSecond most pushes this node sends to the gateway per second (bursts
+ * of a second's worth); 0: as fast as it answers
  */
 @ConfigurationProperties("groupchat.push")
 record PushProperties(URI gatewayUrl, @DefaultValue Fcm fcm, @DefaultValue("dev.groupchat") String appId,
@@ -34,7 +36,7 @@ record PushProperties(URI gatewayUrl, @DefaultValue Fcm fcm, @DefaultValue("dev.
 		@DefaultValue("500") int expandBatch, @DefaultValue("100") int expandRows, @DefaultValue("50") int sendBatch,
 		@DefaultValue("8") int maxAttempts, @DefaultValue("1s") Duration initialBackoff,
 		@DefaultValue("10m") Duration maxBackoff, @DefaultValue("5s") Duration requestTimeout,
-		@DefaultValue("100") int previewLength) {
+		@DefaultValue("100") int previewLength, @DefaultValue("0") int gatewayPerSecond) {
 
 	/**
 	 * FCM HTTP v1.
@@ -44,9 +46,11 @@ record PushProperties(URI gatewayUrl, @DefaultValue Fcm fcm, @DefaultValue("dev.
 	 * @param projectId the Firebase project, when not the service account's
 	 * {@code project_id}
 	 * @param url where the FCM API answers
+	 * @param perSecond most messages this node sends to FCM per second (bursts of a
+	 * second's worth); 0: as fast as it answers
 	 */
 	record Fcm(@Nullable Path credentials, @Nullable String projectId,
-			@DefaultValue("https://fcm.googleapis.com") URI url) {
+			@DefaultValue("https://fcm.googleapis.com") URI url, @DefaultValue("0") int perSecond) {
 
 		boolean configured() {
 			return credentials != null && !credentials.toString().isBlank();

@@ -36,8 +36,11 @@ class PushSender {
 
 	private final PushMetrics metrics;
 
+	private final PushThrottle throttle;
+
 	PushSender(JdbcClient jdbc, GatewayClient gateway, FcmClient fcm, DeviceStore devices, PushProperties properties,
-			Clock clock, PushMetrics metrics) {
+			Clock clock, PushMetrics metrics, PushThrottle throttle) {
+		this.throttle = throttle;
 		this.jdbc = jdbc;
 		this.gateway = gateway;
 		this.fcm = fcm;
@@ -53,18 +56,29 @@ class PushSender {
 			String text, String type, String groupName, boolean recalled) {
 	}
 
-	/** Sends one batch of due deliveries; answers how many were claimed. */
+	/**
+	 * Sends one batch of due deliveries; answers how many it settled (0 when there was
+	 * nothing, or the providers' rates are used up for now: the loop then rests).
+	 */
 	@Transactional
 	int step() {
-		List<Due> due = claim();
-		for (Due delivery : due) {
+		List<String> platforms = throttle.open(properties.platforms());
+		if (platforms.isEmpty()) {
+			return 0;
+		}
+		int settled = 0;
+		for (Due delivery : claim(platforms)) {
 			if (delivery.recalled()) {
 				jdbc.sql("delete from push_delivery where id = :id").param("id", delivery.id()).update();
-				continue;
+				settled++;
 			}
-			settle(delivery, send(delivery));
+			else if (throttle.take(delivery.platform())) {
+				settle(delivery, send(delivery));
+				settled++;
+			}
+			// else: over the provider's rate; stays queued for a later step
 		}
-		return due.size();
+		return settled;
 	}
 
 	private PushAnswer send(Due delivery) {
@@ -78,7 +92,7 @@ class PushSender {
 	 * Claims due deliveries of the platforms this node can send: a node without FCM
 	 * leaves FCM deliveries to the nodes that have it.
 	 */
-	private List<Due> claim() {
+	private List<Due> claim(List<String> platforms) {
 		return jdbc.sql("""
 				select d.id, d.group_id, d.seq, d.user_id, d.device_id, pd.platform, d.unread, d.attempts, pd.token,
 				       pd.updated_at,
@@ -93,7 +107,7 @@ class PushSender {
 				 for update of d skip locked""")
 			.param("now", Timestamp.from(clock.instant()))
 			.param("limit", properties.sendBatch())
-			.param("platforms", properties.platforms().toArray(String[]::new))
+			.param("platforms", platforms.toArray(String[]::new))
 			.query((rs, n) -> new Due(rs.getLong(1), rs.getObject(2, UUID.class), rs.getLong(3), rs.getString(4),
 					rs.getString(5), Platform.valueOf(rs.getString(6)), rs.getLong(7), rs.getInt(8), rs.getString(9),
 					rs.getTimestamp(10).toInstant(), rs.getObject(11, UUID.class), rs.getString(12), rs.getString(13),

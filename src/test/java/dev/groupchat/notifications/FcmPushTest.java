@@ -217,7 +217,8 @@ class FcmPushTest extends PushEndToEndTest {
 		await(() -> FCM.sends(bobToken), 1);
 		PushSender other = new PushSender(context.getBean(JdbcClient.class), context.getBean(GatewayClient.class),
 				context.getBean(FcmClient.class), context.getBean(DeviceStore.class), gatewayOnly(),
-				Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1)), context.getBean(PushMetrics.class));
+				Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1)), context.getBean(PushMetrics.class),
+				new PushThrottle(gatewayOnly()));
 
 		other.step();
 
@@ -260,10 +261,10 @@ class FcmPushTest extends PushEndToEndTest {
 	/** This context's push settings without FCM. */
 	private PushProperties gatewayOnly() {
 		PushProperties here = context.getBean(PushProperties.class);
-		return new PushProperties(here.gatewayUrl(), new PushProperties.Fcm(null, null, here.fcm().url()), here.appId(),
-				here.maxDevicesPerUser(), here.pollInterval(), here.expandBatch(), here.expandRows(), 10_000,
-				here.maxAttempts(), here.initialBackoff(), here.maxBackoff(), here.requestTimeout(),
-				here.previewLength());
+		return new PushProperties(here.gatewayUrl(), new PushProperties.Fcm(null, null, here.fcm().url(), 0),
+				here.appId(), here.maxDevicesPerUser(), here.pollInterval(), here.expandBatch(), here.expandRows(),
+				10_000, here.maxAttempts(), here.initialBackoff(), here.maxBackoff(), here.requestTimeout(),
+				here.previewLength(), here.gatewayPerSecond());
 	}
 
 	private static String tokenOf(String userId) {
