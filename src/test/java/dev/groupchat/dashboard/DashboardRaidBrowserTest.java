@@ -17,9 +17,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Raid defence as a creator meets it on the dashboard: the live {@code invite.paused}
- * alert on the screen they have open, the paused invite in the settings, and Resume.
+ * alert on the screen they have open, the paused invite in the settings, Resume, and the
+ * newcomers marked as on probation in the member list.
  */
-@TestPropertySource(properties = { "groupchat.groups.raid.max-joins=2", "groupchat.groups.raid.window=PT1M" })
+@TestPropertySource(properties = { "groupchat.groups.raid.max-joins=2", "groupchat.groups.raid.window=PT1M",
+		"groupchat.groups.probation=PT10M" })
 class DashboardRaidBrowserTest extends EndToEndTest {
 
 	private static Browser browser;
@@ -84,6 +86,16 @@ class DashboardRaidBrowserTest extends EndToEndTest {
 
 		browser.click("Dismiss notice about invite " + code);
 		browser.await(d -> d.findElements(By.cssSelector("#notices [role=alert]")).isEmpty());
+
+		String raider = user("raider");
+		configure(groupId, owner, Map.of("joinPolicy", "OPEN"));
+		assertThat(api.as(raider).post("/api/v1/invites/" + code + "/join", Map.of()).status()).isEqualTo(201);
+		browser.open("http://localhost:" + port + "/dashboard/groups/" + groupId + "/members");
+		browser.awaitText(By.cssSelector("ul[aria-label='Members'] [data-user-id='" + raider + "']"),
+				"on probation until");
+		assertThat(browser.driver()
+			.findElement(By.cssSelector("ul[aria-label='Members'] [data-user-id='" + owner + "']"))
+			.getText()).doesNotContain("probation");
 	}
 
 	private int joinStatus(String code) {
