@@ -87,7 +87,8 @@ class Admission {
 		count(lockedGroup, "joins");
 		MemberView view = member.view(name);
 		events.publishEvent(new MemberJoined(lockedGroup.id(), view, by, lockedGroup.membersHidden()));
-		return view;
+		// answered to the newcomer or the moderator who let them in: both may know
+		return view.withProbationUntil(probationUntil);
 	}
 
 	/** Removes a member from a group whose row the caller has locked. */

@@ -96,9 +96,10 @@ class InviteManagement {
 		Map<String, UserProfiles.UserSummary> names = profiles
 			.findAll(result.items().stream().map(Member::userId).toList());
 		boolean moderator = actor.role().isModerator();
+		Instant now = clock.instant();
 		return result.map(m -> {
 			String name = names.containsKey(m.userId()) ? names.get(m.userId()).name() : null;
-			return moderator ? m.moderatorView(name) : m.view(name);
+			return m.viewFor(name, user.id(), moderator, now);
 		});
 	}
 

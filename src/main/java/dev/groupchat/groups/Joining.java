@@ -106,7 +106,8 @@ class Joining {
 	JoinOutcome joinPublic(CurrentUser user, UUID groupId) {
 		Actor actor = groups.lockedActor(groupId, user.id());
 		if (actor.isMember()) {
-			return new JoinOutcome.Joined(actor.member().view(user.name()), false);
+			return new JoinOutcome.Joined(actor.member().viewFor(user.name(), user.id(), false, clock.instant()),
+					false);
 		}
 		Group group = actor.group();
 		if (group.joinPolicy() == JoinPolicy.INVITE_ONLY) {

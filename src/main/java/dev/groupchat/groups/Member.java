@@ -34,6 +34,13 @@ class Member {
 	@Column(name = "invite_code", insertable = false, updatable = false)
 	private String inviteCode;
 
+	/**
+	 * Until when a newcomer is on probation; written in SQL by {@link Admission}. Ends
+	 * with a promotion (only a MEMBER is ever on probation).
+	 */
+	@Column(name = "probation_until", insertable = false, updatable = false)
+	private Instant probationUntil;
+
 	/** Null: the group kind's default. */
 	@Enumerated(EnumType.STRING)
 	private NotifyLevel notify;
@@ -140,13 +147,30 @@ class Member {
 		return lastReadSeq;
 	}
 
+	/** As other members and live events show it: no shadow mute, no probation. */
 	MemberView view(String name) {
-		return new MemberView(key.userId(), name, role, joinedAt, mutedUntil, null);
+		return new MemberView(key.userId(), name, role, joinedAt, mutedUntil, null, null);
 	}
 
-	/** As the group's OWNER and ADMINs see it: with the shadow mute. */
-	MemberView moderatorView(String name) {
-		return new MemberView(key.userId(), name, role, joinedAt, mutedUntil, shadowMuted);
+	/** As the group's OWNER and ADMINs see it: with the shadow mute and the probation. */
+	MemberView moderatorView(String name, Instant now) {
+		return new MemberView(key.userId(), name, role, joinedAt, mutedUntil, shadowMuted, probationAt(now));
+	}
+
+	/**
+	 * As {@code viewerId} sees it: a moderator whole, the member themselves with their
+	 * probation (never their shadow mute), anyone else as {@link #view}.
+	 */
+	MemberView viewFor(String name, String viewerId, boolean moderator, Instant now) {
+		if (moderator) {
+			return moderatorView(name, now);
+		}
+		return key.userId().equals(viewerId) ? view(name).withProbationUntil(probationAt(now)) : view(name);
+	}
+
+	/** The end of a probation still running at {@code now}, else null. */
+	private Instant probationAt(Instant now) {
+		return role == Role.MEMBER && probationUntil != null && probationUntil.isAfter(now) ? probationUntil : null;
 	}
 
 	UUID groupId() {

@@ -48,7 +48,9 @@ class MemberController {
 			summary = "Members in join order (members only); `q` keeps those whose user id starts with it or whose name contains it, case-insensitively",
 			description = "When the group's `hiddenMembers` is true, a MEMBER sees only the OWNER, the ADMINs and "
 					+ "themselves (in the list and in a search); the OWNER and ADMINs see everyone. "
-					+ "The group's `memberCount` still counts everyone.")
+					+ "The group's `memberCount` still counts everyone. `probationUntil` (while a newcomer's "
+					+ "probation lasts) and `shadowMuted` appear for the OWNER and ADMINs; `probationUntil` also in "
+					+ "the member's own entry, never in those of others.")
 	CursorPage<MemberView> list(CurrentUser user, @PathVariable String groupId,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
 			@RequestParam(required = false) String q) {

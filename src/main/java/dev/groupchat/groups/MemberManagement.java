@@ -102,8 +102,8 @@ public class MemberManagement {
 					m -> new Keyset.TimeAndKey(m.joinedAt(), m.userId()));
 		}
 		Map<String, UserSummary> names = profiles.findAll(result.items().stream().map(Member::userId).toList());
-		return result.map(m -> moderator ? m.moderatorView(nameOf(names.get(m.userId())))
-				: m.view(nameOf(names.get(m.userId()))));
+		Instant now = clock.instant();
+		return result.map(m -> m.viewFor(nameOf(names.get(m.userId())), user.id(), moderator, now));
 	}
 
 	/**
@@ -190,7 +190,7 @@ public class MemberManagement {
 		if (change.shadowMuted() != null) {
 			shadowMute(actor, target, change.shadowMuted());
 		}
-		return target.moderatorView(profileName(userId));
+		return target.moderatorView(profileName(userId), clock.instant());
 	}
 
 	private void changeRole(Actor actor, Member target, Role role) {

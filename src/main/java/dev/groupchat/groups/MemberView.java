@@ -6,8 +6,17 @@ import java.time.Instant;
 /**
  * A member as clients see it (contract: Members). {@code shadowMuted} is shown to the
  * group's OWNER and ADMINs only (left out for everyone else, the member included: a
- * shadow mute is not to be noticed by its target).
+ * shadow mute is not to be noticed by its target). {@code probationUntil} is shown to the
+ * OWNER and ADMINs and to the member themselves, and only while the probation lasts (left
+ * out otherwise: other members do not learn who is new by themselves).
  */
 public record MemberView(String userId, String name, Role role, Instant joinedAt, Instant mutedUntil,
-		@JsonInclude(JsonInclude.Include.NON_NULL) Boolean shadowMuted) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) Boolean shadowMuted,
+		@JsonInclude(JsonInclude.Include.NON_NULL) Instant probationUntil) {
+
+	/** This view with the probation that ends at {@code until} (null: none). */
+	MemberView withProbationUntil(Instant until) {
+		return new MemberView(userId, name, role, joinedAt, mutedUntil, shadowMuted, until);
+	}
+
 }

@@ -25,7 +25,7 @@ class BulkMessageStore {
 			with batch as (%s),
 			gone as (delete from message_reaction where (group_id, seq) in (select group_id, seq from batch))
 			update message set text = null, video_id = null, video_cover_url = null, media_url = null, system = null,
-			       poll = null, mentions = '{}', reactions = '{}', deleted_at = :now
+			       poll = null, mentions = '{}', reactions = '{}', shadow_reactions = '{}', deleted_at = :now
 			 where (group_id, seq) in (select group_id, seq from batch)
 			returning""" + MessageStore.COLUMNS;
 
@@ -73,17 +73,22 @@ class BulkMessageStore {
 			.list();
 	}
 
+	/** A reaction taken back, and whether it was a shadow one. */
+	record Withdrawn(OwnReaction reaction, boolean shadow) {
+	}
+
 	/** Deletes up to {@code limit} reactions the user gave; answers which. */
-	List<OwnReaction> deleteReactionsOf(String userId, int limit) {
+	List<Withdrawn> deleteReactionsOf(String userId, int limit) {
 		return jdbc.sql("""
 				delete from message_reaction where (group_id, seq, emoji, user_id) in (
 				    select group_id, seq, emoji, user_id from message_reaction where user_id = :userId
 				     limit :limit for update)
-				returning group_id, seq, emoji, created_at""")
+				returning group_id, seq, emoji, created_at, shadow""")
 			.param("userId", userId)
 			.param("limit", limit)
-			.query((rs, row) -> new OwnReaction(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3),
-					rs.getTimestamp(4).toInstant()))
+			.query((rs,
+					row) -> new Withdrawn(new OwnReaction(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3),
+							rs.getTimestamp(4).toInstant()), rs.getBoolean(5)))
 			.list();
 	}
 
@@ -95,7 +100,11 @@ class BulkMessageStore {
 				update message m set reactions = (
 				    select coalesce(jsonb_object_agg(emoji, n), '{}') from (
 				        select emoji, count(*) as n from message_reaction r
-				         where r.group_id = m.group_id and r.seq = m.seq group by emoji) c)
+				         where r.group_id = m.group_id and r.seq = m.seq and not r.shadow group by emoji) c),
+				                     shadow_reactions = (
+				    select coalesce(jsonb_object_agg(emoji, n), '{}') from (
+				        select emoji, count(*) as n from message_reaction r
+				         where r.group_id = m.group_id and r.seq = m.seq and r.shadow group by emoji) c)
 				 where (group_id, seq) in (select * from unnest(:groupIds, :seqs))
 				returning""" + MessageStore.COLUMNS)
 			.param("groupIds", groupIds.toArray(UUID[]::new))

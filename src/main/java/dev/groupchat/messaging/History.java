@@ -60,9 +60,23 @@ public class History implements LatestMessages {
 		List<MessageView> page = !hasMore ? rows : newest ? rows.subList(1, rows.size()) : rows.subList(0, size);
 		Set<String> blocked = page.isEmpty() ? Set.of() : blocks.blockedBy(user.id());
 		boolean seesShadow = standing.isMember() && standing.role().isModerator();
-		return new Page(withMyVotes(groupId, user.id(), page).stream()
-			.map(m -> ShownMessage.forViewer(m, user.id(), blocked, seesShadow))
-			.toList(), hasMore);
+		List<MessageView> mine = seesShadow ? withMyVotes(groupId, user.id(), page)
+				: withMyShadowReactions(groupId, user.id(), withMyVotes(groupId, user.id(), page));
+		return new Page(mine.stream().map(m -> ShownMessage.forViewer(m, user.id(), blocked, seesShadow)).toList(),
+				hasMore);
+	}
+
+	/**
+	 * The reader's own shadow reactions counted in (they must not notice their shadow
+	 * mute): one more statement, only for a page that holds shadow reactions.
+	 */
+	private List<MessageView> withMyShadowReactions(UUID groupId, String userId, List<MessageView> page) {
+		List<Long> seqs = page.stream().filter(m -> !m.shadowReactions().isEmpty()).map(MessageView::seq).toList();
+		if (seqs.isEmpty()) {
+			return page;
+		}
+		Map<Long, List<String>> own = store.ownShadowReactions(groupId, seqs, userId);
+		return page.stream().map(m -> m.withOwnShadowReactions(own.getOrDefault(m.seq(), List.of()))).toList();
 	}
 
 	/**

@@ -80,7 +80,10 @@ public class MessageChanges {
 
 	/**
 	 * A member adds or removes their reaction; one per user per emoji, at most
-	 * {@value MessageStore#MAX_DISTINCT_REACTIONS} different emoji per message.
+	 * {@value MessageStore#MAX_DISTINCT_REACTIONS} different emoji per message. A
+	 * shadow-muted member's reaction is a shadow one: left out of the public counts. The
+	 * answer is the counts as the reactor sees them (a moderator: all reactions; anyone
+	 * else: the public ones and their own).
 	 */
 	@Transactional
 	public Map<String, Integer> react(CurrentUser user, UUID groupId, long seq, String emoji, boolean add) {
@@ -92,9 +95,12 @@ public class MessageChanges {
 		if (message(groupId, seq).deleted()) {
 			throw DomainException.conflict("a recalled message cannot get reactions");
 		}
-		Map<String, Integer> counts = store.react(groupId, seq, user.id(), emoji, add, now);
-		events.publishEvent(new ReactionChanged(groupId, seq, emoji, counts.getOrDefault(emoji, 0), user.id(), add));
-		return counts;
+		boolean moderator = standing.role().isModerator();
+		boolean shadow = standing.shadowMuted() && !moderator;
+		ReactionCounts counts = store.react(groupId, seq, user.id(), emoji, add, shadow, now);
+		events.publishEvent(new ReactionChanged(groupId, seq, emoji, counts.counts().getOrDefault(emoji, 0), user.id(),
+				add, shadow, counts.shadow().getOrDefault(emoji, 0), counts.shadowReactors()));
+		return moderator ? counts.full() : counts.asReactorSees();
 	}
 
 	private GroupAccess.Standing member(UUID groupId, String userId) {

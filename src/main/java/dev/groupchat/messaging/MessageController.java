@@ -94,14 +94,16 @@ class MessageController {
 
 	@PutMapping("/{seq}/reactions/{emoji}")
 	@Operation(
-			summary = "React with one emoji (else 400); a message holds at most 20 different emoji (409); answers the message's reaction counts")
+			summary = "React with one emoji (else 400); a message holds at most 20 different emoji (409); answers the message's reaction counts",
+			description = "Counts as the caller sees them: a shadow-muted member's reactions are counted only for "
+					+ "themselves and the group's OWNER and ADMINs (docs/adr/hidden-messages-are-placeholders.md).")
 	Map<String, Object> react(CurrentUser user, @PathVariable String groupId, @PathVariable long seq,
 			@PathVariable @Emoji String emoji) {
 		return Map.of("reactions", changes.react(user, GroupId.parse(groupId), seq, emoji, true));
 	}
 
 	@DeleteMapping("/{seq}/reactions/{emoji}")
-	@Operation(summary = "Unreact; answers the message's reaction counts")
+	@Operation(summary = "Unreact; answers the message's reaction counts (as the caller sees them, as for PUT)")
 	Map<String, Object> unreact(CurrentUser user, @PathVariable String groupId, @PathVariable long seq,
 			@PathVariable @Emoji String emoji) {
 		return Map.of("reactions", changes.react(user, GroupId.parse(groupId), seq, emoji, false));

@@ -110,19 +110,21 @@ public class MessageErasure {
 	}
 
 	private int withdrawReactionBatch(String userId, int limit) {
-		List<OwnReaction> removed = store.deleteReactionsOf(userId, limit);
+		List<BulkMessageStore.Withdrawn> removed = store.deleteReactionsOf(userId, limit);
 		if (removed.isEmpty()) {
 			return 0;
 		}
 		Map<String, MessageView> recounted = store
-			.recountReactions(removed.stream().map(OwnReaction::groupId).toList(),
-					removed.stream().map(OwnReaction::seq).toList())
+			.recountReactions(removed.stream().map(w -> w.reaction().groupId()).toList(),
+					removed.stream().map(w -> w.reaction().seq()).toList())
 			.stream()
 			.collect(Collectors.toMap(m -> key(m.groupId(), m.seq()), Function.identity()));
-		for (OwnReaction reaction : removed) {
+		for (BulkMessageStore.Withdrawn withdrawn : removed) {
+			OwnReaction reaction = withdrawn.reaction();
 			MessageView message = recounted.get(key(reaction.groupId(), reaction.seq()));
 			events.publishEvent(new ReactionChanged(reaction.groupId(), reaction.seq(), reaction.emoji(),
-					message.reactions().getOrDefault(reaction.emoji(), 0), userId, false));
+					message.reactions().getOrDefault(reaction.emoji(), 0), userId, false, withdrawn.shadow(),
+					message.shadowReactions().getOrDefault(reaction.emoji(), 0), List.of()));
 		}
 		return removed.size();
 	}

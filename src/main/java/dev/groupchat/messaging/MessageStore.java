@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ class MessageStore {
 			+ """
 					id, group_id, seq, sender_id, client_msg_id, type, text, video_id, video_cover_url, media_url,
 					reply_to_seq, mentions, reactions::text as reactions, created_at, edited_at, deleted_at, system::text as system,
-					shadow, poll::text as poll""";
+					shadow, poll::text as poll, shadow_reactions::text as shadow_reactions""";
 
 	/** Most different emoji one message carries. */
 	static final int MAX_DISTINCT_REACTIONS = 20;
@@ -284,7 +285,7 @@ class MessageStore {
 			.sql("""
 					update message set text = null, video_id = null, video_cover_url = null, media_url = null, system = null,
 					       poll = null,
-					       mentions = '{}', reactions = '{}', deleted_at = coalesce(deleted_at, :now)
+					       mentions = '{}', reactions = '{}', shadow_reactions = '{}', deleted_at = coalesce(deleted_at, :now)
 					 where group_id = :groupId and seq = :seq returning """
 					+ COLUMNS)
 			.param("now", Timestamp.from(now))
@@ -297,15 +298,19 @@ class MessageStore {
 	/**
 	 * Adds or removes one user's reaction and answers the message's counts afterwards.
 	 * The message row is locked first, so concurrent reactions cannot take a message past
-	 * its limit of different emoji.
+	 * its limit of different emoji. A {@code shadow} reaction (a shadow-muted reactor) is
+	 * counted apart: the public counts leave it out. One statement recounts both and
+	 * answers which of the reactor's own reactions to the message are shadow ones and who
+	 * gave a shadow reaction with this emoji.
 	 */
-	Map<String, Integer> react(UUID groupId, long seq, String userId, String emoji, boolean add, Instant now) {
+	ReactionCounts react(UUID groupId, long seq, String userId, String emoji, boolean add, boolean shadow,
+			Instant now) {
 		if (add) {
 			requireRoomFor(groupId, seq, emoji);
 		}
 		String change = add
-				? "insert into message_reaction (group_id, seq, user_id, emoji, created_at)"
-						+ " values (:groupId, :seq, :userId, :emoji, :now) on conflict do nothing"
+				? "insert into message_reaction (group_id, seq, user_id, emoji, created_at, shadow)"
+						+ " values (:groupId, :seq, :userId, :emoji, :now, :shadow) on conflict do nothing"
 				: "delete from message_reaction where group_id = :groupId and seq = :seq and user_id = :userId"
 						+ " and emoji = :emoji";
 		jdbc.sql(change)
@@ -314,18 +319,47 @@ class MessageStore {
 			.param("userId", userId)
 			.param("emoji", emoji)
 			.param("now", Timestamp.from(now))
+			.param("shadow", shadow)
 			.update();
-		String counts = jdbc.sql("""
-				update message set reactions = (
-				    select coalesce(jsonb_object_agg(emoji, n), '{}') from (
-				        select emoji, count(*) as n from message_reaction
-				         where group_id = :groupId and seq = :seq group by emoji) c)
-				 where group_id = :groupId and seq = :seq returning reactions::text""")
+		return jdbc
+			.sql("""
+					update message set reactions = (
+					    select coalesce(jsonb_object_agg(emoji, n), '{}') from (
+					        select emoji, count(*) as n from message_reaction
+					         where group_id = :groupId and seq = :seq and not shadow group by emoji) c),
+					                   shadow_reactions = (
+					    select coalesce(jsonb_object_agg(emoji, n), '{}') from (
+					        select emoji, count(*) as n from message_reaction
+					         where group_id = :groupId and seq = :seq and shadow group by emoji) c)
+					 where group_id = :groupId and seq = :seq
+					returning reactions::text, shadow_reactions::text,
+					          (select coalesce(array_agg(emoji), '{}') from message_reaction
+					            where group_id = :groupId and seq = :seq and user_id = :userId and shadow) as own_shadow,
+					          (select coalesce(array_agg(user_id), '{}') from message_reaction
+					            where group_id = :groupId and seq = :seq and emoji = :emoji and shadow) as shadow_reactors""")
 			.param("groupId", groupId)
 			.param("seq", seq)
-			.query(String.class)
+			.param("userId", userId)
+			.param("emoji", emoji)
+			.query((rs, row) -> new ReactionCounts(counts(rs.getString(1)), counts(rs.getString(2)),
+					strings(rs.getArray(3)), strings(rs.getArray(4))))
 			.single();
-		return json.readValue(counts, COUNTS);
+	}
+
+	/**
+	 * The reader's own shadow reactions to these messages of one group, by seq: asked
+	 * only for a page that holds shadow reactions.
+	 */
+	Map<Long, List<String>> ownShadowReactions(UUID groupId, Collection<Long> seqs, String userId) {
+		Map<Long, List<String>> own = new HashMap<>();
+		jdbc.sql("select seq, emoji from message_reaction where group_id = :groupId and seq = any(:seqs)"
+				+ " and user_id = :userId and shadow")
+			.param("groupId", groupId)
+			.param("seqs", seqs.toArray(Long[]::new))
+			.param("userId", userId)
+			.query((rs, row) -> own.computeIfAbsent(rs.getLong(1), seq -> new ArrayList<>()).add(rs.getString(2)))
+			.list();
+		return own;
 	}
 
 	private void requireRoomFor(UUID groupId, long seq, String emoji) {
@@ -365,7 +399,8 @@ class MessageStore {
 				rs.getString("media_url"), rs.getObject("reply_to_seq", Long.class), strings(rs.getArray("mentions")),
 				counts(rs.getString("reactions")), rs.getTimestamp("created_at").toInstant(),
 				edited == null ? null : edited.toInstant(), rs.getTimestamp("deleted_at") != null,
-				system(rs.getString("system")), poll(rs.getString("poll")), rs.getBoolean("shadow"));
+				system(rs.getString("system")), poll(rs.getString("poll")), rs.getBoolean("shadow"),
+				counts(rs.getString("shadow_reactions")));
 	}
 
 	private PollView poll(String poll) {

@@ -17,11 +17,13 @@ public sealed interface ShownMessage extends LatestMessages.Message permits Mess
 	/**
 	 * The message as {@code viewerId} gets it. {@code blocked}: whom the viewer blocked;
 	 * {@code seesShadow}: whether they are an OWNER or ADMIN of the group. SYSTEM
-	 * messages are never hidden: they are the group's, not their sender's.
+	 * messages are never hidden: they are the group's, not their sender's. Moderators see
+	 * every reaction counted; anyone else the public counts (their own shadow reactions
+	 * are added by the caller that has them, {@link MessageView#withOwnShadowReactions}).
 	 */
 	static ShownMessage forViewer(MessageView message, String viewerId, Set<String> blocked, boolean seesShadow) {
 		if (message.type() == MessageType.SYSTEM) {
-			return message;
+			return seesShadow ? message.withAllReactions() : message;
 		}
 		if (!blocked.isEmpty() && blocked.contains(message.senderId())) {
 			return HiddenMessage.blocked(message.groupId(), message.seq());
@@ -29,7 +31,7 @@ public sealed interface ShownMessage extends LatestMessages.Message permits Mess
 		if (message.shadow() && !seesShadow && !message.senderId().equals(viewerId)) {
 			return HiddenMessage.shadowed(message.groupId(), message.seq());
 		}
-		return message;
+		return seesShadow ? message.withAllReactions() : message;
 	}
 
 }

@@ -84,12 +84,47 @@ class DomainEventRelay {
 		bus.publish(BusEvent.toGroup(message.groupId(), seq, body, Audiences.subject(message), audience));
 	}
 
+	/**
+	 * {@code {"type": "reaction.changed", "groupId", "seq", "emoji", "count", "userId",
+	 * "added"}} with {@code count} as each reader sees it. A shadow-muted member's
+	 * reaction reaches only them (counting their own) and the OWNER and ADMINs (counting
+	 * all, {@code "shadow": true}). Any other reaction goes to the group with the public
+	 * count; when the emoji also has shadow reactions (rare: only then are the moderators
+	 * read), the moderators and those shadow reactors get the count as they see it right
+	 * after, on the same channel, so the last event each of them gets is theirs.
+	 */
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(ReactionChanged event) {
-		bus.publish(BusEvent.toGroup(
-				event.groupId(), 0, json.event("reaction.changed", event.groupId(), "seq", event.seq(), "emoji",
-						event.emoji(), "count", event.count(), "userId", event.userId(), "added", event.added()),
-				event.userId(), null));
+		if (event.shadow()) {
+			publishReaction(event, event.reactorCount(), false, List.of(event.userId()));
+			List<String> moderators = others(access.moderatorIds(event.groupId()), Set.of(event.userId()));
+			if (!moderators.isEmpty()) {
+				publishReaction(event, event.fullCount(), true, moderators);
+			}
+			return;
+		}
+		publishReaction(event, event.count(), false, null);
+		if (event.shadowCount() > 0) {
+			Set<String> moderators = access.moderatorIds(event.groupId());
+			publishReaction(event, event.fullCount(), false, List.copyOf(moderators));
+			List<String> reactors = others(Set.copyOf(event.shadowReactors()), moderators);
+			if (!reactors.isEmpty()) {
+				publishReaction(event, event.count() + 1, false, reactors);
+			}
+		}
+	}
+
+	private void publishReaction(ReactionChanged event, int count, boolean shadow, List<String> audience) {
+		String body = shadow
+				? json.event("reaction.changed", event.groupId(), "seq", event.seq(), "emoji", event.emoji(), "count",
+						count, "userId", event.userId(), "added", event.added(), "shadow", true)
+				: json.event("reaction.changed", event.groupId(), "seq", event.seq(), "emoji", event.emoji(), "count",
+						count, "userId", event.userId(), "added", event.added());
+		bus.publish(BusEvent.toGroup(event.groupId(), 0, body, event.userId(), audience));
+	}
+
+	private static List<String> others(Set<String> users, Set<String> except) {
+		return users.stream().filter(id -> !except.contains(id)).toList();
 	}
 
 	/** To the blocker's sessions on every node; the blocked user hears nothing. */

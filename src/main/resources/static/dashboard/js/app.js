@@ -10,6 +10,7 @@ import { members } from './members.js';
 import { reports } from './reports.js';
 import { settings } from './settings.js';
 import { auditLog } from './audit.js';
+import * as notices from './notices.js';
 
 const TABS = [
   ['insights', 'Insights', insights],
@@ -101,6 +102,7 @@ export async function render() {
     signInScreen();
     return;
   }
+  notices.start();
   const where = route();
   if (where.overview) {
     document.title = 'Your groups · groupchat';
@@ -121,6 +123,7 @@ window.addEventListener('popstate', render);
 // a new hand-over while the page is open (only the fragment changes, so the page does not reload)
 window.addEventListener('hashchange', () => {
   if (!window.location.hash.includes('token=')) return;
+  notices.stop();
   session.takeFromFragment();
   render();
 });
@@ -129,6 +132,7 @@ document.getElementById('sign-out').addEventListener('click', () => {
 });
 session.onSignOut(() => {
   cleanup();
+  notices.stop();
   signInScreen();
 });
 

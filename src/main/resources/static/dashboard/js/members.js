@@ -1,6 +1,6 @@
 // Members: search by name or user id prefix, cursor paging, promote/demote, mute, kick, ban with a
-// reason; the ban list with lifting a ban; and the join requests, decided one by one or all selected
-// at once.
+// reason, newcomers on probation marked with its end; the ban list with lifting a ban; and the join
+// requests, decided one by one or all selected at once.
 import * as api from './api.js';
 import * as session from './session.js';
 import { h, clear, outcome, act, time, field, busy } from './dom.js';
@@ -49,7 +49,9 @@ function memberRow(group, member, role, out, reload, list) {
   return h('li', { class: 'member', 'data-user-id': member.userId },
     h('div', { class: 'who' }, h('strong', {}, member.name || member.userId), ' ',
       h('span', { class: 'meta' }, `${member.userId} · ${member.role} · joined ${time(member.joinedAt)}`),
-      member.mutedUntil && Date.parse(member.mutedUntil) > Date.now() ? h('span', { class: 'badge' }, `muted until ${time(member.mutedUntil)}`) : null),
+      member.mutedUntil && Date.parse(member.mutedUntil) > Date.now() ? h('span', { class: 'badge' }, `muted until ${time(member.mutedUntil)}`) : null,
+      member.probationUntil && Date.parse(member.probationUntil) > Date.now()
+        ? h('span', { class: 'badge probation' }, `on probation until ${time(member.probationUntil)}`) : null),
     actions);
 }
 

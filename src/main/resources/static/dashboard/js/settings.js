@@ -1,8 +1,9 @@
-// All group settings, the keyword filter and invite links; the server's validation errors appear
-// next to the field they concern.
+// All group settings, the keyword filter and invite links (a paused one can be resumed; the list
+// reloads when raid defence pauses one live); the server's validation errors appear next to the
+// field they concern.
 import QrCreator from '/dashboard/vendor/qr-creator/1.0.0/dist/qr-creator.es6.min.js';
 import * as api from './api.js';
-import { h, clear, outcome, act, field, fieldError, time } from './dom.js';
+import { h, clear, outcome, act, field, fieldError, time, busy } from './dom.js';
 
 const SLOW = [0, 5, 10, 30, 60, 300, 900, 3600];
 
@@ -113,18 +114,33 @@ function filterForm(group) {
 
 function inviteState(invite) {
   const uses = `${invite.uses}${invite.maxUses ? ` of ${invite.maxUses}` : ''} uses · ${invite.members || 0} still members`;
+  if (invite.paused) return `${uses} · paused by raid defence since ${time(invite.pausedAt)}`;
   if (invite.valid === false) return `${uses} · no longer valid (expired, used up or revoked)`;
   return `${uses} · ${invite.expiresAt ? `expires ${time(invite.expiresAt)}` : 'never expires'}`;
 }
 
-function inviteItem(group, invite) {
+function inviteClass(invite) {
+  if (invite.paused) return 'invite paused';
+  return invite.valid === false ? 'invite dead' : 'invite';
+}
+
+function inviteItem(group, invite, reload) {
   const out = outcome();
   const copy = h('button', { type: 'button', class: 'small', 'aria-label': `Copy invite code ${invite.code}` }, 'Copy');
   copy.addEventListener('click', () => act(copy, out, () => navigator.clipboard.writeText(invite.code), 'Invite code copied.'));
   const state = h('span', { class: 'meta' }, inviteState(invite));
-  const item = h('li', { class: invite.valid === false ? 'invite dead' : 'invite', 'data-code': invite.code },
+  const item = h('li', { class: inviteClass(invite), 'data-code': invite.code, 'data-paused': invite.paused ? 'true' : null },
     h('code', {}, invite.code), ' ', state);
-  if (invite.valid !== false) {
+  if (invite.paused) {
+    const resume = h('button', { type: 'button', class: 'small', 'aria-label': `Resume invite ${invite.code}` }, 'Resume');
+    resume.addEventListener('click', () => act(resume, out,
+      () => api.post(api.group(group.id) + `/invites/${encodeURIComponent(invite.code)}/resume`).then((resumed) => {
+        reload();
+        return resumed;
+      }), `Invite ${invite.code} resumed: joining with it works again. The join policy stays as it is.`));
+    item.append(resume);
+  }
+  if (invite.valid !== false || invite.paused) {
     const revoke = h('button', { type: 'button', class: 'small danger', 'aria-label': `Revoke invite ${invite.code}` }, 'Revoke');
     revoke.addEventListener('click', () => act(revoke, out,
       () => api.del(api.group(group.id) + `/invites/${encodeURIComponent(invite.code)}`).then(() => {
@@ -151,7 +167,7 @@ function inviteItem(group, invite) {
   return item;
 }
 
-function invitesSection(group) {
+function invitesSection(group, onLeave) {
   const out = outcome();
   const list = h('ul', { class: 'rows', 'aria-label': 'Invite links' });
   const note = h('p', { class: 'meta', role: 'status' });
@@ -164,15 +180,20 @@ function invitesSection(group) {
     event.preventDefault();
     act(create, out, () => api.post(api.group(group.id) + '/invites', {
       maxUses: maxUses.value ? Number(maxUses.value) : undefined, expiresInSeconds: Number(expires.value),
-    }).then((invite) => { list.prepend(inviteItem(group, invite)); note.textContent = ''; return invite; }), (invite) => `Invite ${invite.code} created.`);
+    }).then((invite) => { list.prepend(inviteItem(group, invite, load)); note.textContent = ''; return invite; }), (invite) => `Invite ${invite.code} created.`);
   });
-  api.get(api.group(group.id) + '/invites').then((page) => {
-    (page.items || []).forEach((invite) => list.append(inviteItem(group, invite)));
-    if (!list.children.length) note.textContent = 'No invites yet.';
+  const load = () => busy(list, async () => {
+    const page = await api.get(api.group(group.id) + '/invites');
+    clear(list, (page.items || []).map((invite) => inviteItem(group, invite, load)));
+    note.textContent = list.children.length ? '' : 'No invites yet.';
   }).catch((error) => out.fail(error));
+  load();
+  const paused = (event) => { if (event.detail.groupId === group.id) load(); };
+  document.addEventListener('groupchat:invite-paused', paused);
+  onLeave(() => document.removeEventListener('groupchat:invite-paused', paused));
   return h('section', { class: 'card', 'aria-labelledby': 'invites-title' }, h('h2', { id: 'invites-title' }, 'Invite links'), form, out, note, list);
 }
 
 export async function settings(body, group, ctx) {
-  clear(body, groupForm(group, ctx), filterForm(group), invitesSection(group));
+  clear(body, groupForm(group, ctx), filterForm(group), invitesSection(group, ctx.onLeave));
 }

@@ -27,7 +27,7 @@ class PostAnswersTest {
 
 	private MessageView row(long seq, String clientMsgId) {
 		return new MessageView(UUID.randomUUID(), groupId, seq, "alice", clientMsgId, MessageType.TEXT, "hi", null,
-				null, null, List.of(), Map.of(), Instant.EPOCH, null, false, null, null, false);
+				null, null, List.of(), Map.of(), Instant.EPOCH, null, false, null, null, false, Map.of());
 	}
 
 	@Test
