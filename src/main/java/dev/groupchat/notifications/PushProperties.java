@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gatewayUrl the Matrix-style push gateway's notify URL
  * ({@code …/_matrix/push/v1/notify}); blank leaves GATEWAY devices unnotified
  * @param fcm Firebase Cloud Messaging (HTTP v1) for FCM devices
+ * @param apns Apple Push Notification service (HTTP/2, token-based) for APNS devices
  * @param appId the {@code app_id} sent with each device
  * @param maxDevicesPerUser devices one user may register
  * @param pollInterval how often an idle worker looks for work
@@ -31,12 +32,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * of a second's worth); 0: as fast as it answers
  */
 @ConfigurationProperties("groupchat.push")
-record PushProperties(URI gatewayUrl, @DefaultValue Fcm fcm, @DefaultValue("dev.groupchat") String appId,
-		@DefaultValue("10") int maxDevicesPerUser, @DefaultValue("500ms") Duration pollInterval,
-		@DefaultValue("500") int expandBatch, @DefaultValue("100") int expandRows, @DefaultValue("50") int sendBatch,
-		@DefaultValue("8") int maxAttempts, @DefaultValue("1s") Duration initialBackoff,
-		@DefaultValue("10m") Duration maxBackoff, @DefaultValue("5s") Duration requestTimeout,
-		@DefaultValue("100") int previewLength, @DefaultValue("0") int gatewayPerSecond) {
+record PushProperties(URI gatewayUrl, @DefaultValue Fcm fcm, @DefaultValue Apns apns,
+		@DefaultValue("dev.groupchat") String appId, @DefaultValue("10") int maxDevicesPerUser,
+		@DefaultValue("500ms") Duration pollInterval, @DefaultValue("500") int expandBatch,
+		@DefaultValue("100") int expandRows, @DefaultValue("50") int sendBatch, @DefaultValue("8") int maxAttempts,
+		@DefaultValue("1s") Duration initialBackoff, @DefaultValue("10m") Duration maxBackoff,
+		@DefaultValue("5s") Duration requestTimeout, @DefaultValue("100") int previewLength,
+		@DefaultValue("0") int gatewayPerSecond) {
 
 	/**
 	 * FCM HTTP v1.
@@ -58,13 +60,39 @@ record PushProperties(URI gatewayUrl, @DefaultValue Fcm fcm, @DefaultValue("dev.
 
 	}
 
+	/**
+	 * APNs over HTTP/2 with a provider token (JWT, ES256).
+	 *
+	 * @param key the {@code .p8} file (PKCS#8 EC private key) from Apple's developer
+	 * account; unset leaves APNS devices unnotified
+	 * @param keyId the key's id (the JWT's {@code kid})
+	 * @param teamId the developer team (the JWT's {@code iss})
+	 * @param topic the app's bundle id ({@code apns-topic})
+	 * @param url where APNs answers: production, or
+	 * {@code https://api.sandbox.push.apple.com} for development builds
+	 * @param perSecond most notifications this node sends to APNs per second (bursts of a
+	 * second's worth); 0: as fast as it answers
+	 * @param trustStore a PKCS12 trust store for APNs' TLS certificate (tests, private
+	 * proxies); unset trusts the JDK's certificate authorities
+	 * @param trustStorePassword the trust store's password
+	 */
+	record Apns(@Nullable Path key, @Nullable String keyId, @Nullable String teamId, @Nullable String topic,
+			@DefaultValue("https://api.push.apple.com") URI url, @DefaultValue("0") int perSecond,
+			@Nullable Path trustStore, @Nullable String trustStorePassword) {
+
+		boolean configured() {
+			return key != null && !key.toString().isBlank();
+		}
+
+	}
+
 	boolean gatewayConfigured() {
 		return gatewayUrl != null && !gatewayUrl.toString().isBlank();
 	}
 
 	/** Whether any provider is configured: the workers run. */
 	boolean enabled() {
-		return gatewayConfigured() || fcm.configured();
+		return gatewayConfigured() || fcm.configured() || apns.configured();
 	}
 
 	/** The platforms this node can notify. */
@@ -75,6 +103,9 @@ record PushProperties(URI gatewayUrl, @DefaultValue Fcm fcm, @DefaultValue("dev.
 		}
 		if (fcm.configured()) {
 			platforms.add(Platform.FCM.name());
+		}
+		if (apns.configured()) {
+			platforms.add(Platform.APNS.name());
 		}
 		return platforms;
 	}

@@ -12,12 +12,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sends due deliveries, each through its platform's provider (the push gateway or FCM). A
- * step claims them with {@code FOR UPDATE SKIP LOCKED} (so nodes never send the same
- * row), only those of the providers this node has, and ends each in the same transaction:
- * sent rows are deleted, a retry is scheduled with exponential backoff and jitter, a
- * permanent failure stays as FAILED for operators. A message recalled before its
- * notification went out is not notified at all.
+ * Sends due deliveries, each through its platform's provider (the push gateway, FCM or
+ * APNs). A step claims them with {@code FOR UPDATE SKIP LOCKED} (so nodes never send the
+ * same row), only those of the providers this node has, and ends each in the same
+ * transaction: sent rows are deleted, a retry is scheduled with exponential backoff and
+ * jitter, a permanent failure stays as FAILED for operators. A message recalled before
+ * its notification went out is not notified at all.
  */
 @Component
 class PushSender {
@@ -27,6 +27,8 @@ class PushSender {
 	private final GatewayClient gateway;
 
 	private final FcmClient fcm;
+
+	private final ApnsClient apns;
 
 	private final DeviceStore devices;
 
@@ -38,8 +40,9 @@ class PushSender {
 
 	private final PushThrottle throttle;
 
-	PushSender(JdbcClient jdbc, GatewayClient gateway, FcmClient fcm, DeviceStore devices, PushProperties properties,
-			Clock clock, PushMetrics metrics, PushThrottle throttle) {
+	PushSender(JdbcClient jdbc, GatewayClient gateway, FcmClient fcm, ApnsClient apns, DeviceStore devices,
+			PushProperties properties, Clock clock, PushMetrics metrics, PushThrottle throttle) {
+		this.apns = apns;
 		this.throttle = throttle;
 		this.jdbc = jdbc;
 		this.gateway = gateway;
@@ -82,10 +85,12 @@ class PushSender {
 	}
 
 	private PushAnswer send(Due delivery) {
-		if (delivery.platform() == Platform.FCM) {
-			return fcm.send(delivery);
-		}
-		return gateway.notify(PushBody.of(delivery, properties), delivery.messageId() + "/" + delivery.deviceId());
+		return switch (delivery.platform()) {
+			case FCM -> fcm.send(delivery);
+			case APNS -> apns.send(delivery);
+			case GATEWAY ->
+				gateway.notify(PushBody.of(delivery, properties), delivery.messageId() + "/" + delivery.deviceId());
+		};
 	}
 
 	/**

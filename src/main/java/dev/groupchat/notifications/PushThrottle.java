@@ -10,10 +10,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The configured rate per provider on this node
- * ({@code groupchat.push.gateway-per-second}, {@code groupchat.push.fcm.per-second}): a
- * token bucket each (Bucket4j), holding a second's worth. A delivery that finds no token
- * stays queued and is claimed again later; a provider without a rate is never held back.
- * Behind several nodes the rates add up: divide by the node count.
+ * ({@code groupchat.push.gateway-per-second}, {@code groupchat.push.fcm.per-second},
+ * {@code groupchat.push.apns.per-second}): a token bucket each (Bucket4j), holding a
+ * second's worth. A delivery that finds no token stays queued and is claimed again later;
+ * a provider without a rate is never held back. Behind several nodes the rates add up:
+ * divide by the node count.
  */
 @Component
 class PushThrottle {
@@ -23,6 +24,7 @@ class PushThrottle {
 	PushThrottle(PushProperties properties) {
 		add(Platform.GATEWAY, properties.gatewayPerSecond());
 		add(Platform.FCM, properties.fcm().perSecond());
+		add(Platform.APNS, properties.apns().perSecond());
 	}
 
 	private void add(Platform platform, int perSecond) {

@@ -216,9 +216,9 @@ class FcmPushTest extends PushEndToEndTest {
 		send(alice, group, "wait for it");
 		await(() -> FCM.sends(bobToken), 1);
 		PushSender other = new PushSender(context.getBean(JdbcClient.class), context.getBean(GatewayClient.class),
-				context.getBean(FcmClient.class), context.getBean(DeviceStore.class), gatewayOnly(),
-				Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1)), context.getBean(PushMetrics.class),
-				new PushThrottle(gatewayOnly()));
+				context.getBean(FcmClient.class), context.getBean(ApnsClient.class), context.getBean(DeviceStore.class),
+				gatewayOnly(), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1)),
+				context.getBean(PushMetrics.class), new PushThrottle(gatewayOnly()));
 
 		other.step();
 
@@ -258,12 +258,13 @@ class FcmPushTest extends PushEndToEndTest {
 		assertThat(FCM.sends(bobToken)).as("no FCM delivery was queued by a node that cannot send it").isEmpty();
 	}
 
-	/** This context's push settings without FCM. */
+	/** This context's push settings with the gateway only. */
 	private PushProperties gatewayOnly() {
 		PushProperties here = context.getBean(PushProperties.class);
 		return new PushProperties(here.gatewayUrl(), new PushProperties.Fcm(null, null, here.fcm().url(), 0),
-				here.appId(), here.maxDevicesPerUser(), here.pollInterval(), here.expandBatch(), here.expandRows(),
-				10_000, here.maxAttempts(), here.initialBackoff(), here.maxBackoff(), here.requestTimeout(),
+				new PushProperties.Apns(null, null, null, null, here.apns().url(), 0, null, null), here.appId(),
+				here.maxDevicesPerUser(), here.pollInterval(), here.expandBatch(), here.expandRows(), 10_000,
+				here.maxAttempts(), here.initialBackoff(), here.maxBackoff(), here.requestTimeout(),
 				here.previewLength(), here.gatewayPerSecond());
 	}
 

@@ -31,8 +31,10 @@ class PushThrottleTest {
 
 	private static PushProperties properties(int gatewayPerSecond, int fcmPerSecond) {
 		return new PushProperties(URI.create("http://127.0.0.1:1/notify"),
-				new PushProperties.Fcm(null, null, URI.create("https://fcm.googleapis.com"), fcmPerSecond), "app", 10,
-				Duration.ofMillis(500), 500, 100, 50, 8, Duration.ofSeconds(1), Duration.ofMinutes(10),
+				new PushProperties.Fcm(null, null, URI.create("https://fcm.googleapis.com"), fcmPerSecond),
+				new PushProperties.Apns(null, null, null, null, URI.create("https://api.push.apple.com"), 0, null,
+						null),
+				"app", 10, Duration.ofMillis(500), 500, 100, 50, 8, Duration.ofSeconds(1), Duration.ofMinutes(10),
 				Duration.ofSeconds(5), 100, gatewayPerSecond);
 	}
 
