@@ -10,9 +10,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -52,11 +53,16 @@ class OutboxExpander {
 	private record Candidate(NotifyRule.Member member, long unread) {
 	}
 
+	/** A claimed row whose message is still there. */
+	private record Live(Row row, NotifyRule.Message message) {
+	}
+
 	/**
 	 * Expands one page of each of the oldest {@code expandRows} unclaimed outbox rows, in
-	 * one transaction (a busy node's outbox holds one row per message: one claim and one
-	 * commit per message could not keep up with the send path); answers how many it
-	 * claimed.
+	 * one transaction and a fixed number of statements (claim, messages, member pages,
+	 * presence, deliveries, outbox rows done and moved on), whatever the number of rows:
+	 * a busy node's outbox holds one row per message, and statements per message would
+	 * compete with the send path for the database; answers how many it claimed.
 	 */
 	@Transactional
 	int step() {
@@ -66,74 +72,132 @@ class OutboxExpander {
 			.param("limit", properties.expandRows())
 			.query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getLong(3), rs.getString(4)))
 			.list();
-		claimed.forEach(this::expand);
+		if (claimed.isEmpty()) {
+			return 0;
+		}
+		Map<Long, NotifyRule.Message> messages = messages(claimed);
+		List<Live> live = new ArrayList<>();
+		for (Row row : claimed) {
+			NotifyRule.Message message = messages.get(row.id());
+			if (message != null) {
+				live.add(new Live(row, message));
+			}
+		}
+		Map<Long, List<Candidate>> pages = live.isEmpty() ? Map.of() : pages(live);
+		queue(live, pages);
+		List<Long> done = new ArrayList<>();
+		List<Long> moved = new ArrayList<>();
+		List<String> afters = new ArrayList<>();
+		for (Row row : claimed) {
+			List<Candidate> page = pages.getOrDefault(row.id(), List.of());
+			if (page.size() < properties.expandBatch()) {
+				done.add(row.id());
+			}
+			else {
+				moved.add(row.id());
+				afters.add(page.getLast().member().userId());
+			}
+		}
+		if (!done.isEmpty()) {
+			jdbc.sql("delete from notification_outbox where id = any(:ids)")
+				.param("ids", done.toArray(Long[]::new))
+				.update();
+		}
+		if (!moved.isEmpty()) {
+			jdbc.sql("""
+					update notification_outbox o set after_user_id = v.after
+					  from unnest(:ids, :afters) as v(id, after) where o.id = v.id""")
+				.param("ids", moved.toArray(Long[]::new))
+				.param("afters", afters.toArray(String[]::new))
+				.update();
+		}
 		return claimed.size();
 	}
 
-	private void expand(Row row) {
-		Optional<NotifyRule.Message> message = message(row);
-		List<Candidate> page = message.isEmpty() ? List.of() : page(row, message.get());
-		if (!page.isEmpty()) {
-			queue(row, page, message.get());
-		}
-		if (page.size() < properties.expandBatch()) {
-			jdbc.sql("delete from notification_outbox where id = :id").param("id", row.id()).update();
-		}
-		else {
-			jdbc.sql("update notification_outbox set after_user_id = :after where id = :id")
-				.param("after", page.getLast().member().userId())
-				.param("id", row.id())
-				.update();
-		}
-	}
-
 	/**
-	 * The message as the rule needs it; empty when it was recalled or its group is gone.
+	 * The messages as the rule needs them, by outbox row; absent when recalled or their
+	 * group is gone.
 	 */
-	private Optional<NotifyRule.Message> message(Row row) {
-		return jdbc.sql("""
-				select m.sender_id, m.mentions, r.sender_id, g.kind, m.shadow
-				  from message m join chat_group g on g.id = m.group_id and g.deleted_at is null
-				  left join message r on r.group_id = m.group_id and r.seq = m.reply_to_seq
-				 where m.group_id = :groupId and m.seq = :seq and m.deleted_at is null""")
-			.param("groupId", row.groupId())
-			.param("seq", row.seq())
-			.query((rs, n) -> new NotifyRule.Message(rs.getString(1), strings(rs.getArray(2)), rs.getString(3),
-					GroupKind.valueOf(rs.getString(4)), rs.getBoolean(5)))
-			.optional();
-	}
-
-	private List<Candidate> page(Row row, NotifyRule.Message message) {
-		return jdbc.sql("""
-				select mb.user_id, mb.notify, mb.notifications_muted_until, mb.notifications_muted_forever,
-				       greatest(0, g.last_seq - mb.last_read_seq), mb.role in ('OWNER', 'ADMIN'),
-				       exists (select 1 from user_block b where b.blocker_id = mb.user_id and b.blocked_id = :senderId)
-				  from group_member mb join chat_group g on g.id = mb.group_id
-				 where mb.group_id = :groupId and mb.user_id > :after
-				   and exists (select 1 from push_device d
-				                where d.user_id = mb.user_id and d.platform = any(:platforms))
-				 order by mb.user_id limit :limit""")
-			.param("groupId", row.groupId())
-			.param("after", row.after() == null ? "" : row.after())
-			.param("limit", properties.expandBatch())
-			.param("senderId", message.senderId())
-			.param("platforms", platforms())
-			.query((rs, n) -> new Candidate(
-					new NotifyRule.Member(rs.getString(1),
-							rs.getString(2) == null ? null : NotifyLevel.valueOf(rs.getString(2)),
-							instant(rs.getTimestamp(3)), rs.getBoolean(4), rs.getBoolean(6), rs.getBoolean(7)),
-					rs.getLong(5)))
+	private Map<Long, NotifyRule.Message> messages(List<Row> rows) {
+		Map<Long, NotifyRule.Message> messages = new HashMap<>();
+		jdbc.sql("""
+				select r.id, m.sender_id, m.mentions, rm.sender_id, g.kind, m.shadow
+				  from unnest(:ids, :groupIds, :seqs) as r(id, group_id, seq)
+				  join message m on m.group_id = r.group_id and m.seq = r.seq and m.deleted_at is null
+				  join chat_group g on g.id = m.group_id and g.deleted_at is null
+				  left join message rm on rm.group_id = m.group_id and rm.seq = m.reply_to_seq""")
+			.param("ids", rows.stream().map(Row::id).toArray(Long[]::new))
+			.param("groupIds", rows.stream().map(Row::groupId).toArray(UUID[]::new))
+			.param("seqs", rows.stream().map(Row::seq).toArray(Long[]::new))
+			.query((rs, n) -> messages.put(rs.getLong(1),
+					new NotifyRule.Message(rs.getString(2), strings(rs.getArray(3)), rs.getString(4),
+							GroupKind.valueOf(rs.getString(5)), rs.getBoolean(6))))
 			.list();
+		return messages;
 	}
 
-	private void queue(Row row, List<Candidate> page, NotifyRule.Message message) {
+	/** The next keyset page of members with a device, for every row in one statement. */
+	private Map<Long, List<Candidate>> pages(List<Live> rows) {
+		Map<Long, List<Candidate>> pages = new HashMap<>();
+		jdbc.sql(
+				"""
+						select r.id, mb.user_id, mb.notify, mb.notifications_muted_until, mb.notifications_muted_forever,
+						       greatest(0, g.last_seq - mb.last_read_seq), mb.role in ('OWNER', 'ADMIN'),
+						       exists (select 1 from user_block b where b.blocker_id = mb.user_id and b.blocked_id = r.sender_id)
+						  from unnest(:ids, :groupIds, :afters, :senders) as r(id, group_id, after_user_id, sender_id)
+						  join chat_group g on g.id = r.group_id
+						  cross join lateral (
+						      select m.user_id, m.notify, m.notifications_muted_until, m.notifications_muted_forever,
+						             m.last_read_seq, m.role
+						        from group_member m
+						       where m.group_id = r.group_id and m.user_id > r.after_user_id
+						         and exists (select 1 from push_device d
+						                      where d.user_id = m.user_id and d.platform = any(:platforms))
+						       order by m.user_id limit :limit) mb
+						 order by r.id, mb.user_id""")
+			.param("ids", rows.stream().map(l -> l.row().id()).toArray(Long[]::new))
+			.param("groupIds", rows.stream().map(l -> l.row().groupId()).toArray(UUID[]::new))
+			.param("afters",
+					rows.stream().map(l -> l.row().after() == null ? "" : l.row().after()).toArray(String[]::new))
+			.param("senders", rows.stream().map(l -> l.message().senderId()).toArray(String[]::new))
+			.param("limit", properties.expandBatch())
+			.param("platforms", platforms())
+			.query((rs, n) -> pages.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+				.add(new Candidate(
+						new NotifyRule.Member(rs.getString(2),
+								rs.getString(3) == null ? null : NotifyLevel.valueOf(rs.getString(3)),
+								instant(rs.getTimestamp(4)), rs.getBoolean(5), rs.getBoolean(7), rs.getBoolean(8)),
+						rs.getLong(6))))
+			.list();
+		return pages;
+	}
+
+	/** The deliveries of every page: one presence read and one insert. */
+	private void queue(List<Live> rows, Map<Long, List<Candidate>> pages) {
 		Instant now = clock.instant();
-		List<Candidate> told = page.stream().filter(c -> NotifyRule.notifies(c.member(), message, now)).toList();
-		Set<String> online = presence.onlineAmong(told.stream().map(c -> c.member().userId()).toList());
+		List<Row> rowOf = new ArrayList<>();
+		List<Candidate> told = new ArrayList<>();
+		for (Live live : rows) {
+			for (Candidate candidate : pages.getOrDefault(live.row().id(), List.of())) {
+				if (NotifyRule.notifies(candidate.member(), live.message(), now)) {
+					rowOf.add(live.row());
+					told.add(candidate);
+				}
+			}
+		}
+		if (told.isEmpty()) {
+			return;
+		}
+		Set<String> online = presence.onlineAmong(told.stream().map(c -> c.member().userId()).distinct().toList());
+		List<UUID> groupIds = new ArrayList<>();
+		List<Long> seqs = new ArrayList<>();
 		List<String> users = new ArrayList<>();
 		List<Long> unread = new ArrayList<>();
-		for (Candidate candidate : told) {
+		for (int i = 0; i < told.size(); i++) {
+			Candidate candidate = told.get(i);
 			if (!online.contains(candidate.member().userId())) {
+				groupIds.add(rowOf.get(i).groupId());
+				seqs.add(rowOf.get(i).seq());
 				users.add(candidate.member().userId());
 				unread.add(candidate.unread());
 			}
@@ -143,12 +207,13 @@ class OutboxExpander {
 		}
 		jdbc.sql("""
 				insert into push_delivery (group_id, seq, user_id, device_id, unread, next_attempt_at, created_at)
-				select :groupId, :seq, d.user_id, d.device_id, u.unread, :now, :now
-				  from unnest(:users, :unread) as u(user_id, unread)
+				select u.group_id, u.seq, d.user_id, d.device_id, u.unread, :now, :now
+				  from unnest(:groupIds, :seqs, :users, :unread) as u(group_id, seq, user_id, unread)
 				  join push_device d on d.user_id = u.user_id and d.platform = any(:platforms)
+				 order by u.group_id, u.seq, d.user_id, d.device_id
 				on conflict on constraint push_delivery_once do nothing""")
-			.param("groupId", row.groupId())
-			.param("seq", row.seq())
+			.param("groupIds", groupIds.toArray(UUID[]::new))
+			.param("seqs", seqs.toArray(Long[]::new))
 			.param("users", users.toArray(String[]::new))
 			.param("unread", unread.toArray(Long[]::new))
 			.param("now", Timestamp.from(now))

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -70,16 +71,23 @@ class PushSender {
 			return 0;
 		}
 		int settled = 0;
+		List<Long> done = new ArrayList<>();
 		for (Due delivery : claim(platforms)) {
 			if (delivery.recalled()) {
-				jdbc.sql("delete from push_delivery where id = :id").param("id", delivery.id()).update();
+				done.add(delivery.id());
 				settled++;
 			}
 			else if (throttle.take(delivery.platform())) {
-				settle(delivery, send(delivery));
+				if (settle(delivery, send(delivery))) {
+					done.add(delivery.id());
+				}
 				settled++;
 			}
 			// else: over the provider's rate; stays queued for a later step
+		}
+		if (!done.isEmpty()) {
+			// sent, gone or recalled: one statement for the batch, not one per delivery
+			jdbc.sql("delete from push_delivery where id = any(:ids)").param("ids", done.toArray(Long[]::new)).update();
 		}
 		return settled;
 	}
@@ -120,19 +128,20 @@ class PushSender {
 			.list();
 	}
 
-	private void settle(Due delivery, PushAnswer answer) {
+	/** Records the answer; true when the delivery is finished and its row can go. */
+	private boolean settle(Due delivery, PushAnswer answer) {
 		switch (answer) {
 			case PushAnswer.Sent sent -> {
-				jdbc.sql("delete from push_delivery where id = :id").param("id", delivery.id()).update();
 				metrics.sent();
 				if (!sent.rejected().isEmpty()) {
 					metrics.rejected(devices.deleteRejected(Platform.GATEWAY, sent.rejected()));
 				}
+				return true;
 			}
 			case PushAnswer.Gone gone -> {
 				// by token: a device that registered a new token meanwhile stays
 				metrics.rejected(devices.deleteRejected(delivery.platform(), List.of(delivery.token())));
-				jdbc.sql("delete from push_delivery where id = :id").param("id", delivery.id()).update();
+				return true;
 			}
 			case PushAnswer.Retry retry when delivery.attempts() + 1 < properties.maxAttempts() -> {
 				Duration wait = backoff(delivery.attempts() + 1, retry.retryAfterSeconds().orElse(0));
@@ -144,10 +153,12 @@ class PushSender {
 					.param("id", delivery.id())
 					.update();
 				metrics.retried(retry.reason());
+				return false;
 			}
 			case PushAnswer.Retry retry -> fail(delivery, retry.reason());
 			case PushAnswer.Failed failed -> fail(delivery, failed.reason());
 		}
+		return false;
 	}
 
 	private void fail(Due delivery, String reason) {
