@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param expandBatch members read per expansion step (keyset page)
  * @param expandRows outbox rows (messages) one expansion step claims
  * @param sendBatch deliveries claimed per send step
+ * @param concurrency requests of a send step in flight at once
  * @param maxAttempts tries per delivery before it is marked FAILED
  * @param initialBackoff wait before the first retry; doubled per attempt, with full
  * jitter
@@ -35,10 +36,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record PushProperties(URI gatewayUrl, @DefaultValue Fcm fcm, @DefaultValue Apns apns,
 		@DefaultValue("dev.groupchat") String appId, @DefaultValue("10") int maxDevicesPerUser,
 		@DefaultValue("500ms") Duration pollInterval, @DefaultValue("500") int expandBatch,
-		@DefaultValue("100") int expandRows, @DefaultValue("50") int sendBatch, @DefaultValue("8") int maxAttempts,
-		@DefaultValue("1s") Duration initialBackoff, @DefaultValue("10m") Duration maxBackoff,
-		@DefaultValue("5s") Duration requestTimeout, @DefaultValue("100") int previewLength,
-		@DefaultValue("0") int gatewayPerSecond) {
+		@DefaultValue("100") int expandRows, @DefaultValue("50") int sendBatch, @DefaultValue("16") int concurrency,
+		@DefaultValue("8") int maxAttempts, @DefaultValue("1s") Duration initialBackoff,
+		@DefaultValue("10m") Duration maxBackoff, @DefaultValue("5s") Duration requestTimeout,
+		@DefaultValue("100") int previewLength, @DefaultValue("0") int gatewayPerSecond) {
 
 	/**
 	 * FCM HTTP v1.

@@ -6,7 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -72,24 +78,74 @@ class PushSender {
 		}
 		int settled = 0;
 		List<Long> done = new ArrayList<>();
+		List<Due> sending = new ArrayList<>();
 		for (Due delivery : claim(platforms)) {
 			if (delivery.recalled()) {
 				done.add(delivery.id());
 				settled++;
 			}
 			else if (throttle.take(delivery.platform())) {
-				if (settle(delivery, send(delivery))) {
-					done.add(delivery.id());
-				}
-				settled++;
+				sending.add(delivery);
 			}
 			// else: over the provider's rate; stays queued for a later step
+		}
+		List<PushAnswer> answers = sendAll(sending);
+		for (int i = 0; i < sending.size(); i++) {
+			if (settle(sending.get(i), answers.get(i))) {
+				done.add(sending.get(i).id());
+			}
+			settled++;
 		}
 		if (!done.isEmpty()) {
 			// sent, gone or recalled: one statement for the batch, not one per delivery
 			jdbc.sql("delete from push_delivery where id = any(:ids)").param("ids", done.toArray(Long[]::new)).update();
 		}
 		return settled;
+	}
+
+	/**
+	 * The requests of a batch, {@code concurrency} at a time on virtual threads: a
+	 * provider that takes 50 ms per request would allow 20 pushes a second one by one.
+	 * Their answers are settled afterwards on this thread, in the step's transaction.
+	 */
+	private List<PushAnswer> sendAll(List<Due> batch) {
+		if (batch.size() <= 1 || properties.concurrency() <= 1) {
+			return batch.stream().map(this::send).toList();
+		}
+		Semaphore slots = new Semaphore(properties.concurrency());
+		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<PushAnswer>> futures = new ArrayList<>();
+			for (Due delivery : batch) {
+				futures.add(threads.submit(() -> {
+					slots.acquire();
+					try {
+						return send(delivery);
+					}
+					finally {
+						slots.release();
+					}
+				}));
+			}
+			List<PushAnswer> answers = new ArrayList<>();
+			for (Future<PushAnswer> future : futures) {
+				answers.add(answer(future));
+			}
+			return answers;
+		}
+	}
+
+	private static PushAnswer answer(Future<PushAnswer> future) {
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new PushAnswer.Retry("interrupted", OptionalLong.empty());
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause() == null ? ex : ex.getCause();
+			return new PushAnswer.Retry(cause.getClass().getSimpleName(), OptionalLong.empty());
+		}
 	}
 
 	private PushAnswer send(Due delivery) {

@@ -264,7 +264,7 @@ class FcmPushTest extends PushEndToEndTest {
 		return new PushProperties(here.gatewayUrl(), new PushProperties.Fcm(null, null, here.fcm().url(), 0),
 				new PushProperties.Apns(null, null, null, null, here.apns().url(), 0, null, null), here.appId(),
 				here.maxDevicesPerUser(), here.pollInterval(), here.expandBatch(), here.expandRows(), 10_000,
-				here.maxAttempts(), here.initialBackoff(), here.maxBackoff(), here.requestTimeout(),
+				here.concurrency(), here.maxAttempts(), here.initialBackoff(), here.maxBackoff(), here.requestTimeout(),
 				here.previewLength(), here.gatewayPerSecond());
 	}
 

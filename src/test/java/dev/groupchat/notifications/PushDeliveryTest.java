@@ -27,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -333,6 +334,30 @@ class PushDeliveryTest extends PushEndToEndTest {
 	}
 
 	@Test
+	void aSlowGatewayIsSentToSeveralRequestsAtATime() throws Exception {
+		String alice = user("alice");
+		String group = createGroup(alice, "FAN");
+		List<String> keys = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			String fan = user("fan" + i);
+			addMember(group, alice, fan);
+			keys.add(register(fan, "phone"));
+		}
+		GATEWAY.mostInFlight.set(0);
+		GATEWAY.delayMillis = 200;
+		try {
+			String message = send(alice, group, "everyone, look", List.of("@all"), null);
+			for (String key : keys) {
+				awaitEvent(key, message);
+			}
+		}
+		finally {
+			GATEWAY.delayMillis = 0;
+		}
+		assertThat(GATEWAY.mostInFlight.get()).as("requests the gateway had in flight at once").isGreaterThan(1);
+	}
+
+	@Test
 	void aGatewayFailureThenSuccessDeliversExactlyOnce() throws Exception {
 		String alice = user("alice");
 		String bob = user("bob");
@@ -429,6 +454,11 @@ class PushDeliveryTest extends PushEndToEndTest {
 		/** How long each answer takes, to keep a worker busy. */
 		volatile int delayMillis;
 
+		final AtomicInteger inFlight = new AtomicInteger();
+
+		/** The most requests the gateway was answering at one time. */
+		final AtomicInteger mostInFlight = new AtomicInteger();
+
 		/** When not 0, the status of every answer (an outage of the gateway). */
 		volatile int outage;
 
@@ -486,6 +516,16 @@ class PushDeliveryTest extends PushEndToEndTest {
 		}
 
 		private void handle(HttpExchange exchange) throws IOException {
+			mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+			try {
+				answer(exchange);
+			}
+			finally {
+				inFlight.decrementAndGet();
+			}
+		}
+
+		private void answer(HttpExchange exchange) throws IOException {
 			JsonNode notification = JSON.readTree(exchange.getRequestBody().readAllBytes()).path("notification");
 			String pushkey = notification.path("devices").get(0).path("pushkey").asString();
 			CountDownLatch hanging = hang;

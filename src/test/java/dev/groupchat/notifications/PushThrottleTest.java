@@ -34,7 +34,7 @@ class PushThrottleTest {
 				new PushProperties.Fcm(null, null, URI.create("https://fcm.googleapis.com"), fcmPerSecond),
 				new PushProperties.Apns(null, null, null, null, URI.create("https://api.push.apple.com"), 0, null,
 						null),
-				"app", 10, Duration.ofMillis(500), 500, 100, 50, 8, Duration.ofSeconds(1), Duration.ofMinutes(10),
+				"app", 10, Duration.ofMillis(500), 500, 100, 50, 16, 8, Duration.ofSeconds(1), Duration.ofMinutes(10),
 				Duration.ofSeconds(5), 100, gatewayPerSecond);
 	}
 
