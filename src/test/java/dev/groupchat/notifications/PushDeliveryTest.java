@@ -230,13 +230,7 @@ class PushDeliveryTest extends PushEndToEndTest {
 	void twoNodesOnOneDatabaseShareTheOutboxAndSendNothingTwice() throws Exception {
 		String alice = user("alice");
 		String group = createGroup(alice, "FAN");
-		List<String> keys = new ArrayList<>();
-		for (int i = 0; i < 20; i++) {
-			String fan = user("fan" + i);
-			addMember(group, alice, fan);
-			settings(fan, group, Map.of("notify", "ALL"));
-			keys.add(register(fan, "phone"));
-		}
+		List<String> keys = fansWithPhones(group, alice, 20, Map.of("notify", "ALL"));
 		double sentHere = meters.counter("groupchat.push.sent").count();
 		GATEWAY.delayMillis = 15;
 		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(GroupchatApplication.class)
@@ -329,6 +323,23 @@ class PushDeliveryTest extends PushEndToEndTest {
 		assertThat(count("select count(*) from user_presence where user_id = ?", userId)).isEqualTo(rows);
 	}
 
+	/**
+	 * Adds {@code count} fans, each with {@code settings} and a phone; answers their
+	 * pushkeys.
+	 */
+	private List<String> fansWithPhones(String group, String owner, int count, Map<String, Object> settings) {
+		List<String> keys = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			String fan = user("fan" + i);
+			addMember(group, owner, fan);
+			if (!settings.isEmpty()) {
+				settings(fan, group, settings);
+			}
+			keys.add(register(fan, "phone"));
+		}
+		return keys;
+	}
+
 	private long count(String sql, Object argument) {
 		return jdbc.queryForObject(sql, Long.class, argument);
 	}
@@ -337,12 +348,7 @@ class PushDeliveryTest extends PushEndToEndTest {
 	void aSlowGatewayIsSentToSeveralRequestsAtATime() throws Exception {
 		String alice = user("alice");
 		String group = createGroup(alice, "FAN");
-		List<String> keys = new ArrayList<>();
-		for (int i = 0; i < 20; i++) {
-			String fan = user("fan" + i);
-			addMember(group, alice, fan);
-			keys.add(register(fan, "phone"));
-		}
+		List<String> keys = fansWithPhones(group, alice, 20, Map.of());
 		GATEWAY.mostInFlight.set(0);
 		GATEWAY.delayMillis = 200;
 		try {
