@@ -169,7 +169,7 @@ class ApnsClient {
 		}
 		String error = "apns " + status + (reason.isEmpty() ? "" : " " + reason);
 		if (status == 429 || status >= 500 || (status == 403 && TOKEN_REASONS.contains(reason))) {
-			return new Retry(error, retryAfter(response));
+			return Retry.after(error, response.headers());
 		}
 		return new Failed(error);
 	}
@@ -182,15 +182,6 @@ class ApnsClient {
 		}
 		catch (RuntimeException ex) {
 			return "";
-		}
-	}
-
-	private static OptionalLong retryAfter(HttpResponse<String> response) {
-		try {
-			return response.headers().firstValueAsLong("retry-after");
-		}
-		catch (NumberFormatException ex) {
-			return OptionalLong.empty();
 		}
 	}
 

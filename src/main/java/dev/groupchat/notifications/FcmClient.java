@@ -107,7 +107,7 @@ class FcmClient {
 			return new Gone();
 		}
 		if (status == 429 || status >= 500 || status == 401 || status == 403) {
-			return new Retry("fcm HTTP " + status, retryAfter(response));
+			return Retry.after("fcm HTTP " + status, response.headers());
 		}
 		return new Failed("fcm HTTP " + status + (code.isEmpty() ? "" : " " + code));
 	}
@@ -130,15 +130,6 @@ class FcmClient {
 		}
 		catch (RuntimeException ex) {
 			return "";
-		}
-	}
-
-	private static OptionalLong retryAfter(HttpResponse<String> response) {
-		try {
-			return response.headers().firstValueAsLong("Retry-After");
-		}
-		catch (NumberFormatException ex) {
-			return OptionalLong.empty();
 		}
 	}
 

@@ -61,7 +61,7 @@ class GatewayClient {
 			return new Sent(rejected(response.body()));
 		}
 		if (status == 429 || status >= 500) {
-			return new Retry("HTTP " + status, response.headers().firstValueAsLong("Retry-After"));
+			return Retry.after("HTTP " + status, response.headers());
 		}
 		return new Failed("HTTP " + status);
 	}

@@ -1,5 +1,6 @@
 package dev.groupchat.notifications;
 
+import java.net.http.HttpHeaders;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -17,6 +18,20 @@ sealed interface PushAnswer {
 	}
 
 	record Retry(String reason, OptionalLong retryAfterSeconds) implements PushAnswer {
+
+		/**
+		 * Retry after what the answer's {@code Retry-After} says in seconds; the
+		 * backoff's own wait when it is absent or not a number (e.g. an HTTP date).
+		 */
+		static Retry after(String reason, HttpHeaders headers) {
+			try {
+				return new Retry(reason, headers.firstValueAsLong("Retry-After"));
+			}
+			catch (NumberFormatException ex) {
+				return new Retry(reason, OptionalLong.empty());
+			}
+		}
+
 	}
 
 	record Failed(String reason) implements PushAnswer {

@@ -6,7 +6,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.groupchat.support.Api;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -37,10 +35,10 @@ class ApnsPushTest extends PushEndToEndTest {
 
 		List<String> sent = new ArrayList<>();
 		for (String text : List.of("one", "two", long150)) {
-			sent.add(send(alice, group, text));
+			sent.add(sendText(alice, group, text));
 		}
 
-		await(() -> APNS.delivered(bobToken), 3);
+		awaitItems(() -> APNS.delivered(bobToken), 3);
 		Thread.sleep(1500);
 		List<ApnsServer.Send> sends = APNS.sends(bobToken);
 		assertThat(sends).as("exactly one POST per message").hasSize(3);
@@ -89,8 +87,8 @@ class ApnsPushTest extends PushEndToEndTest {
 		String group = createGroup(alice, "CHAT");
 		addMember(group, alice, bob);
 		String bobToken = register(bob, "iphone");
-		send(alice, group, "hello");
-		await(() -> APNS.delivered(bobToken), 1);
+		sendText(alice, group, "hello");
+		awaitItems(() -> APNS.delivered(bobToken), 1);
 
 		SignedJWT jwt = SignedJWT.parse(APNS.sends(bobToken).getFirst().jwt());
 		assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
@@ -111,12 +109,12 @@ class ApnsPushTest extends PushEndToEndTest {
 		String bobToken = register(bob, "iphone");
 		APNS.script(bobToken, ApnsServer.unregistered(), ApnsServer.unregistered());
 
-		send(alice, group, "are you there?");
-		await(() -> APNS.sends(bobToken), 1);
+		sendText(alice, group, "are you there?");
+		awaitItems(() -> APNS.sends(bobToken), 1);
 		Thread.sleep(500);
 
 		assertThat(api.as(bob).get("/api/v1/me/devices").json().path("items")).isEmpty();
-		send(alice, group, "still there?");
+		sendText(alice, group, "still there?");
 		Thread.sleep(1500);
 		assertThat(APNS.sends(bobToken)).extracting(ApnsServer.Send::answered).containsExactly(410);
 	}
@@ -135,9 +133,9 @@ class ApnsPushTest extends PushEndToEndTest {
 		APNS.script(carolToken, new ApnsServer.Answer(413, "PayloadTooLarge", null),
 				new ApnsServer.Answer(413, "PayloadTooLarge", null));
 
-		send(alice, group, "hi both");
-		await(() -> APNS.sends(bobToken), 1);
-		await(() -> APNS.sends(carolToken), 1);
+		sendText(alice, group, "hi both");
+		awaitItems(() -> APNS.sends(bobToken), 1);
+		awaitItems(() -> APNS.sends(carolToken), 1);
 		Thread.sleep(1500);
 
 		assertThat(api.as(bob).get("/api/v1/me/devices").json().path("items")).isEmpty();
@@ -154,9 +152,9 @@ class ApnsPushTest extends PushEndToEndTest {
 		String bobToken = register(bob, "iphone");
 		APNS.script(bobToken, ApnsServer.unavailable("1"));
 
-		String message = send(alice, group, "retry me");
+		String message = sendText(alice, group, "retry me");
 
-		await(() -> APNS.delivered(bobToken), 1);
+		awaitItems(() -> APNS.delivered(bobToken), 1);
 		Thread.sleep(1500);
 		List<ApnsServer.Send> attempts = APNS.sends(bobToken);
 		assertThat(attempts).extracting(ApnsServer.Send::answered).containsExactly(503, 200);
@@ -173,14 +171,14 @@ class ApnsPushTest extends PushEndToEndTest {
 		String group = createGroup(alice, "CHAT");
 		addMember(group, alice, bob);
 		String bobToken = register(bob, "iphone");
-		send(alice, group, "first");
-		await(() -> APNS.delivered(bobToken), 1);
+		sendText(alice, group, "first");
+		awaitItems(() -> APNS.delivered(bobToken), 1);
 		String old = APNS.sends(bobToken).getFirst().jwt();
 		APNS.revoked.add(old);
 
-		String second = send(alice, group, "second");
+		String second = sendText(alice, group, "second");
 
-		await(() -> APNS.delivered(bobToken), 2);
+		awaitItems(() -> APNS.delivered(bobToken), 2);
 		Thread.sleep(500);
 		List<ApnsServer.Send> attempts = APNS.sends(bobToken);
 		assertThat(attempts).extracting(ApnsServer.Send::answered).containsExactly(200, 403, 200);
@@ -196,27 +194,7 @@ class ApnsPushTest extends PushEndToEndTest {
 
 	private String register(String userId, String deviceId) {
 		String token = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
-		Api.Response put = api.as(userId)
-			.put("/api/v1/me/devices/" + deviceId, Map.of("platform", "APNS", "token", token));
-		assertThat(put.status()).as(put.raw()).isEqualTo(201);
-		return token;
-	}
-
-	private String send(String userId, String groupId, String text) {
-		Api.Response sent = api.as(userId)
-			.post("/api/v1/groups/" + groupId + "/messages",
-					Map.of("clientMsgId", "c-" + System.nanoTime(), "type", "TEXT", "text", text));
-		assertThat(sent.status()).as(sent.raw()).isIn(200, 201);
-		return sent.text("id");
-	}
-
-	private static <T> List<T> await(Supplier<List<T>> found, int count) throws InterruptedException {
-		long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (found.get().size() < count && System.nanoTime() < end) {
-			Thread.sleep(50);
-		}
-		assertThat(found.get()).hasSizeGreaterThanOrEqualTo(count);
-		return found.get();
+		return registerDevice(userId, deviceId, "APNS", token);
 	}
 
 }

@@ -7,14 +7,12 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.groupchat.realtime.Presence;
-import dev.groupchat.support.Api;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -47,10 +45,10 @@ class FcmPushTest extends PushEndToEndTest {
 
 		List<String> sent = new ArrayList<>();
 		for (String text : List.of("one", "two", "three", long150)) {
-			sent.add(send(alice, group, text));
+			sent.add(sendText(alice, group, text));
 		}
 
-		List<JsonNode> pushes = await(() -> FCM.delivered(bobToken), 4);
+		List<JsonNode> pushes = awaitItems(() -> FCM.delivered(bobToken), 4);
 		Thread.sleep(1500);
 		assertThat(FCM.sends(bobToken)).as("exactly one messages:send per message").hasSize(4);
 		assertThat(FCM.sends(bobToken)).allSatisfy(s -> {
@@ -88,7 +86,7 @@ class FcmPushTest extends PushEndToEndTest {
 		assertThat(bodies.get(sent.get(0))).endsWith(": one").doesNotStartWith(":");
 		assertThat(bodies.get(sent.get(3))).as("the preview is cut to preview-length")
 			.endsWith(": " + "x".repeat(100) + "…");
-		await(() -> GATEWAY.received(carolKey), 4);
+		awaitItems(() -> GATEWAY.received(carolKey), 4);
 		assertThat(GATEWAY.received(carolKey)).as("carol's GATEWAY device still goes to the gateway")
 			.extracting(p -> p.path("event_id").asString())
 			.containsExactlyInAnyOrderElementsOf(sent);
@@ -103,8 +101,8 @@ class FcmPushTest extends PushEndToEndTest {
 		String group = createGroup(alice, "CHAT");
 		addMember(group, alice, bob);
 		String bobToken = register(bob, "phone", "FCM");
-		send(alice, group, "hello");
-		await(() -> FCM.delivered(bobToken), 1);
+		sendText(alice, group, "hello");
+		awaitItems(() -> FCM.delivered(bobToken), 1);
 
 		assertThat(FCM.tokenRequests).isNotEmpty().allSatisfy(request -> {
 			assertThat(request.contentType()).startsWith("application/x-www-form-urlencoded");
@@ -133,12 +131,12 @@ class FcmPushTest extends PushEndToEndTest {
 		String bobToken = register(bob, "phone", "FCM");
 		FCM.script(bobToken, FcmServer.unregistered(), FcmServer.unregistered());
 
-		send(alice, group, "are you there?");
-		await(() -> FCM.sends(bobToken), 1);
+		sendText(alice, group, "are you there?");
+		awaitItems(() -> FCM.sends(bobToken), 1);
 		Thread.sleep(500);
 
 		assertThat(api.as(bob).get("/api/v1/me/devices").json().path("items")).isEmpty();
-		send(alice, group, "still there?");
+		sendText(alice, group, "still there?");
 		Thread.sleep(1500);
 		assertThat(FCM.sends(bobToken)).hasSize(1);
 	}
@@ -152,9 +150,9 @@ class FcmPushTest extends PushEndToEndTest {
 		String bobToken = register(bob, "phone", "FCM");
 		FCM.script(bobToken, FcmServer.unavailable("1"));
 
-		String message = send(alice, group, "retry me");
+		String message = sendText(alice, group, "retry me");
 
-		await(() -> FCM.delivered(bobToken), 1);
+		awaitItems(() -> FCM.delivered(bobToken), 1);
 		Thread.sleep(1500);
 		List<FcmServer.Send> attempts = FCM.sends(bobToken);
 		assertThat(attempts).extracting(FcmServer.Send::answered).containsExactly(503, 200);
@@ -172,15 +170,15 @@ class FcmPushTest extends PushEndToEndTest {
 		String group = createGroup(alice, "CHAT");
 		addMember(group, alice, bob);
 		String bobToken = register(bob, "phone", "FCM");
-		send(alice, group, "first");
-		await(() -> FCM.delivered(bobToken), 1);
+		sendText(alice, group, "first");
+		awaitItems(() -> FCM.delivered(bobToken), 1);
 		String old = FCM.sends(bobToken).getFirst().authorization();
 		FCM.revoked.add(old.substring("Bearer ".length()));
 		int tokenRequestsBefore = FCM.tokenRequests.size();
 
-		send(alice, group, "second");
+		sendText(alice, group, "second");
 
-		await(() -> FCM.delivered(bobToken), 2);
+		awaitItems(() -> FCM.delivered(bobToken), 2);
 		Thread.sleep(500);
 		List<FcmServer.Send> attempts = FCM.sends(bobToken);
 		assertThat(attempts).extracting(FcmServer.Send::answered).containsExactly(200, 401, 200);
@@ -197,8 +195,8 @@ class FcmPushTest extends PushEndToEndTest {
 		String bobToken = register(bob, "phone", "FCM");
 		FCM.script(bobToken, FcmServer.invalidArgument(), FcmServer.invalidArgument());
 
-		send(alice, group, "bad");
-		await(() -> FCM.sends(bobToken), 1);
+		sendText(alice, group, "bad");
+		awaitItems(() -> FCM.sends(bobToken), 1);
 		Thread.sleep(1500);
 
 		assertThat(FCM.sends(bobToken)).extracting(FcmServer.Send::answered).containsExactly(400);
@@ -213,8 +211,8 @@ class FcmPushTest extends PushEndToEndTest {
 		addMember(group, alice, bob);
 		String bobToken = register(bob, "phone", "FCM");
 		FCM.script(bobToken, FcmServer.unavailable("3"));
-		send(alice, group, "wait for it");
-		await(() -> FCM.sends(bobToken), 1);
+		sendText(alice, group, "wait for it");
+		awaitItems(() -> FCM.sends(bobToken), 1);
 		PushSender other = new PushSender(context.getBean(JdbcClient.class), context.getBean(GatewayClient.class),
 				context.getBean(FcmClient.class), context.getBean(ApnsClient.class), context.getBean(DeviceStore.class),
 				gatewayOnly(), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1)),
@@ -223,7 +221,7 @@ class FcmPushTest extends PushEndToEndTest {
 		other.step();
 
 		assertThat(FCM.sends(bobToken)).as("the gateway-only node did not claim bob's due FCM delivery").hasSize(1);
-		await(() -> FCM.delivered(bobToken), 1);
+		awaitItems(() -> FCM.delivered(bobToken), 1);
 		assertThat(FCM.sends(bobToken)).extracting(FcmServer.Send::answered).containsExactly(503, 200);
 	}
 
@@ -243,7 +241,7 @@ class FcmPushTest extends PushEndToEndTest {
 		String message;
 		worker.stop();
 		try {
-			message = send(alice, group, "expanded by a node without FCM");
+			message = sendText(alice, group, "expanded by a node without FCM");
 			while (gatewayOnly.step() > 0) {
 				// until the outbox is empty
 			}
@@ -252,7 +250,7 @@ class FcmPushTest extends PushEndToEndTest {
 			worker.start();
 		}
 
-		await(() -> GATEWAY.received(carolKey), 1);
+		awaitItems(() -> GATEWAY.received(carolKey), 1);
 		Thread.sleep(1000);
 		assertThat(GATEWAY.received(carolKey)).extracting(p -> p.path("event_id").asString()).containsExactly(message);
 		assertThat(FCM.sends(bobToken)).as("no FCM delivery was queued by a node that cannot send it").isEmpty();
@@ -274,27 +272,7 @@ class FcmPushTest extends PushEndToEndTest {
 
 	private String register(String userId, String deviceId, String platform) {
 		String token = platform.equals("FCM") ? tokenOf(userId) : "pk-" + userId;
-		Api.Response put = api.as(userId)
-			.put("/api/v1/me/devices/" + deviceId, Map.of("platform", platform, "token", token));
-		assertThat(put.status()).as(put.raw()).isEqualTo(201);
-		return token;
-	}
-
-	private String send(String userId, String groupId, String text) {
-		Api.Response sent = api.as(userId)
-			.post("/api/v1/groups/" + groupId + "/messages",
-					Map.of("clientMsgId", "c-" + System.nanoTime(), "type", "TEXT", "text", text));
-		assertThat(sent.status()).as(sent.raw()).isIn(200, 201);
-		return sent.text("id");
-	}
-
-	private static <T> List<T> await(Supplier<List<T>> found, int count) throws InterruptedException {
-		long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (found.get().size() < count && System.nanoTime() < end) {
-			Thread.sleep(50);
-		}
-		assertThat(found.get()).hasSizeGreaterThanOrEqualTo(count);
-		return found.get();
+		return registerDevice(userId, deviceId, platform, token);
 	}
 
 }

@@ -28,7 +28,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,7 +71,7 @@ class PushDeliveryTest extends PushEndToEndTest {
 			List<String> sent = List.of(send(alice, group, "one", List.of(), null),
 					send(alice, group, "two", List.of(), null), send(alice, group, "three", List.of(), null));
 
-			List<JsonNode> pushes = await(() -> GATEWAY.received(bobKey), 3);
+			List<JsonNode> pushes = awaitItems(() -> GATEWAY.received(bobKey), 3);
 			Thread.sleep(1500);
 			assertThat(GATEWAY.received(bobKey)).hasSize(3);
 			assertThat(pushes).extracting(p -> p.path("event_id").asString()).containsExactlyInAnyOrderElementsOf(sent);
@@ -128,7 +127,7 @@ class PushDeliveryTest extends PushEndToEndTest {
 		String everyone = send(alice, group, "everyone", List.of("@all"), null);
 		String reply = send(alice, group, "reply", List.of(), ownSeq);
 
-		await(() -> GATEWAY.received(keys.get(all)), 5);
+		awaitItems(() -> GATEWAY.received(keys.get(all)), 5);
 		Thread.sleep(1500);
 		assertThat(eventIds(keys.get(all))).containsExactlyInAnyOrder(ownId, plain, named, everyone, reply);
 		assertThat(eventIds(keys.get(mentions))).containsExactlyInAnyOrder(named, everyone, reply);
@@ -140,7 +139,7 @@ class PushDeliveryTest extends PushEndToEndTest {
 		String fanKey = register(fan, "phone");
 		send(alice, fanGroup, "news for all fans", List.of(), null);
 		String mention = send(alice, fanGroup, "hi fan", List.of(fan), null);
-		await(() -> GATEWAY.received(fanKey), 1);
+		awaitItems(() -> GATEWAY.received(fanKey), 1);
 		Thread.sleep(1000);
 		assertThat(eventIds(fanKey)).as("FAN groups default to MENTIONS").containsExactly(mention);
 	}
@@ -203,7 +202,7 @@ class PushDeliveryTest extends PushEndToEndTest {
 		}
 		send(alice, quiet, "quiet", List.of(), null);
 
-		List<JsonNode> pushes = await(() -> GATEWAY.received(key), 11);
+		List<JsonNode> pushes = awaitItems(() -> GATEWAY.received(key), 11);
 		Thread.sleep(1000);
 		assertThat(GATEWAY.received(key)).hasSize(11);
 		Map<String, List<JsonNode>> byKey = pushes.stream()
@@ -243,7 +242,7 @@ class PushDeliveryTest extends PushEndToEndTest {
 			}
 
 			for (String key : keys) {
-				await(() -> GATEWAY.received(key), 10);
+				awaitItems(() -> GATEWAY.received(key), 10);
 			}
 			Thread.sleep(1500);
 			for (String key : keys) {
@@ -374,7 +373,7 @@ class PushDeliveryTest extends PushEndToEndTest {
 
 		String message = send(alice, group, "retry me", List.of(), null);
 
-		await(() -> GATEWAY.received(key), 2);
+		awaitItems(() -> GATEWAY.received(key), 2);
 		Thread.sleep(2000);
 		List<JsonNode> attempts = GATEWAY.received(key);
 		assertThat(attempts).hasSize(2).allSatisfy(p -> assertThat(p.path("event_id").asString()).isEqualTo(message));
@@ -392,7 +391,7 @@ class PushDeliveryTest extends PushEndToEndTest {
 		GATEWAY.reject(key);
 
 		send(alice, group, "are you there?", List.of(), null);
-		await(() -> GATEWAY.received(key), 1);
+		awaitItems(() -> GATEWAY.received(key), 1);
 		Thread.sleep(500);
 
 		assertThat(api.as(bob).get("/api/v1/me/devices").json().path("items")).isEmpty();
@@ -403,10 +402,7 @@ class PushDeliveryTest extends PushEndToEndTest {
 
 	private String register(String userId, String deviceId) {
 		String token = "pk-" + userId;
-		Api.Response put = api.as(userId)
-			.put("/api/v1/me/devices/" + deviceId, Map.of("platform", "GATEWAY", "token", token));
-		assertThat(put.status()).as(put.raw()).isEqualTo(201);
-		return token;
+		return registerDevice(userId, deviceId, "GATEWAY", token);
 	}
 
 	private void settings(String userId, String groupId, Map<String, Object> change) {
@@ -435,15 +431,6 @@ class PushDeliveryTest extends PushEndToEndTest {
 			Thread.sleep(50);
 		}
 		assertThat(eventIds(pushkey)).contains(eventId);
-	}
-
-	private static List<JsonNode> await(Supplier<List<JsonNode>> found, int count) throws InterruptedException {
-		long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (found.get().size() < count && System.nanoTime() < end) {
-			Thread.sleep(50);
-		}
-		assertThat(found.get()).hasSizeGreaterThanOrEqualTo(count);
-		return found.get();
 	}
 
 	/** The push gateway on loopback: {@code POST /_matrix/push/v1/notify}. */
