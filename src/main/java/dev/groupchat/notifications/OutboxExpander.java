@@ -27,7 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  * short transactions. Only members with a device of a configured provider (GATEWAY, FCM)
  * are read; those with an open session on any live node are skipped (one presence query
  * per page). Whether a member blocked the sender is read with the page, from the safety
- * module's table (one index probe per member).
+ * module's table (one index probe per member). A device has at most one untried delivery
+ * per group: a newer message replaces it (seq and badge), so a busy group costs a phone
+ * one push per send round instead of one per message.
  */
 @Component
 class OutboxExpander {
@@ -51,6 +53,10 @@ class OutboxExpander {
 	}
 
 	private record Candidate(NotifyRule.Member member, long unread) {
+	}
+
+	/** Whom a delivery waits for: one per group and member. */
+	private record Pending(UUID groupId, String userId) {
 	}
 
 	/** A claimed row whose message is still there. */
@@ -189,29 +195,48 @@ class OutboxExpander {
 			return;
 		}
 		Set<String> online = presence.onlineAmong(told.stream().map(c -> c.member().userId()).distinct().toList());
+		// one delivery per (group, member): the newest message of the step (one statement
+		// may not change a row twice)
+		Map<Pending, Long> newest = new HashMap<>();
+		Map<Pending, Long> badge = new HashMap<>();
+		for (int i = 0; i < told.size(); i++) {
+			Candidate candidate = told.get(i);
+			if (!online.contains(candidate.member().userId())) {
+				Pending key = new Pending(rowOf.get(i).groupId(), candidate.member().userId());
+				long seq = rowOf.get(i).seq();
+				if (newest.getOrDefault(key, Long.MIN_VALUE) < seq) {
+					newest.put(key, seq);
+					badge.put(key, candidate.unread());
+				}
+			}
+		}
+		if (newest.isEmpty()) {
+			return;
+		}
 		List<UUID> groupIds = new ArrayList<>();
 		List<Long> seqs = new ArrayList<>();
 		List<String> users = new ArrayList<>();
 		List<Long> unread = new ArrayList<>();
-		for (int i = 0; i < told.size(); i++) {
-			Candidate candidate = told.get(i);
-			if (!online.contains(candidate.member().userId())) {
-				groupIds.add(rowOf.get(i).groupId());
-				seqs.add(rowOf.get(i).seq());
-				users.add(candidate.member().userId());
-				unread.add(candidate.unread());
-			}
-		}
-		if (users.isEmpty()) {
-			return;
-		}
+		newest.forEach((key, seq) -> {
+			groupIds.add(key.groupId());
+			seqs.add(seq);
+			users.add(key.userId());
+			unread.add(badge.get(key));
+		});
+		// A delivery not tried yet takes the newer message instead of a second push under
+		// the
+		// same collapse key (the phone would show only the last); rows in the order of
+		// the
+		// pending key, so that two nodes lock them in the same order.
 		jdbc.sql("""
-				insert into push_delivery (group_id, seq, user_id, device_id, unread, next_attempt_at, created_at)
+				insert into push_delivery as p (group_id, seq, user_id, device_id, unread, next_attempt_at, created_at)
 				select u.group_id, u.seq, d.user_id, d.device_id, u.unread, :now, :now
 				  from unnest(:groupIds, :seqs, :users, :unread) as u(group_id, seq, user_id, unread)
 				  join push_device d on d.user_id = u.user_id and d.platform = any(:platforms)
-				 order by u.group_id, u.seq, d.user_id, d.device_id
-				on conflict on constraint push_delivery_once do nothing""")
+				 order by u.group_id, d.user_id, d.device_id
+				on conflict (group_id, user_id, device_id) where status = 'QUEUED' and attempts = 0
+				do update set seq = excluded.seq, unread = excluded.unread
+				 where p.seq < excluded.seq""")
 			.param("groupIds", groupIds.toArray(UUID[]::new))
 			.param("seqs", seqs.toArray(Long[]::new))
 			.param("users", users.toArray(String[]::new))

@@ -72,6 +72,9 @@ class PushCrashIT {
 							Map.of("clientMsgId", "crash-" + i, "type", "TEXT", "text", "news " + i));
 				assertThat(posted.status()).as(posted.raw()).isIn(200, 201);
 				sent.add(posted.text("id"));
+				// tried once before the next message: an untried push would take the next
+				// one's place (collapse), a tried one stays
+				awaitTriedRows(groupId, 4 * (i + 1));
 			}
 			awaitQueued(groupId, 20);
 			awaitTried(keys);
@@ -123,6 +126,14 @@ class PushCrashIT {
 		}
 	}
 
+	private static void awaitTriedRows(String groupId, int count) throws Exception {
+		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (count(groupId, "attempts > 0") < count && System.nanoTime() < until) {
+			Thread.sleep(50);
+		}
+		assertThat(count(groupId, "attempts > 0")).as("deliveries tried during the outage").isEqualTo(count);
+	}
+
 	private static void awaitQueued(String groupId, int count) throws Exception {
 		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 		while (queued(groupId) < count && System.nanoTime() < until) {
@@ -132,10 +143,15 @@ class PushCrashIT {
 	}
 
 	private static long queued(String groupId) throws Exception {
+		return count(groupId, "true");
+	}
+
+	private static long count(String groupId, String condition) throws Exception {
 		TestDatabase.Coordinates db = TestDatabase.get();
 		try (Connection connection = DriverManager.getConnection(db.url(), db.username(), db.password());
 				PreparedStatement query = connection
-					.prepareStatement("select count(*) from push_delivery where group_id = ? and status = 'QUEUED'")) {
+					.prepareStatement("select count(*) from push_delivery where group_id = ? and status = 'QUEUED' and "
+							+ condition)) {
 			query.setObject(1, UUID.fromString(groupId));
 			try (ResultSet result = query.executeQuery()) {
 				result.next();
