@@ -21,13 +21,15 @@ import org.springframework.stereotype.Service;
  * substring of the text folded to lower case without accents ({@code message_search_fold}
  * in SQL), so "cafe" finds "Café" and "熊猫" is found inside a sentence without spaces.
  * <p>
- * A query of 3 or more characters is found as a substring through the trigram index
- * {@code message_search}; one of 1 or 2 characters (no trigram) as a whole short word or
- * one or two neighbouring CJK characters through {@code message_search_short}. Two
- * statements at most per page, each bounded: first the newest {@value #RECENT_WINDOW}
- * messages before the cursor through the primary key (a common word fills the page
- * there), and only if they do not fill it the rest through the index (a rarer word, for
- * which the index is fast). Either plan alone is slow for the other kind of word.
+ * A query of 3 or more characters is found as a substring through the trigram index of
+ * {@code message_search_doc}; one of 1 or 2 characters (no trigram) as one or two
+ * neighbouring CJK characters through its short-term index. The documents are written by
+ * {@link SearchIndexer} after the send, up to a watermark per group. Two statements at
+ * most per page, each bounded: first the newest {@value #RECENT_WINDOW} messages before
+ * the cursor through the primary key, and every message above the watermark (a common
+ * word fills the page there, and a message is found the moment it is stored), and only if
+ * they do not fill it the rest through the index (a rarer word, for which the index is
+ * fast). Either plan alone is slow for the other kind of word.
  */
 @Service
 class MessageSearch {
@@ -58,11 +60,15 @@ class MessageSearch {
 
 	private static final String SUBSTRING = VISIBLE + FOLDED_LIKE + " escape '\\'";
 
+	/** A document's condition through the trigram index. */
+	private static final String DOC_SUBSTRING = " and d.folded like '%' || message_search_fold(:q) || '%' escape '\\'";
+
 	/**
-	 * Through the index {@code message_search_short}, whose condition on CJK text is
-	 * repeated here character for character.
+	 * A document's condition through the short-term index, whose condition is repeated
+	 * here.
 	 */
-	private static final String SHORT_TERM = VISIBLE + " and text ~ '" + CJK_CLASS + "'" + TERM;
+	private static final String DOC_SHORT_TERM = " and d.short_terms is not null"
+			+ " and d.short_terms @> array[message_search_fold(:q)]";
 
 	/**
 	 * The same through the primary key: the substring test first (cheap, and true for
@@ -100,7 +106,7 @@ class MessageSearch {
 			throw DomainException.invalid("q must be at least 3 characters (1 in Chinese, Japanese or Korean)");
 		}
 		String scan = shortQuery ? SHORT_TERM_SCAN : SUBSTRING;
-		String indexed = shortQuery ? SHORT_TERM : SUBSTRING;
+		String indexed = shortQuery ? DOC_SHORT_TERM : DOC_SUBSTRING;
 		String term = shortQuery ? q : q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 		// what the reader would see as a placeholder in the history is not found at all:
 		// messages of users they blocked, and shadow messages of others unless they
@@ -113,8 +119,11 @@ class MessageSearch {
 
 	private List<MessageView> matches(UUID groupId, Viewer viewer, String scan, String indexed, String term,
 			long before, int limit) {
-		long top = before == Long.MAX_VALUE ? lastSeq(groupId) + 1 : before;
-		long windowStart = Math.max(0, top - RECENT_WINDOW);
+		Bounds bounds = bounds(groupId);
+		long top = before == Long.MAX_VALUE ? bounds.lastSeq() + 1 : before;
+		// every message above the watermark is read through the primary key: the index
+		// has only what the indexer wrote
+		long windowStart = Math.max(0, Math.min(top - RECENT_WINDOW, bounds.indexedSeq() + 1));
 		// offset 0 keeps the conditions out of the window's scan: the window is read
 		// newest
 		// first through the primary key and filtered, never planned through an index
@@ -139,9 +148,10 @@ class MessageSearch {
 			// the
 			// newest are taken; a plan walking the primary key would read the whole group
 			found.addAll(jdbc
-				.sql("with hits as materialized (select " + MessageStore.COLUMNS
-						+ " from message where group_id = :groupId and seq < :before" + indexed + ")"
-						+ " select * from hits order by seq desc limit :limit")
+				.sql("with hits as materialized (select d.seq as hit_seq from message_search_doc d"
+						+ " where d.group_id = :groupId and d.seq < :before" + indexed + ")" + " select "
+						+ MessageStore.COLUMNS + " from hits join message on group_id = :groupId"
+						+ " and seq = hit_seq where true" + VISIBLE + " order by seq desc limit :limit")
 				.param("groupId", groupId)
 				.param("before", windowStart)
 				.param("q", term)
@@ -158,12 +168,19 @@ class MessageSearch {
 	private record Viewer(String id, Set<String> blocked, boolean seesShadow) {
 	}
 
-	private long lastSeq(UUID groupId) {
-		return jdbc.sql("select last_seq from chat_group where id = :groupId")
+	private record Bounds(long lastSeq, long indexedSeq) {
+	}
+
+	/** The group's last seq and its search watermark. */
+	private Bounds bounds(UUID groupId) {
+		return jdbc.sql("""
+				select g.last_seq, coalesce(p.indexed_seq, 0) from chat_group g
+				  left join message_search_progress p on p.group_id = g.id
+				 where g.id = :groupId""")
 			.param("groupId", groupId)
-			.query(Long.class)
+			.query((rs, n) -> new Bounds(rs.getLong(1), rs.getLong(2)))
 			.optional()
-			.orElse(0L);
+			.orElse(new Bounds(0, 0));
 	}
 
 }

@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,6 +21,64 @@ import tools.jackson.databind.JsonNode;
  * who may not read the group.
  */
 class MessageSearchTest extends EndToEndTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SearchIndexer indexer;
+
+	@Test
+	void olderMessagesAreFoundThroughTheIndexWrittenAfterTheSendAndARecallLeavesIt() {
+		String owner = user("owner");
+		String member = user("member");
+		String groupId = createGroup(owner, "CHAT");
+		addMember(groupId, owner, member);
+		long old = postText(member, groupId, "the ornitorrinco of Zürich");
+		long recalled = postText(member, groupId, "an ornitorrinco secret");
+		long edited = postText(member, groupId, "a plain old line");
+		long cjk = postText(member, groupId, "我们去看熊猫吧");
+		assertThat(seqs(search(owner, groupId, "ornitorrinco"))).as("found at once, before any indexing")
+			.containsExactly(recalled, old);
+		while (indexer.step()) {
+			// until no backlog
+		}
+		assertThat(jdbc.sql("select indexed_seq from message_search_progress where group_id = :g")
+			.param("g", UUID.fromString(groupId))
+			.query(Long.class)
+			.single()).as("the watermark").isGreaterThanOrEqualTo(cjk);
+		// 2,500 newer messages: the four are now below the newest window, found only
+		// through the documents the indexer wrote
+		jdbc.sql(
+				"""
+						insert into message (id, group_id, seq, sender_id, client_msg_id, type, text, mentions, reactions, created_at)
+						select gen_random_uuid(), g.id, g.last_seq + s, :sender, 'filler-' || s, 'TEXT', 'filler ' || s, '{}', '{}', now()
+						  from chat_group g cross join generate_series(1, 2500) s where g.id = :g""")
+			.param("sender", owner)
+			.param("g", UUID.fromString(groupId))
+			.update();
+		jdbc.sql("update chat_group set last_seq = last_seq + 2500 where id = :g")
+			.param("g", UUID.fromString(groupId))
+			.update();
+		assertThat(seqs(search(owner, groupId, "ornitorrinco"))).containsExactly(recalled, old);
+		assertThat(seqs(search(owner, groupId, "zurich"))).containsExactly(old);
+		assertThat(seqs(search(owner, groupId, "熊猫"))).as("a CJK pair through the short terms").containsExactly(cjk);
+		assertThat(seqs(search(owner, groupId, "熊"))).containsExactly(cjk);
+
+		assertThat(api.as(member).delete("/api/v1/groups/" + groupId + "/messages/" + recalled).status())
+			.isEqualTo(200);
+		assertThat(api.as(member)
+			.patch("/api/v1/groups/" + groupId + "/messages/" + edited, Map.of("text", "now with an ornitorrinco"))
+			.status()).isEqualTo(200);
+
+		assertThat(seqs(search(owner, groupId, "ornitorrinco"))).containsExactly(edited, old);
+		assertThat(seqs(search(owner, groupId, "plain old"))).isEmpty();
+		assertThat(jdbc.sql("select count(*) from message_search_doc where group_id = :g and seq = :seq")
+			.param("g", UUID.fromString(groupId))
+			.param("seq", recalled)
+			.query(Long.class)
+			.single()).as("a recalled text is not kept for search").isZero();
+	}
 
 	@Test
 	void findsWordsInEnglishSpanishAndChineseIgnoringCaseAndAccentsNewestFirst() {
