@@ -66,6 +66,11 @@ final class Util {
 		for (int attempt = 1;; attempt++) {
 			try {
 				HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+				if (r.statusCode() == 503 && attempt < 10) {
+					// the service's own "retry in a second" (a setup burst outran the pool on a loaded machine)
+					Thread.sleep(1000);
+					continue;
+				}
 				return new Reply(r.statusCode(), r.body());
 			}
 			catch (IOException ex) {
