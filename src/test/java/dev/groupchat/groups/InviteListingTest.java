@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -159,12 +160,12 @@ class InviteListingTest extends EndToEndTest {
 	}
 
 	@Test
-	void anExpiredInviteIsListedAsNoLongerValid() throws InterruptedException {
+	void anExpiredInviteIsListedAsNoLongerValid() {
 		String owner = user("owner");
 		String groupId = createGroup(owner, "CHAT");
 		invite(owner, groupId, Map.of("expiresInSeconds", 1));
 
-		Thread.sleep(1_500);
+		clock.advance(Duration.ofMillis(1_500));
 
 		assertThat(list(owner, groupId, "").json().path("items").get(0).path("valid").asBoolean()).isFalse();
 	}

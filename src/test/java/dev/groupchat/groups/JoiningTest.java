@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,12 +34,12 @@ class JoiningTest extends EndToEndTest {
 	}
 
 	@Test
-	void anExpiredInviteIsGone() throws InterruptedException {
+	void anExpiredInviteIsGone() {
 		String owner = user("owner");
 		String groupId = createGroup(owner, "CHAT");
 		String code = invite(owner, groupId, Map.of("expiresInSeconds", 1));
 
-		Thread.sleep(1_500);
+		clock.advance(Duration.ofMillis(1_500));
 		Api.Response late = join(user("late"), code);
 
 		assertThat(late.status()).as(late.raw()).isEqualTo(410);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -20,6 +21,10 @@ public abstract class EndToEndTest {
 	protected int port;
 
 	protected Api api;
+
+	/** The service's clock: a test of an expiry moves it instead of sleeping. */
+	@Autowired
+	protected TestClock clock;
 
 	@BeforeEach
 	void connectClient() {
