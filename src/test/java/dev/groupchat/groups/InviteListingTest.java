@@ -2,6 +2,7 @@ package dev.groupchat.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  */
 class InviteListingTest extends EndToEndTest {
 
-	private static final String INVITE_INVALID = "https://groupchat.dev/problems/invite-invalid";
+	private static final String INVITE_INVALID = ProblemType.INVITE_INVALID.type().toString();
 
 	@Test
 	void theOwnerSeesEveryLiveInviteWithItsUseCountsNewestFirst() {

@@ -2,6 +2,7 @@ package dev.groupchat.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  */
 class JoiningTest extends EndToEndTest {
 
-	private static final String INVITE_INVALID = "https://groupchat.dev/problems/invite-invalid";
+	private static final String INVITE_INVALID = ProblemType.INVITE_INVALID.type().toString();
 
 	@Test
 	void anInviteWithTwoUsesLetsTwoPeopleInAndTurnsTheThirdAway() {
@@ -215,7 +216,7 @@ class JoiningTest extends EndToEndTest {
 		Api.Response refused = join(user("third"), code);
 
 		assertThat(refused.status()).as(refused.raw()).isEqualTo(409);
-		assertThat(refused.text("type")).isEqualTo("https://groupchat.dev/problems/group-full");
+		assertThat(refused.text("type")).isEqualTo(ProblemType.GROUP_FULL.type().toString());
 		assertThat(api.as(second).delete("/api/v1/groups/" + groupId + "/members/me").status()).isEqualTo(204);
 		assertThat(join(user("fourth"), code).status()).as("the refused join did not use the invite").isEqualTo(201);
 	}

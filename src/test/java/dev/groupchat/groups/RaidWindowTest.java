@@ -2,6 +2,7 @@ package dev.groupchat.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
 import java.time.Duration;
@@ -30,7 +31,7 @@ class RaidWindowTest extends EndToEndTest {
 		assertThat(third.status()).as("the third in one window trips it: " + third.raw()).isEqualTo(202);
 		Api.Response paused = join(code);
 		assertThat(paused.status()).isEqualTo(409);
-		assertThat(paused.text("type")).isEqualTo("https://groupchat.dev/problems/invite-paused");
+		assertThat(paused.text("type")).isEqualTo(ProblemType.INVITE_PAUSED.type().toString());
 	}
 
 	private Api.Response join(String code) {

@@ -2,6 +2,7 @@ package dev.groupchat.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
 import dev.groupchat.support.StompTestClient;
@@ -97,7 +98,7 @@ class ModerationControlsTest extends EndToEndTest {
 		assertThat(second.status()).isEqualTo(429);
 		assertThat(second.headers().firstValue("Retry-After"))
 			.hasValueSatisfying(value -> assertThat(Integer.parseInt(value)).isBetween(28, 30));
-		assertThat(second.text("type")).isEqualTo("https://groupchat.dev/problems/rate-limited");
+		assertThat(second.text("type")).isEqualTo(ProblemType.RATE_LIMITED.type().toString());
 		JsonNode ack = sendOverStomp(f.member(), f.groupId(), "third");
 		assertThat(ack.path("status").asString()).isEqualTo("ERROR");
 		assertThat(ack.path("problem").path("status").asInt()).isEqualTo(429);
@@ -129,7 +130,7 @@ class ModerationControlsTest extends EndToEndTest {
 		long before = lastSeq(f);
 		Api.Response blocked = post(f.member(), f.groupId(), "Huge SPOILER ahead");
 		assertThat(blocked.status()).isEqualTo(422);
-		assertThat(blocked.text("type")).isEqualTo("https://groupchat.dev/problems/message-blocked");
+		assertThat(blocked.text("type")).isEqualTo(ProblemType.MESSAGE_BLOCKED.type().toString());
 		assertThat(post(f.member(), f.groupId(), "get FREE   vbucks now").status()).isEqualTo(422);
 		assertThat(post(f.member(), f.groupId(), "ｓｐｏｉｌｅｒ in full-width").status()).isEqualTo(422);
 		assertThat(sendOverStomp(f.member(), f.groupId(), "you can buy followers here").path("problem")

@@ -3,6 +3,7 @@ package dev.groupchat.moderation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupchat.ops.Scrape;
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
 import dev.groupchat.support.StompTestClient;
@@ -28,7 +29,7 @@ class ProbationTest extends EndToEndTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(5);
 
-	private static final String PROBATION = "https://groupchat.dev/problems/probation";
+	private static final String PROBATION = ProblemType.PROBATION.type().toString();
 
 	@Test
 	void aNewcomerMayNotPostLinksOrMediaOverRestUntilProbationEnds() throws Exception {
