@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
+import dev.groupchat.support.GroupFixture;
 import dev.groupchat.support.StompTestClient;
 import dev.groupchat.support.TestTokens;
 import java.time.Duration;
@@ -36,23 +37,9 @@ class ModerationControlsTest extends EndToEndTest {
 		}
 	}
 
-	private record Fixture(String owner, String admin, String member, String groupId) {
-	}
-
-	private Fixture fixture() {
-		String owner = user("owner");
-		String admin = user("admin");
-		String member = user("member");
-		String groupId = createGroup(owner, "CHAT");
-		addMember(groupId, owner, admin);
-		addMember(groupId, owner, member);
-		makeAdmin(groupId, owner, admin);
-		return new Fixture(owner, admin, member, groupId);
-	}
-
 	@Test
 	void announcementChannelLetsOnlyModeratorsPostButMembersStillReact() throws Exception {
-		Fixture f = fixture();
+		GroupFixture f = fixture("CHAT");
 		configure(f.groupId(), f.owner(), Map.of("postPolicy", "ADMINS"));
 		assertThat(post(f.member(), f.groupId(), "hi").status()).isEqualTo(403);
 		JsonNode ack = sendOverStomp(f.member(), f.groupId(), "hi");
@@ -70,7 +57,7 @@ class ModerationControlsTest extends EndToEndTest {
 
 	@Test
 	void mutedMemberReadsButCannotPostOrReactUntilTheMuteEnds() throws Exception {
-		Fixture f = fixture();
+		GroupFixture f = fixture("CHAT");
 		long seq = post(f.owner(), f.groupId(), "hello").json().path("seq").asLong();
 		Api.Response muted = api.as(f.admin())
 			.patch("/api/v1/groups/" + f.groupId() + "/members/" + f.member(),
@@ -91,7 +78,7 @@ class ModerationControlsTest extends EndToEndTest {
 
 	@Test
 	void slowModeRefusesASecondMessageInsideTheWindowWithRetryAfterAndExemptsModerators() throws Exception {
-		Fixture f = fixture();
+		GroupFixture f = fixture("CHAT");
 		configure(f.groupId(), f.owner(), Map.of("slowModeSeconds", 30));
 		assertThat(post(f.member(), f.groupId(), "first").status()).isEqualTo(201);
 		Api.Response second = post(f.member(), f.groupId(), "second");
@@ -119,7 +106,7 @@ class ModerationControlsTest extends EndToEndTest {
 
 	@Test
 	void keywordFilterRefusesMatchingMessagesWith422AndStoresNothing() throws Exception {
-		Fixture f = fixture();
+		GroupFixture f = fixture("CHAT");
 		Api.Response set = api.as(f.admin())
 			.put("/api/v1/groups/" + f.groupId() + "/keyword-filter",
 					Map.of("words", List.of("spoiler", "buy followers"), "patterns", List.of("free\\s+v-?bucks")));
@@ -145,7 +132,7 @@ class ModerationControlsTest extends EndToEndTest {
 
 	@Test
 	void aHostilePatternOnHostileInputFinishesInMilliseconds() {
-		Fixture f = fixture();
+		GroupFixture f = fixture("CHAT");
 		assertThat(api.as(f.owner())
 			.put("/api/v1/groups/" + f.groupId() + "/keyword-filter", Map.of("patterns", List.of("(a+)+$", "(x|x)*y")))
 			.status()).isEqualTo(200);
@@ -180,8 +167,8 @@ class ModerationControlsTest extends EndToEndTest {
 
 	@Test
 	void controlChangesArePushedLive() throws Exception {
-		Fixture f = fixture();
-		try (StompTestClient watcher = StompTestClient.connect(port, TestTokens.token(f.member()))) {
+		GroupFixture f = fixture("CHAT");
+		try (StompTestClient watcher = StompTestClient.connect(port, f.memberToken())) {
 			StompTestClient.Subscription topic = watcher.subscribe("/topic/group." + f.groupId());
 			Thread.sleep(200);
 			configure(f.groupId(), f.owner(), Map.of("slowModeSeconds", 10));
@@ -199,7 +186,7 @@ class ModerationControlsTest extends EndToEndTest {
 		}
 	}
 
-	private long lastSeq(Fixture f) {
+	private long lastSeq(GroupFixture f) {
 		return api.as(f.owner()).get("/api/v1/groups/" + f.groupId()).json().path("lastSeq").asLong();
 	}
 

@@ -58,6 +58,21 @@ public abstract class EndToEndTest {
 		assertThat(added.status()).as(added.raw()).isEqualTo(201);
 	}
 
+	/**
+	 * A new group of {@code kind} with fresh users: its owner, a member made ADMIN and a
+	 * plain MEMBER (both added by the owner, so never on probation).
+	 */
+	protected GroupFixture fixture(String kind) {
+		String owner = user("owner");
+		String admin = user("admin");
+		String member = user("member");
+		String groupId = createGroup(owner, kind);
+		addMember(groupId, owner, admin);
+		addMember(groupId, owner, member);
+		makeAdmin(groupId, owner, admin);
+		return new GroupFixture(owner, admin, member, groupId);
+	}
+
 	protected void makeAdmin(String groupId, String ownerId, String userId) {
 		Api.Response changed = api.as(ownerId)
 			.patch("/api/v1/groups/" + groupId + "/members/" + userId, Map.of("role", "ADMIN"));
