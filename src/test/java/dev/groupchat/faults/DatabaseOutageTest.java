@@ -2,6 +2,7 @@ package dev.groupchat.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.StompTestClient;
 import dev.groupchat.support.TestDatabaseInitializer;
@@ -36,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class DatabaseOutageTest {
 
-	private static final String UNAVAILABLE = "https://groupchat.dev/problems/unavailable";
+	private static final String UNAVAILABLE = ProblemType.UNAVAILABLE.type().toString();
 
 	private static final PrivatePostgres DB = startDatabase();
 

@@ -2,6 +2,7 @@ package dev.groupchat.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.PackagedService;
 import dev.groupchat.support.RawStompSocket;
@@ -85,7 +86,7 @@ class ShutdownDrainIT {
 			String status = ack.path("status").asString();
 			if (status.equals("ERROR")) {
 				assertThat(ack.path("problem").path("type").asString()).as(ack.toString())
-					.isEqualTo("https://groupchat.dev/problems/unavailable");
+					.isEqualTo(ProblemType.UNAVAILABLE.type().toString());
 			}
 			assertThat(answers.put(ack.path("clientMsgId").asString(), status)).as("one ack per send").isNull();
 		}

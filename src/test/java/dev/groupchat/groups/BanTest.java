@@ -2,6 +2,7 @@ package dev.groupchat.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
 import java.net.URLEncoder;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** A ban removes a member and keeps them out until it is lifted. */
 class BanTest extends EndToEndTest {
 
-	private static final String BANNED = "https://groupchat.dev/problems/banned";
+	private static final String BANNED = ProblemType.BANNED.type().toString();
 
 	@Test
 	void aBanRemovesTheMember() {

@@ -2,6 +2,7 @@ package dev.groupchat.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
 import java.util.List;
@@ -14,9 +15,9 @@ import org.junit.jupiter.api.Test;
  */
 class EligibilityTest extends EndToEndTest {
 
-	private static final String FAN_LEVEL_TOO_LOW = "https://groupchat.dev/problems/fan-level-too-low";
+	private static final String FAN_LEVEL_TOO_LOW = ProblemType.FAN_LEVEL_TOO_LOW.type().toString();
 
-	private static final String AGE_RESTRICTED = "https://groupchat.dev/problems/age-restricted";
+	private static final String AGE_RESTRICTED = ProblemType.AGE_RESTRICTED.type().toString();
 
 	@Test
 	void aFanBelowTheMinimumLevelCannotJoin() {

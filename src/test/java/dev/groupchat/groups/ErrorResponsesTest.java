@@ -2,6 +2,7 @@ package dev.groupchat.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
 import dev.groupchat.support.TestTokens;
@@ -26,8 +27,6 @@ import tools.jackson.databind.JsonNode;
  */
 class ErrorResponsesTest extends EndToEndTest {
 
-	private static final String PROBLEMS = "https://groupchat.dev/problems/";
-
 	private final List<Api.Response> seen = new ArrayList<>();
 
 	@AfterEach
@@ -44,7 +43,7 @@ class ErrorResponsesTest extends EndToEndTest {
 		Api.Response response = record(
 				api.as(user("u")).send("POST", "/api/v1/groups", "{\"name\": \"x\", ", "application/json"));
 
-		assertProblem(response, 400, "malformed-request");
+		assertProblem(response, 400, ProblemType.MALFORMED);
 	}
 
 	@Test
@@ -52,7 +51,7 @@ class ErrorResponsesTest extends EndToEndTest {
 		Api.Response response = record(api.as(user("u"))
 			.send("POST", "/api/v1/groups", "{\"name\": \"x\", \"kind\": \"PARTY\"}", "application/json"));
 
-		assertProblem(response, 400, "malformed-request");
+		assertProblem(response, 400, ProblemType.MALFORMED);
 	}
 
 	@Test
@@ -60,7 +59,7 @@ class ErrorResponsesTest extends EndToEndTest {
 		Api.Response response = record(
 				api.as(user("u")).post("/api/v1/groups", Map.of("name", " ", "description", "d".repeat(1001))));
 
-		assertProblem(response, 400, "validation");
+		assertProblem(response, 400, ProblemType.VALIDATION);
 		assertThat(response.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("name",
 				"description", "kind");
 		assertThat(response.json().path("errors").findValuesAsString("message"))
@@ -71,14 +70,14 @@ class ErrorResponsesTest extends EndToEndTest {
 	void aWrongMethodIsNotAllowed() {
 		Api.Response response = record(api.as(user("u")).put("/api/v1/groups", Map.of("name", "x", "kind", "CHAT")));
 
-		assertProblem(response, 405, "method-not-allowed");
+		assertProblem(response, 405, ProblemType.METHOD_NOT_ALLOWED);
 	}
 
 	@Test
 	void aBodyThatIsNotJsonIsAnUnsupportedMediaType() {
 		Api.Response response = record(api.as(user("u")).send("POST", "/api/v1/groups", "name=x", "text/plain"));
 
-		assertProblem(response, 415, "unsupported-media-type");
+		assertProblem(response, 415, ProblemType.UNSUPPORTED_MEDIA_TYPE);
 	}
 
 	@Test
@@ -87,7 +86,7 @@ class ErrorResponsesTest extends EndToEndTest {
 		Api.Response response = record(api.as(owner)
 			.post("/api/v1/groups", Map.of("name", "Big", "kind", "CHAT", "description", "x".repeat(70 * 1024))));
 
-		assertProblem(response, 413, "payload-too-large");
+		assertProblem(response, 413, ProblemType.PAYLOAD_TOO_LARGE);
 		assertThat(api.as(owner).get("/api/v1/groups").json().path("items").size()).isZero();
 	}
 
@@ -108,7 +107,7 @@ class ErrorResponsesTest extends EndToEndTest {
 		HttpResponse<String> raw = send(request);
 		Api.Response response = record(new Api.Response(raw.statusCode(), raw.headers(), raw.body()));
 
-		assertProblem(response, 413, "payload-too-large");
+		assertProblem(response, 413, ProblemType.PAYLOAD_TOO_LARGE);
 		assertThat(api.as(owner).get("/api/v1/groups").json().path("items").size()).isZero();
 	}
 
@@ -116,16 +115,17 @@ class ErrorResponsesTest extends EndToEndTest {
 	void anUnknownPathIsAProblemNotFound() {
 		Api.Response response = record(api.as(user("u")).get("/api/v1/no-such-thing"));
 
-		assertProblem(response, 404, "not-found");
+		assertProblem(response, 404, ProblemType.NOT_FOUND);
 	}
 
 	@Test
 	void aGroupIdThatIsNotAnIdNamesNoGroup() {
 		Api caller = api.as(user("u"));
 
-		assertProblem(record(caller.get("/api/v1/groups/not-a-uuid")), 404, "not-found");
-		assertProblem(record(caller.get("/api/v1/groups/not-a-uuid/members")), 404, "not-found");
-		assertProblem(record(caller.get("/api/v1/groups/00000000-0000-0000-0000-000000000000")), 404, "not-found");
+		assertProblem(record(caller.get("/api/v1/groups/not-a-uuid")), 404, ProblemType.NOT_FOUND);
+		assertProblem(record(caller.get("/api/v1/groups/not-a-uuid/members")), 404, ProblemType.NOT_FOUND);
+		assertProblem(record(caller.get("/api/v1/groups/00000000-0000-0000-0000-000000000000")), 404,
+				ProblemType.NOT_FOUND);
 	}
 
 	@Test
@@ -138,7 +138,7 @@ class ErrorResponsesTest extends EndToEndTest {
 		for (Api caller : List.of(api.anonymous(), api.withToken(expired), api.withToken(foreign),
 				api.withToken("not.a.jwt"))) {
 			Api.Response response = record(caller.get("/api/v1/groups"));
-			assertProblem(response, 401, "unauthorized");
+			assertProblem(response, 401, ProblemType.UNAUTHORIZED);
 			assertThat(response.headers().firstValue("WWW-Authenticate"))
 				.hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
 		}
@@ -148,9 +148,9 @@ class ErrorResponsesTest extends EndToEndTest {
 	void aTokenWhoseClaimsBreakTheContractIsUnauthorized() {
 		String tooLong = "u".repeat(65);
 
-		assertProblem(record(api.as(tooLong).get("/api/v1/groups")), 401, "unauthorized");
+		assertProblem(record(api.as(tooLong).get("/api/v1/groups")), 401, ProblemType.UNAUTHORIZED);
 		assertProblem(record(api.as(user("u"), Map.of("age_band", "adult")).get("/api/v1/groups")), 401,
-				"unauthorized");
+				ProblemType.UNAUTHORIZED);
 	}
 
 	@Test
@@ -166,9 +166,9 @@ class ErrorResponsesTest extends EndToEndTest {
 		Api.Response limitTooHigh = record(api.as(owner)
 			.patch("/api/v1/groups/" + groupId, Map.of("description", "changed", "memberLimit", 100_000_000)));
 
-		assertProblem(slowMode, 400, "validation");
-		assertProblem(publicChat, 400, "validation");
-		assertProblem(limitTooHigh, 400, "validation");
+		assertProblem(slowMode, 400, ProblemType.VALIDATION);
+		assertProblem(publicChat, 400, ProblemType.VALIDATION);
+		assertProblem(limitTooHigh, 400, ProblemType.VALIDATION);
 		assertThat(api.as(owner).get("/api/v1/groups/" + groupId).json()).isEqualTo(before);
 	}
 
@@ -180,7 +180,7 @@ class ErrorResponsesTest extends EndToEndTest {
 
 		Api.Response blank = record(api.as(owner).patch("/api/v1/groups/" + groupId, Map.of("name", "   ")));
 
-		assertProblem(blank, 400, "validation");
+		assertProblem(blank, 400, ProblemType.VALIDATION);
 		assertThat(blank.json().path("errors").findValuesAsString("field")).containsExactly("name");
 		assertThat(api.as(owner).get("/api/v1/groups/" + groupId).json()).isEqualTo(before);
 	}
@@ -194,7 +194,7 @@ class ErrorResponsesTest extends EndToEndTest {
 
 		Api.Response refused = record(api.as(owner).patch("/api/v1/groups/" + groupId, Map.of("memberLimit", 2)));
 
-		assertProblem(refused, 409, "conflict");
+		assertProblem(refused, 409, ProblemType.CONFLICT);
 		assertThat(api.as(owner).get("/api/v1/groups/" + groupId).json().path("memberLimit").asInt()).isEqualTo(32);
 	}
 
@@ -202,11 +202,11 @@ class ErrorResponsesTest extends EndToEndTest {
 	void badPagingParametersAreBadRequests() {
 		Api caller = api.as(user("u"));
 
-		assertProblem(record(caller.get("/api/v1/groups?limit=0")), 400, "validation");
-		assertProblem(record(caller.get("/api/v1/groups?limit=201")), 400, "validation");
-		assertProblem(record(caller.get("/api/v1/groups?limit=many")), 400, "validation");
-		assertProblem(record(caller.get("/api/v1/groups?cursor=!!!")), 400, "validation");
-		assertProblem(record(caller.get("/api/v1/groups?cursor=bm90LWEtdXVpZA")), 400, "validation");
+		assertProblem(record(caller.get("/api/v1/groups?limit=0")), 400, ProblemType.VALIDATION);
+		assertProblem(record(caller.get("/api/v1/groups?limit=201")), 400, ProblemType.VALIDATION);
+		assertProblem(record(caller.get("/api/v1/groups?limit=many")), 400, ProblemType.VALIDATION);
+		assertProblem(record(caller.get("/api/v1/groups?cursor=!!!")), 400, ProblemType.VALIDATION);
+		assertProblem(record(caller.get("/api/v1/groups?cursor=bm90LWEtdXVpZA")), 400, ProblemType.VALIDATION);
 	}
 
 	private Api.Response record(Api.Response response) {
@@ -214,11 +214,11 @@ class ErrorResponsesTest extends EndToEndTest {
 		return response;
 	}
 
-	private static void assertProblem(Api.Response response, int status, String type) {
+	private static void assertProblem(Api.Response response, int status, ProblemType type) {
 		assertThat(response.status()).as(response.raw()).isEqualTo(status);
 		assertThat(response.contentType()).as(response.raw()).startsWith("application/problem+json");
 		JsonNode problem = response.json();
-		assertThat(problem.path("type").asString()).isEqualTo(PROBLEMS + type);
+		assertThat(problem.path("type").asString()).isEqualTo(type.type().toString());
 		assertThat(problem.path("status").asInt()).isEqualTo(status);
 		assertThat(problem.path("title").asString()).isNotBlank();
 		assertThat(problem.path("detail").asString()).isNotBlank();

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.identity.JwtProperties;
 import dev.groupchat.identity.UserProfiles;
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.TestTokens;
 import java.time.Instant;
 import java.util.UUID;
@@ -36,8 +37,6 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 																		// covered end to
 																		// end
 class GroupControllerWebTest {
-
-	private static final String PROBLEMS = "https://groupchat.dev/problems/";
 
 	@Autowired
 	MockMvcTester mvc;
@@ -67,7 +66,7 @@ class GroupControllerWebTest {
 			.exchange();
 
 		assertThat(result).hasStatus(401).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(result).bodyJson().extractingPath("$.type").isEqualTo(PROBLEMS + "unauthorized");
+		assertThat(result).bodyJson().extractingPath("$.type").isEqualTo(ProblemType.UNAUTHORIZED.type().toString());
 		assertThat(result.getResponse().getHeader(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
 		verifyNoInteractions(management);
 	}
@@ -82,7 +81,7 @@ class GroupControllerWebTest {
 			.exchange();
 
 		assertThat(result).hasStatus(400).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(result).bodyJson().extractingPath("$.type").isEqualTo(PROBLEMS + "validation");
+		assertThat(result).bodyJson().extractingPath("$.type").isEqualTo(ProblemType.VALIDATION.type().toString());
 		assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(400);
 		assertThat(result).bodyJson()
 			.extractingPath("$.errors[*].field")
@@ -120,7 +119,7 @@ class GroupControllerWebTest {
 			.exchange();
 
 		assertThat(result).hasStatus(404).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(result).bodyJson().extractingPath("$.type").isEqualTo(PROBLEMS + "not-found");
+		assertThat(result).bodyJson().extractingPath("$.type").isEqualTo(ProblemType.NOT_FOUND.type().toString());
 		verifyNoInteractions(management);
 	}
 

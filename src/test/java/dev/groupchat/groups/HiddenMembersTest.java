@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
+import dev.groupchat.support.GroupFixture;
 import dev.groupchat.support.StompTestClient;
 import dev.groupchat.support.TestTokens;
 import java.time.Duration;
@@ -214,25 +215,13 @@ class HiddenMembersTest extends EndToEndTest {
 	}
 
 	private Fan fanGroup() {
-		Fan g = new Fan(user("owner"), user("admin"), user("member"), user("other"));
-		String id = createGroup(g.owner(), "FAN");
-		for (String userId : List.of(g.admin(), g.member(), g.other())) {
-			addMember(id, g.owner(), userId);
-		}
-		makeAdmin(id, g.owner(), g.admin());
-		return g.withId(id);
+		GroupFixture f = fixture("FAN");
+		Fan g = new Fan(f.owner(), f.admin(), f.member(), user("other"), f.groupId());
+		addMember(g.id(), g.owner(), g.other());
+		return g;
 	}
 
 	private record Fan(String owner, String admin, String member, String other, String id) {
-
-		Fan(String owner, String admin, String member, String other) {
-			this(owner, admin, member, other, null);
-		}
-
-		Fan withId(String groupId) {
-			return new Fan(owner, admin, member, other, groupId);
-		}
-
 	}
 
 	private JsonNode group(String viewer, String groupId) {

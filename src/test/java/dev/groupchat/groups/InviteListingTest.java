@@ -2,8 +2,10 @@ package dev.groupchat.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  */
 class InviteListingTest extends EndToEndTest {
 
-	private static final String INVITE_INVALID = "https://groupchat.dev/problems/invite-invalid";
+	private static final String INVITE_INVALID = ProblemType.INVITE_INVALID.type().toString();
 
 	@Test
 	void theOwnerSeesEveryLiveInviteWithItsUseCountsNewestFirst() {
@@ -159,12 +161,12 @@ class InviteListingTest extends EndToEndTest {
 	}
 
 	@Test
-	void anExpiredInviteIsListedAsNoLongerValid() throws InterruptedException {
+	void anExpiredInviteIsListedAsNoLongerValid() {
 		String owner = user("owner");
 		String groupId = createGroup(owner, "CHAT");
 		invite(owner, groupId, Map.of("expiresInSeconds", 1));
 
-		Thread.sleep(1_500);
+		clock.advance(Duration.ofMillis(1_500));
 
 		assertThat(list(owner, groupId, "").json().path("items").get(0).path("valid").asBoolean()).isFalse();
 	}

@@ -2,8 +2,10 @@ package dev.groupchat.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  */
 class JoiningTest extends EndToEndTest {
 
-	private static final String INVITE_INVALID = "https://groupchat.dev/problems/invite-invalid";
+	private static final String INVITE_INVALID = ProblemType.INVITE_INVALID.type().toString();
 
 	@Test
 	void anInviteWithTwoUsesLetsTwoPeopleInAndTurnsTheThirdAway() {
@@ -33,12 +35,12 @@ class JoiningTest extends EndToEndTest {
 	}
 
 	@Test
-	void anExpiredInviteIsGone() throws InterruptedException {
+	void anExpiredInviteIsGone() {
 		String owner = user("owner");
 		String groupId = createGroup(owner, "CHAT");
 		String code = invite(owner, groupId, Map.of("expiresInSeconds", 1));
 
-		Thread.sleep(1_500);
+		clock.advance(Duration.ofMillis(1_500));
 		Api.Response late = join(user("late"), code);
 
 		assertThat(late.status()).as(late.raw()).isEqualTo(410);
@@ -214,7 +216,7 @@ class JoiningTest extends EndToEndTest {
 		Api.Response refused = join(user("third"), code);
 
 		assertThat(refused.status()).as(refused.raw()).isEqualTo(409);
-		assertThat(refused.text("type")).isEqualTo("https://groupchat.dev/problems/group-full");
+		assertThat(refused.text("type")).isEqualTo(ProblemType.GROUP_FULL.type().toString());
 		assertThat(api.as(second).delete("/api/v1/groups/" + groupId + "/members/me").status()).isEqualTo(204);
 		assertThat(join(user("fourth"), code).status()).as("the refused join did not use the invite").isEqualTo(201);
 	}

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * OWNER, the ADMINs and the member themselves, while it lasts; other members, live events
  * and anyone after it ended do not.
  */
-@TestPropertySource(properties = "groupchat.groups.probation=PT6S")
+@TestPropertySource(properties = "groupchat.groups.probation=PT1M")
 class MemberProbationViewTest extends EndToEndTest {
 
 	@Test
@@ -38,7 +38,7 @@ class MemberProbationViewTest extends EndToEndTest {
 			JsonNode joined = api.as(newcomer).post("/api/v1/invites/" + code + "/join", Map.of()).json();
 
 			until = Instant.parse(joined.path("probationUntil").asString());
-			assertThat(until).as("the join answer tells the newcomer").isAfter(Instant.now());
+			assertThat(until).as("the join answer tells the newcomer").isAfter(clock.instant());
 			JsonNode event = topic.next("member.joined", Duration.ofSeconds(5));
 			assertThat(event).isNotNull();
 			assertThat(event.toString()).as("the live event tells nobody").doesNotContain("probationUntil");
@@ -62,7 +62,7 @@ class MemberProbationViewTest extends EndToEndTest {
 			.doesNotContain(newcomer)
 			.doesNotContain("probationUntil");
 
-		Thread.sleep(Math.max(0, Duration.between(Instant.now(), until).toMillis()) + 200);
+		clock.advancePast(until, Duration.ofMillis(200));
 		assertThat(member(owner, groupId, newcomer).has("probationUntil")).as("over").isFalse();
 		assertThat(member(newcomer, groupId, newcomer).has("probationUntil")).as("over, their own").isFalse();
 	}

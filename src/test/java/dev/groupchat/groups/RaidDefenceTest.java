@@ -2,6 +2,7 @@ package dev.groupchat.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
 import dev.groupchat.support.StompTestClient;
@@ -105,7 +106,7 @@ class RaidDefenceTest extends EndToEndTest {
 
 		Api.Response late = api.as(user("late")).post("/api/v1/invites/" + code + "/join", Map.of());
 		assertThat(late.status()).as(late.raw()).isEqualTo(409);
-		assertThat(late.text("type")).isEqualTo("https://groupchat.dev/problems/invite-paused");
+		assertThat(late.text("type")).isEqualTo(ProblemType.INVITE_PAUSED.type().toString());
 		Api.Response throughOther = api.as(user("late")).post("/api/v1/invites/" + other + "/join", Map.of());
 		assertThat(throughOther.status()).as("other invites now make join requests").isEqualTo(202);
 

@@ -2,8 +2,10 @@ package dev.groupchat.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -15,21 +17,21 @@ import org.springframework.test.context.TestPropertySource;
 class RaidWindowTest extends EndToEndTest {
 
 	@Test
-	void joinsInSeparateWindowsDoNotAddUpButABurstInOneTripsTheDefence() throws Exception {
+	void joinsInSeparateWindowsDoNotAddUpButABurstInOneTripsTheDefence() {
 		String owner = user("owner");
 		String groupId = createGroup(owner, "FAN");
 		String code = api.as(owner).post("/api/v1/groups/" + groupId + "/invites", Map.of()).text("code");
 
 		assertThat(join(code).status()).isEqualTo(201);
 		assertThat(join(code).status()).isEqualTo(201);
-		Thread.sleep(2_100);
+		clock.advance(Duration.ofMillis(2_100));
 		assertThat(join(code).status()).as("a new window").isEqualTo(201);
 		assertThat(join(code).status()).isEqualTo(201);
 		Api.Response third = join(code);
 		assertThat(third.status()).as("the third in one window trips it: " + third.raw()).isEqualTo(202);
 		Api.Response paused = join(code);
 		assertThat(paused.status()).isEqualTo(409);
-		assertThat(paused.text("type")).isEqualTo("https://groupchat.dev/problems/invite-paused");
+		assertThat(paused.text("type")).isEqualTo(ProblemType.INVITE_PAUSED.type().toString());
 	}
 
 	private Api.Response join(String code) {

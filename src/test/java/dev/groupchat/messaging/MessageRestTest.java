@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
+import dev.groupchat.support.GroupFixture;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -222,43 +223,37 @@ class MessageRestTest extends EndToEndTest {
 
 	@Test
 	void recallBySenderOrModeratorLeavesATombstoneAndAPlainMemberMayNotRecallOthers() {
-		String owner = user("owner");
-		String admin = user("admin");
-		String member = user("member");
+		GroupFixture f = fixture("CHAT");
 		String other = user("other");
-		String groupId = createGroup(owner, "CHAT");
-		addMember(groupId, owner, admin);
-		addMember(groupId, owner, member);
-		addMember(groupId, owner, other);
-		makeAdmin(groupId, owner, admin);
-		long image = post(member, groupId,
+		addMember(f.groupId(), f.owner(), other);
+		long image = post(f.member(), f.groupId(),
 				Map.of("clientMsgId", "r-1", "type", "IMAGE", "mediaUrl", "https://cdn.example/cat.jpg"))
 			.json()
 			.path("seq")
 			.asLong();
-		long second = post(member, groupId, text("r-2", "second")).json().path("seq").asLong();
-		long third = post(member, groupId, text("r-3", "third")).json().path("seq").asLong();
+		long second = post(f.member(), f.groupId(), text("r-2", "second")).json().path("seq").asLong();
+		long third = post(f.member(), f.groupId(), text("r-3", "third")).json().path("seq").asLong();
 
-		Api.Response byOther = api.as(other).delete(messages(groupId) + "/" + third);
+		Api.Response byOther = api.as(other).delete(messages(f.groupId()) + "/" + third);
 		assertThat(byOther.status()).as(byOther.raw()).isEqualTo(403);
-		assertThat(message(owner, groupId, third).path("text").asString()).isEqualTo("third");
+		assertThat(message(f.owner(), f.groupId(), third).path("text").asString()).isEqualTo("third");
 
-		Api.Response bySender = api.as(member).delete(messages(groupId) + "/" + image);
+		Api.Response bySender = api.as(f.member()).delete(messages(f.groupId()) + "/" + image);
 		assertThat(bySender.status()).as(bySender.raw()).isEqualTo(200);
 		assertThat(bySender.json().path("deleted").asBoolean()).isTrue();
 		assertThat(bySender.json().path("mediaUrl").isNull()).isTrue();
 		assertThat(bySender.json().path("text").isNull()).isTrue();
 
-		Api.Response byAdmin = api.as(admin).delete(messages(groupId) + "/" + second);
+		Api.Response byAdmin = api.as(f.admin()).delete(messages(f.groupId()) + "/" + second);
 		assertThat(byAdmin.status()).as(byAdmin.raw()).isEqualTo(200);
 
-		List<JsonNode> history = messagesOf(history(owner, groupId, "afterSeq=" + (image - 1)));
+		List<JsonNode> history = messagesOf(history(f.owner(), f.groupId(), "afterSeq=" + (image - 1)));
 		assertThat(history).extracting(m -> m.path("seq").asLong()).containsExactly(image, second, third);
 		for (JsonNode tombstone : history.subList(0, 2)) {
 			assertThat(tombstone.path("deleted").asBoolean()).isTrue();
 			assertThat(tombstone.path("text").isNull()).isTrue();
 			assertThat(tombstone.path("mediaUrl").isNull()).isTrue();
-			assertThat(tombstone.path("senderId").asString()).isEqualTo(member);
+			assertThat(tombstone.path("senderId").asString()).isEqualTo(f.member());
 		}
 		assertThat(history.get(2).path("deleted").asBoolean()).isFalse();
 		assertThat(history.get(2).path("text").asString()).isEqualTo("third");
@@ -527,20 +522,14 @@ class MessageRestTest extends EndToEndTest {
 
 	@Test
 	void underPostPolicyAdminsOnlyModeratorsPost() {
-		String owner = user("owner");
-		String admin = user("admin");
-		String member = user("member");
-		String groupId = createGroup(owner, "CHAT");
-		addMember(groupId, owner, admin);
-		addMember(groupId, owner, member);
-		makeAdmin(groupId, owner, admin);
-		configure(groupId, owner, Map.of("postPolicy", "ADMINS"));
-		long count = messageCount(groupId);
+		GroupFixture f = fixture("CHAT");
+		configure(f.groupId(), f.owner(), Map.of("postPolicy", "ADMINS"));
+		long count = messageCount(f.groupId());
 
-		assertRefused(post(member, groupId, text("pp-1", "may I")), 403);
-		assertThat(messageCount(groupId)).isEqualTo(count);
-		assertThat(post(admin, groupId, text("pp-2", "announcement")).status()).isEqualTo(201);
-		assertThat(post(owner, groupId, text("pp-3", "announcement")).status()).isEqualTo(201);
+		assertRefused(post(f.member(), f.groupId(), text("pp-1", "may I")), 403);
+		assertThat(messageCount(f.groupId())).isEqualTo(count);
+		assertThat(post(f.admin(), f.groupId(), text("pp-2", "announcement")).status()).isEqualTo(201);
+		assertThat(post(f.owner(), f.groupId(), text("pp-3", "announcement")).status()).isEqualTo(201);
 	}
 
 	@Test

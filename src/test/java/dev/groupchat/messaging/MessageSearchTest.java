@@ -2,6 +2,7 @@ package dev.groupchat.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
 import java.net.URLEncoder;
@@ -213,7 +214,7 @@ class MessageSearchTest extends EndToEndTest {
 		for (String query : List.of("", "?q=", "?q=%20%20", "?q=" + "x".repeat(101))) {
 			Api.Response refused = api.as(owner).get(path + query);
 			assertThat(refused.status()).as(query).isEqualTo(400);
-			assertThat(refused.text("type")).isEqualTo("https://groupchat.dev/problems/validation");
+			assertThat(refused.text("type")).isEqualTo(ProblemType.VALIDATION.type().toString());
 			assertThat(refused.text("detail")).contains("q must be 1 to 100 characters");
 		}
 		for (String query : List.of("?q=el", "?q=%25", "?q=a_")) {

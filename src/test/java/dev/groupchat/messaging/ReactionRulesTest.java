@@ -2,6 +2,7 @@ package dev.groupchat.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
 import dev.groupchat.support.StompTestClient;
@@ -43,7 +44,7 @@ class ReactionRulesTest extends EndToEndTest {
 		Api.Response reacted = api.as(f.owner).put(path(f, notAnEmoji), null);
 
 		assertThat(reacted.status()).as(reacted.raw()).isEqualTo(400);
-		assertThat(reacted.text("type")).isEqualTo("https://groupchat.dev/problems/validation");
+		assertThat(reacted.text("type")).isEqualTo(ProblemType.VALIDATION.type().toString());
 		assertThat(message(f).path("reactions").properties()).isEmpty();
 	}
 
@@ -56,7 +57,7 @@ class ReactionRulesTest extends EndToEndTest {
 
 		Api.Response refused = api.as(f.member).put(path(f, TWENTY_ONE[20]), null);
 		assertThat(refused.status()).as(refused.raw()).isEqualTo(409);
-		assertThat(refused.text("type")).isEqualTo("https://groupchat.dev/problems/conflict");
+		assertThat(refused.text("type")).isEqualTo(ProblemType.CONFLICT.type().toString());
 		Api.Response existing = api.as(f.member).put(path(f, TWENTY_ONE[0]), null);
 		assertThat(existing.status()).as(existing.raw()).isEqualTo(200);
 		assertThat(existing.json().path("reactions").path(TWENTY_ONE[0]).asInt()).isEqualTo(2);

@@ -2,6 +2,7 @@ package dev.groupchat.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
 import dev.groupchat.support.StompTestClient;
@@ -51,7 +52,7 @@ class StructuredIdsAndSystemMessagesTest extends EndToEndTest {
 
 		for (Api.Response response : refused) {
 			assertThat(response.status()).as(response.raw()).isEqualTo(400);
-			assertThat(response.text("type")).isEqualTo("https://groupchat.dev/problems/validation");
+			assertThat(response.text("type")).isEqualTo(ProblemType.VALIDATION.type().toString());
 		}
 		assertThat(as.get(group + "/messages").json().path("messages").size()).as("nothing stored").isZero();
 	}

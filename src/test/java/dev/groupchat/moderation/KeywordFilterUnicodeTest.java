@@ -2,6 +2,7 @@ package dev.groupchat.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
 import dev.groupchat.support.StompTestClient;
@@ -85,7 +86,7 @@ class KeywordFilterUnicodeTest extends EndToEndTest {
 		for (Map<String, Object> body : tooBig) {
 			Api.Response refused = api.as(owner).put(filter(groupId), body);
 			assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
-			assertThat(refused.text("type")).isEqualTo("https://groupchat.dev/problems/validation");
+			assertThat(refused.text("type")).isEqualTo(ProblemType.VALIDATION.type().toString());
 		}
 		assertThat(api.as(owner).get(filter(groupId)).json().path("words").get(0).asString()).isEqualTo("keep");
 		assertThat(api.as(owner).put(filter(groupId), Map.of("patterns", List.of("a{4}", "b{4}", "c+"))).status())

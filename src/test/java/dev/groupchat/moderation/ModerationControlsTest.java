@@ -2,8 +2,10 @@ package dev.groupchat.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
+import dev.groupchat.support.GroupFixture;
 import dev.groupchat.support.StompTestClient;
 import dev.groupchat.support.TestTokens;
 import java.time.Duration;
@@ -35,23 +37,9 @@ class ModerationControlsTest extends EndToEndTest {
 		}
 	}
 
-	private record Fixture(String owner, String admin, String member, String groupId) {
-	}
-
-	private Fixture fixture() {
-		String owner = user("owner");
-		String admin = user("admin");
-		String member = user("member");
-		String groupId = createGroup(owner, "CHAT");
-		addMember(groupId, owner, admin);
-		addMember(groupId, owner, member);
-		makeAdmin(groupId, owner, admin);
-		return new Fixture(owner, admin, member, groupId);
-	}
-
 	@Test
 	void announcementChannelLetsOnlyModeratorsPostButMembersStillReact() throws Exception {
-		Fixture f = fixture();
+		GroupFixture f = fixture("CHAT");
 		configure(f.groupId(), f.owner(), Map.of("postPolicy", "ADMINS"));
 		assertThat(post(f.member(), f.groupId(), "hi").status()).isEqualTo(403);
 		JsonNode ack = sendOverStomp(f.member(), f.groupId(), "hi");
@@ -69,7 +57,7 @@ class ModerationControlsTest extends EndToEndTest {
 
 	@Test
 	void mutedMemberReadsButCannotPostOrReactUntilTheMuteEnds() throws Exception {
-		Fixture f = fixture();
+		GroupFixture f = fixture("CHAT");
 		long seq = post(f.owner(), f.groupId(), "hello").json().path("seq").asLong();
 		Api.Response muted = api.as(f.admin())
 			.patch("/api/v1/groups/" + f.groupId() + "/members/" + f.member(),
@@ -90,14 +78,14 @@ class ModerationControlsTest extends EndToEndTest {
 
 	@Test
 	void slowModeRefusesASecondMessageInsideTheWindowWithRetryAfterAndExemptsModerators() throws Exception {
-		Fixture f = fixture();
+		GroupFixture f = fixture("CHAT");
 		configure(f.groupId(), f.owner(), Map.of("slowModeSeconds", 30));
 		assertThat(post(f.member(), f.groupId(), "first").status()).isEqualTo(201);
 		Api.Response second = post(f.member(), f.groupId(), "second");
 		assertThat(second.status()).isEqualTo(429);
 		assertThat(second.headers().firstValue("Retry-After"))
 			.hasValueSatisfying(value -> assertThat(Integer.parseInt(value)).isBetween(28, 30));
-		assertThat(second.text("type")).isEqualTo("https://groupchat.dev/problems/rate-limited");
+		assertThat(second.text("type")).isEqualTo(ProblemType.RATE_LIMITED.type().toString());
 		JsonNode ack = sendOverStomp(f.member(), f.groupId(), "third");
 		assertThat(ack.path("status").asString()).isEqualTo("ERROR");
 		assertThat(ack.path("problem").path("status").asInt()).isEqualTo(429);
@@ -118,7 +106,7 @@ class ModerationControlsTest extends EndToEndTest {
 
 	@Test
 	void keywordFilterRefusesMatchingMessagesWith422AndStoresNothing() throws Exception {
-		Fixture f = fixture();
+		GroupFixture f = fixture("CHAT");
 		Api.Response set = api.as(f.admin())
 			.put("/api/v1/groups/" + f.groupId() + "/keyword-filter",
 					Map.of("words", List.of("spoiler", "buy followers"), "patterns", List.of("free\\s+v-?bucks")));
@@ -129,7 +117,7 @@ class ModerationControlsTest extends EndToEndTest {
 		long before = lastSeq(f);
 		Api.Response blocked = post(f.member(), f.groupId(), "Huge SPOILER ahead");
 		assertThat(blocked.status()).isEqualTo(422);
-		assertThat(blocked.text("type")).isEqualTo("https://groupchat.dev/problems/message-blocked");
+		assertThat(blocked.text("type")).isEqualTo(ProblemType.MESSAGE_BLOCKED.type().toString());
 		assertThat(post(f.member(), f.groupId(), "get FREE   vbucks now").status()).isEqualTo(422);
 		assertThat(post(f.member(), f.groupId(), "ｓｐｏｉｌｅｒ in full-width").status()).isEqualTo(422);
 		assertThat(sendOverStomp(f.member(), f.groupId(), "you can buy followers here").path("problem")
@@ -144,7 +132,7 @@ class ModerationControlsTest extends EndToEndTest {
 
 	@Test
 	void aHostilePatternOnHostileInputFinishesInMilliseconds() {
-		Fixture f = fixture();
+		GroupFixture f = fixture("CHAT");
 		assertThat(api.as(f.owner())
 			.put("/api/v1/groups/" + f.groupId() + "/keyword-filter", Map.of("patterns", List.of("(a+)+$", "(x|x)*y")))
 			.status()).isEqualTo(200);
@@ -179,8 +167,8 @@ class ModerationControlsTest extends EndToEndTest {
 
 	@Test
 	void controlChangesArePushedLive() throws Exception {
-		Fixture f = fixture();
-		try (StompTestClient watcher = StompTestClient.connect(port, TestTokens.token(f.member()))) {
+		GroupFixture f = fixture("CHAT");
+		try (StompTestClient watcher = StompTestClient.connect(port, f.memberToken())) {
 			StompTestClient.Subscription topic = watcher.subscribe("/topic/group." + f.groupId());
 			Thread.sleep(200);
 			configure(f.groupId(), f.owner(), Map.of("slowModeSeconds", 10));
@@ -198,7 +186,7 @@ class ModerationControlsTest extends EndToEndTest {
 		}
 	}
 
-	private long lastSeq(Fixture f) {
+	private long lastSeq(GroupFixture f) {
 		return api.as(f.owner()).get("/api/v1/groups/" + f.groupId()).json().path("lastSeq").asLong();
 	}
 

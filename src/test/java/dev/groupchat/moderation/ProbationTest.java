@@ -3,6 +3,7 @@ package dev.groupchat.moderation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupchat.ops.Scrape;
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
 import dev.groupchat.support.StompTestClient;
@@ -28,7 +29,7 @@ class ProbationTest extends EndToEndTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(5);
 
-	private static final String PROBATION = "https://groupchat.dev/problems/probation";
+	private static final String PROBATION = ProblemType.PROBATION.type().toString();
 
 	@Test
 	void aNewcomerMayNotPostLinksOrMediaOverRestUntilProbationEnds() throws Exception {
@@ -52,7 +53,7 @@ class ProbationTest extends EndToEndTest {
 		assertThat(plain.status()).as("text without links passes: " + plain.raw()).isEqualTo(201);
 
 		Instant until = Instant.parse(image.text("probationUntil"));
-		Thread.sleep(Math.max(0, Duration.between(Instant.now(), until).toMillis()) + 200);
+		clock.advancePast(until, Duration.ofMillis(200));
 		Api.Response later = send(newcomer, groupId, Map.of("type", "TEXT", "text", "see https://fine.example"));
 		assertThat(later.status()).as("probation is over: " + later.raw()).isEqualTo(201);
 		assertThat(send(newcomer, groupId, Map.of("type", "IMAGE", "mediaUrl", "https://cdn.example/b.png")).status())

@@ -2,6 +2,7 @@ package dev.groupchat.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ class RateLimitTest extends EndToEndTest {
 			assertThat(stored).isBetween(5L, 7L);
 			assertThat(stored + refused.size()).isEqualTo(12);
 			assertThat(refused).allSatisfy(r -> {
-				assertThat(r.text("type")).isEqualTo("https://groupchat.dev/problems/rate-limited");
+				assertThat(r.text("type")).isEqualTo(ProblemType.RATE_LIMITED.type().toString());
 				assertThat(r.headers().firstValue("Retry-After").map(Integer::parseInt))
 					.hasValueSatisfying(seconds -> assertThat(seconds).isBetween(1, 7));
 			});

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
+import dev.groupchat.support.GroupFixture;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,46 +64,42 @@ class ReportsAndAuditTest extends EndToEndTest {
 
 	@Test
 	void theAuditLogRecordsEveryModerationActionNewestFirst() {
-		String owner = user("owner");
-		String admin = user("admin");
-		String member = user("member");
-		String groupId = createGroup(owner, "CHAT");
-		addMember(groupId, owner, admin);
-		addMember(groupId, owner, member);
-		makeAdmin(groupId, owner, admin);
-		api.as(admin)
-			.patch("/api/v1/groups/" + groupId + "/members/" + member,
+		GroupFixture f = fixture("CHAT");
+		api.as(f.admin())
+			.patch("/api/v1/groups/" + f.groupId() + "/members/" + f.member(),
 					Map.of("mutedUntil", Instant.now().plusSeconds(600).toString()));
-		configure(groupId, owner, Map.of("slowModeSeconds", 5));
-		api.as(owner).put("/api/v1/groups/" + groupId + "/keyword-filter", Map.of("words", List.of("badword")));
-		long seq = api.as(owner)
-			.post("/api/v1/groups/" + groupId + "/messages", Map.of("clientMsgId", "x", "type", "TEXT", "text", "oops"))
+		configure(f.groupId(), f.owner(), Map.of("slowModeSeconds", 5));
+		api.as(f.owner()).put("/api/v1/groups/" + f.groupId() + "/keyword-filter", Map.of("words", List.of("badword")));
+		long seq = api.as(f.owner())
+			.post("/api/v1/groups/" + f.groupId() + "/messages",
+					Map.of("clientMsgId", "x", "type", "TEXT", "text", "oops"))
 			.json()
 			.path("seq")
 			.asLong();
-		api.as(owner).delete("/api/v1/groups/" + groupId + "/messages/" + seq); // own
-																				// recall:
-																				// not
-																				// moderation
-		api.as(admin).delete("/api/v1/groups/" + groupId + "/members/" + member);
-		api.as(owner).post("/api/v1/groups/" + groupId + "/bans", Map.of("userId", member, "reason", "rude"));
-		api.as(owner).delete("/api/v1/groups/" + groupId + "/bans/" + member);
+		api.as(f.owner()).delete("/api/v1/groups/" + f.groupId() + "/messages/" + seq); // own
+		// recall:
+		// not
+		// moderation
+		api.as(f.admin()).delete("/api/v1/groups/" + f.groupId() + "/members/" + f.member());
+		api.as(f.owner())
+			.post("/api/v1/groups/" + f.groupId() + "/bans", Map.of("userId", f.member(), "reason", "rude"));
+		api.as(f.owner()).delete("/api/v1/groups/" + f.groupId() + "/bans/" + f.member());
 
-		Api.Response log = api.as(admin).get("/api/v1/groups/" + groupId + "/audit-log");
+		Api.Response log = api.as(f.admin()).get("/api/v1/groups/" + f.groupId() + "/audit-log");
 		assertThat(log.status()).isEqualTo(200);
 		List<String> actions = new ArrayList<>();
 		log.json().path("items").forEach(e -> actions.add(e.path("action").asString()));
 		assertThat(actions).containsExactly("member.unbanned", "member.banned", "member.kicked",
 				"group.keyword_filter_changed", "group.settings_changed", "member.muted", "member.role_changed");
 		JsonNode ban = log.json().path("items").get(1);
-		assertThat(ban.path("actorId").asString()).isEqualTo(owner);
-		assertThat(ban.path("targetId").asString()).isEqualTo(member);
+		assertThat(ban.path("actorId").asString()).isEqualTo(f.owner());
+		assertThat(ban.path("targetId").asString()).isEqualTo(f.member());
 		assertThat(ban.path("reason").asString()).isEqualTo("rude");
-		assertThat(api.as(member).get("/api/v1/groups/" + groupId + "/audit-log").status()).isEqualTo(404);
-		Api.Response page = api.as(owner).get("/api/v1/groups/" + groupId + "/audit-log?limit=3");
+		assertThat(api.as(f.member()).get("/api/v1/groups/" + f.groupId() + "/audit-log").status()).isEqualTo(404);
+		Api.Response page = api.as(f.owner()).get("/api/v1/groups/" + f.groupId() + "/audit-log?limit=3");
 		assertThat(page.json().path("items").size()).isEqualTo(3);
-		Api.Response rest = api.as(owner)
-			.get("/api/v1/groups/" + groupId + "/audit-log?limit=10&cursor=" + page.text("nextCursor"));
+		Api.Response rest = api.as(f.owner())
+			.get("/api/v1/groups/" + f.groupId() + "/audit-log?limit=10&cursor=" + page.text("nextCursor"));
 		assertThat(rest.json().path("items").size()).isEqualTo(4);
 	}
 

@@ -2,6 +2,7 @@ package dev.groupchat.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
 import dev.groupchat.support.StompTestClient;
@@ -75,7 +76,7 @@ class SendCheckOrderTest extends EndToEndTest {
 		Api.Response edit = edit(member, groupId, seq, "a huge SPOILER after all");
 
 		assertThat(edit.status()).as(edit.raw()).isEqualTo(422);
-		assertThat(edit.text("type")).isEqualTo("https://groupchat.dev/problems/message-blocked");
+		assertThat(edit.text("type")).isEqualTo(ProblemType.MESSAGE_BLOCKED.type().toString());
 		assertThat(textOf(owner, groupId, seq)).isEqualTo("harmless");
 	}
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
+import dev.groupchat.support.GroupFixture;
 import dev.groupchat.support.StompTestClient;
 import dev.groupchat.support.TestTokens;
 import java.time.Duration;
@@ -89,25 +90,19 @@ class PinsTest extends EndToEndTest {
 
 	@Test
 	void anAdminPinsAMemberMayNotAndAReaderOfAPublicGroupSeesThePins() {
-		String owner = user("owner");
-		String admin = user("admin");
-		String member = user("member");
+		GroupFixture f = fixture("FAN");
 		String reader = user("reader");
-		String groupId = createGroup(owner, "FAN");
-		addMember(groupId, owner, admin);
-		addMember(groupId, owner, member);
-		makeAdmin(groupId, owner, admin);
-		configure(groupId, owner, Map.of("visibility", "PUBLIC", "joinPolicy", "OPEN"));
-		long seq = postText(member, groupId, "hello");
+		configure(f.groupId(), f.owner(), Map.of("visibility", "PUBLIC", "joinPolicy", "OPEN"));
+		long seq = postText(f.member(), f.groupId(), "hello");
 
-		Api.Response refused = api.as(member).put(pins(groupId) + "/" + seq, Map.of());
+		Api.Response refused = api.as(f.member()).put(pins(f.groupId()) + "/" + seq, Map.of());
 		assertThat(refused.status()).isEqualTo(403);
 		assertThat(refused.text("type")).endsWith("/forbidden");
-		assertThat(api.as(admin).put(pins(groupId) + "/" + seq, Map.of()).status()).isEqualTo(201);
-		assertThat(seqs(list(reader, groupId))).containsExactly(seq);
-		assertThat(api.as(reader).put(pins(groupId) + "/" + seq, Map.of()).status()).isEqualTo(403);
-		assertThat(api.as(member).delete(pins(groupId) + "/" + seq).status()).isEqualTo(403);
-		assertThat(seqs(list(reader, groupId))).containsExactly(seq);
+		assertThat(api.as(f.admin()).put(pins(f.groupId()) + "/" + seq, Map.of()).status()).isEqualTo(201);
+		assertThat(seqs(list(reader, f.groupId()))).containsExactly(seq);
+		assertThat(api.as(reader).put(pins(f.groupId()) + "/" + seq, Map.of()).status()).isEqualTo(403);
+		assertThat(api.as(f.member()).delete(pins(f.groupId()) + "/" + seq).status()).isEqualTo(403);
+		assertThat(seqs(list(reader, f.groupId()))).containsExactly(seq);
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.groupchat.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
 import dev.groupchat.support.TestTokens;
@@ -65,7 +66,7 @@ class ExportConnectionTest extends EndToEndTest {
 		Api.Response second = api.as(exporters.getFirst()).get("/api/v1/me/export");
 		assertThat(second.status()).as(second.raw()).isEqualTo(429);
 		assertThat(second.contentType()).startsWith("application/problem+json");
-		assertThat(second.text("type")).isEqualTo("https://groupchat.dev/problems/rate-limited");
+		assertThat(second.text("type")).isEqualTo(ProblemType.RATE_LIMITED.type().toString());
 		assertThat(second.headers().firstValue("Retry-After")).isPresent();
 
 		for (int i = 0; i < 10; i++) {

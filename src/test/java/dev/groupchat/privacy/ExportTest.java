@@ -6,6 +6,7 @@ import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.messaging.MessageType;
 import dev.groupchat.messaging.Messaging;
 import dev.groupchat.messaging.PostMessage;
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import java.util.Set;
 import java.util.UUID;
@@ -122,7 +123,7 @@ class ExportTest extends MessagingEndToEndTest {
 
 		assertThat(export.status()).isEqualTo(401);
 		assertThat(export.contentType()).startsWith("application/problem+json");
-		assertThat(export.text("type")).isEqualTo("https://groupchat.dev/problems/unauthorized");
+		assertThat(export.text("type")).isEqualTo(ProblemType.UNAUTHORIZED.type().toString());
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package dev.groupchat.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.StompTestClient;
 import dev.groupchat.support.TestTokens;
@@ -95,7 +96,7 @@ class RetentionTest extends MessagingEndToEndTest {
 		Api.Response year = api.as(owner).patch(group, Map.of("retentionDays", 365));
 
 		assertThat(zero.status()).as(zero.raw()).isEqualTo(400);
-		assertThat(zero.text("type")).isEqualTo("https://groupchat.dev/problems/validation");
+		assertThat(zero.text("type")).isEqualTo(ProblemType.VALIDATION.type().toString());
 		assertThat(tooLong.status()).as(tooLong.raw()).isEqualTo(400);
 		assertThat(byMember.status()).as(byMember.raw()).isEqualTo(403);
 		assertThat(year.status()).as(year.raw()).isEqualTo(200);

@@ -2,6 +2,7 @@ package dev.groupchat.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
 import dev.groupchat.support.StompTestClient;
@@ -240,7 +241,7 @@ class BlockingTest extends EndToEndTest {
 		String bobsGroup = createGroup(bob, "CHAT");
 		Api.Response added = api.as(bob).post("/api/v1/groups/" + bobsGroup + "/members", Map.of("userId", alice));
 		assertThat(added.status()).isEqualTo(403);
-		assertThat(added.text("type")).isEqualTo("https://groupchat.dev/problems/forbidden");
+		assertThat(added.text("type")).isEqualTo(ProblemType.FORBIDDEN.type().toString());
 		assertThat(added.raw().toLowerCase()).doesNotContain("block");
 		Api.Response created = api.as(bob)
 			.post("/api/v1/groups", Map.of("name", "With alice", "kind", "CHAT", "memberIds", List.of(alice, carol)));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
+import dev.groupchat.support.GroupFixture;
 import dev.groupchat.support.StompTestClient;
 import dev.groupchat.support.TestTokens;
 import java.time.Duration;
@@ -175,13 +176,11 @@ class ShadowMuteTest extends EndToEndTest {
 
 	/** A FAN group: owner, an admin, two members and the member to be shadow-muted. */
 	private Group fanGroup() {
-		Group g = new Group(null, user("owner"), user("admin"), user("member"), user("other"), user("muted"));
-		String id = createGroup(g.owner(), "FAN");
-		for (String userId : List.of(g.admin(), g.member(), g.other(), g.muted())) {
-			addMember(id, g.owner(), userId);
-		}
-		makeAdmin(id, g.owner(), g.admin());
-		return new Group(id, g.owner(), g.admin(), g.member(), g.other(), g.muted());
+		GroupFixture f = fixture("FAN");
+		Group g = new Group(f.groupId(), f.owner(), f.admin(), f.member(), user("other"), user("muted"));
+		addMember(g.id(), g.owner(), g.other());
+		addMember(g.id(), g.owner(), g.muted());
+		return g;
 	}
 
 	private record Group(String id, String owner, String admin, String member, String other, String muted) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -20,6 +21,10 @@ public abstract class EndToEndTest {
 	protected int port;
 
 	protected Api api;
+
+	/** The service's clock: a test of an expiry moves it instead of sleeping. */
+	@Autowired
+	protected TestClock clock;
 
 	@BeforeEach
 	void connectClient() {
@@ -51,6 +56,21 @@ public abstract class EndToEndTest {
 	protected void addMember(String groupId, String byId, String userId) {
 		Api.Response added = api.as(byId).post("/api/v1/groups/" + groupId + "/members", Map.of("userId", userId));
 		assertThat(added.status()).as(added.raw()).isEqualTo(201);
+	}
+
+	/**
+	 * A new group of {@code kind} with fresh users: its owner, a member made ADMIN and a
+	 * plain MEMBER (both added by the owner, so never on probation).
+	 */
+	protected GroupFixture fixture(String kind) {
+		String owner = user("owner");
+		String admin = user("admin");
+		String member = user("member");
+		String groupId = createGroup(owner, kind);
+		addMember(groupId, owner, admin);
+		addMember(groupId, owner, member);
+		makeAdmin(groupId, owner, admin);
+		return new GroupFixture(owner, admin, member, groupId);
 	}
 
 	protected void makeAdmin(String groupId, String ownerId, String userId) {

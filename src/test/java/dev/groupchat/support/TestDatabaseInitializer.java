@@ -2,14 +2,16 @@ package dev.groupchat.support;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points every Spring context of the test suite at {@link TestDatabase} and gives it the
- * test signing secret. Registered in {@code META-INF/spring.factories}, so no test has to
- * ask for it.
+ * Points every Spring context of the test suite at {@link TestDatabase}, gives it the
+ * test signing secret and a {@link TestClock} as its primary clock. Registered in
+ * {@code META-INF/spring.factories}, so no test has to ask for it.
  */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -47,6 +49,11 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 			properties.put("groupchat.groups.raid.max-joins", "0");
 		}
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", properties));
+		if (context instanceof BeanDefinitionRegistry registry) {
+			RootBeanDefinition clock = new RootBeanDefinition(TestClock.class);
+			clock.setPrimary(true);
+			registry.registerBeanDefinition("testClock", clock);
+		}
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.groupchat.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupchat.shared.ProblemType;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class WebhookRegistrationTest extends EndToEndTest {
 
-	private static final String REFUSED = "https://groupchat.dev/problems/webhook-url-refused";
+	private static final String REFUSED = ProblemType.WEBHOOK_URL_REFUSED.type().toString();
 
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "http://203.0.113.7/hook", "https://127.0.0.1/hook", "https://127.1.2.3:8443/hook",
