@@ -3,14 +3,19 @@ package dev.groupchat.messaging;
 import dev.groupchat.groups.Sequencer;
 import dev.groupchat.shared.DatabaseUnavailable;
 import dev.groupchat.shared.Ids;
+import dev.groupchat.shared.Traces;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -64,9 +69,12 @@ class MessageWriter implements SmartLifecycle {
 
 	private final MessagingMetrics metrics;
 
+	private final Traces traces;
+
 	MessageWriter(Sequencer sequencer, MessageStore store, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, Clock clock, MessagingProperties properties,
-			StoreCircuit circuit, MessagingMetrics metrics) {
+			StoreCircuit circuit, MessagingMetrics metrics, Traces traces) {
+		this.traces = traces;
 		this.circuit = circuit;
 		this.metrics = metrics;
 		this.sequencer = sequencer;
@@ -101,7 +109,7 @@ class MessageWriter implements SmartLifecycle {
 		if (circuit.isOpen()) {
 			throw DatabaseUnavailable.problem();
 		}
-		PendingMessage pending = new PendingMessage(senderId, groupId, message);
+		PendingMessage pending = new PendingMessage(senderId, groupId, message, traces.current());
 		try {
 			if (!queues.offer(pending, properties.enqueueTimeout())) {
 				throw MessagingProblems.busy();
@@ -114,7 +122,46 @@ class MessageWriter implements SmartLifecycle {
 		return pending.result();
 	}
 
+	/**
+	 * Handles a batch, inside a {@code groupchat.writer.batch} span when one of its sends
+	 * was traced: a child of the first traced send's context, linked to the others (tags:
+	 * batch size, traced sends). The fan-out of what it stores continues that span.
+	 */
 	private void handle(List<PendingMessage> batch) {
+		Span span = batchSpan(batch);
+		if (span == null) {
+			writeCounted(batch);
+		}
+		else {
+			traces.inSpan(span, () -> writeCounted(batch));
+		}
+	}
+
+	private @Nullable Span batchSpan(List<PendingMessage> batch) {
+		TraceContext parent = null;
+		List<TraceContext> links = null;
+		for (int i = 0; i < batch.size(); i++) {
+			TraceContext trace = batch.get(i).trace();
+			if (trace == null) {
+				continue;
+			}
+			if (parent == null) {
+				parent = trace;
+				links = new ArrayList<>();
+			}
+			else {
+				links.add(trace);
+			}
+		}
+		if (parent == null || links == null) {
+			return null;
+		}
+		return traces.startChild("groupchat.writer.batch", parent, links)
+			.tag("groupchat.batch.size", batch.size())
+			.tag("groupchat.batch.traced", links.size() + 1);
+	}
+
+	private void writeCounted(List<PendingMessage> batch) {
 		metrics.batch(batch.size());
 		try {
 			write(batch);

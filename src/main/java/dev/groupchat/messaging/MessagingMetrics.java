@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The writer's meters: messages stored by type, its queue depth, batch sizes and failed
- * batches. Built once; the writer only increments them.
+ * batches; and the poll updates' cache ({@code cache="poll_updates"}). Built once; the
+ * writer only increments them.
  */
 @Component
 class MessagingMetrics {
@@ -25,8 +27,9 @@ class MessagingMetrics {
 
 	private final Counter batchFailures;
 
-	MessagingMetrics(MeterRegistry registry) {
+	MessagingMetrics(MeterRegistry registry, PollUpdates polls) {
 		this.registry = registry;
+		CaffeineCacheMetrics.monitor(registry, polls.lastSent(), "poll_updates");
 		for (MessageType type : MessageType.values()) {
 			stored.put(type,
 					Counter.builder("groupchat.messages.stored")

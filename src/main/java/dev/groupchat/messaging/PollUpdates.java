@@ -40,7 +40,10 @@ class PollUpdates implements DisposableBean {
 	private final Set<Key> scheduled = ConcurrentHashMap.newKeySet();
 
 	/** When each poll's last update went out (System.nanoTime), kept just long enough. */
-	private final Cache<Key, Long> lastSent = Caffeine.newBuilder().expireAfterWrite(INTERVAL.multipliedBy(2)).build();
+	private final Cache<Key, Long> lastSent = Caffeine.newBuilder()
+		.expireAfterWrite(INTERVAL.multipliedBy(2))
+		.recordStats()
+		.build();
 
 	PollUpdates(MessageStore store, ApplicationEventPublisher events) {
 		this.store = store;
@@ -75,6 +78,11 @@ class PollUpdates implements DisposableBean {
 			// the database is away: the next vote sends the counts again
 			log.warn("poll update of group {} not sent: {}", key.groupId(), ex.getClass().getSimpleName());
 		}
+	}
+
+	/** For {@code MessagingMetrics} ({@code cache="poll_updates"}). */
+	Cache<?, ?> lastSent() {
+		return lastSent;
 	}
 
 	@Override

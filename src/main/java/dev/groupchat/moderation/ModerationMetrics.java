@@ -14,6 +14,7 @@ class ModerationMetrics {
 	ModerationMetrics(MeterRegistry registry, RateLimitGuard limits, KeywordFilters filters) {
 		CaffeineCacheMetrics.monitor(registry, limits.userBuckets(), "rate_limit_users");
 		CaffeineCacheMetrics.monitor(registry, limits.groupBuckets(), "rate_limit_groups");
+		CaffeineCacheMetrics.monitor(registry, limits.newcomerBuckets(), "rate_limit_newcomers");
 		CaffeineCacheMetrics.monitor(registry, filters.cache(), "keyword_filters");
 	}
 

@@ -38,6 +38,7 @@ class RateLimitGuard implements SendGuard {
 
 	private final Cache<String, Bucket> newcomers = Caffeine.newBuilder()
 		.expireAfterAccess(Duration.ofMinutes(5))
+		.recordStats()
 		.build();
 
 	private final Clock clock;
@@ -90,6 +91,11 @@ class RateLimitGuard implements SendGuard {
 	/** For {@code ModerationMetrics}. */
 	Cache<?, ?> groupBuckets() {
 		return groups;
+	}
+
+	/** For {@code ModerationMetrics}. */
+	Cache<?, ?> newcomerBuckets() {
+		return newcomers;
 	}
 
 }

@@ -1,5 +1,8 @@
 package dev.groupchat.realtime;
 
+import dev.groupchat.shared.Traces;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -49,6 +52,12 @@ final class GroupChannel {
 		/** Who may not get this frame whole; null for an event about nobody's message. */
 		final Hiding hiding;
 
+		/**
+		 * The sampled trace context its event was published in (the writer's batch span,
+		 * a REST call); null when not tracing.
+		 */
+		final TraceContext trace;
+
 		private final ConcurrentHashMap<String, String> whole = new ConcurrentHashMap<>(4);
 
 		Frame(long seq, String shared) {
@@ -60,10 +69,15 @@ final class GroupChannel {
 		}
 
 		Frame(long seq, String shared, long arrivedNanos, Hiding hiding) {
+			this(seq, shared, arrivedNanos, hiding, null);
+		}
+
+		Frame(long seq, String shared, long arrivedNanos, Hiding hiding, TraceContext trace) {
 			this.seq = seq;
 			this.shared = shared;
 			this.arrivedNanos = arrivedNanos;
 			this.hiding = hiding;
+			this.trace = trace;
 		}
 
 		String forSubscription(String subscriptionId) {
@@ -250,16 +264,19 @@ final class GroupChannel {
 
 	private final RealtimeMeters meters;
 
+	private final Traces traces;
+
 	GroupChannel(UUID groupId, long lastSeq, ForkJoinPool pool) {
-		this(groupId, lastSeq, pool, 10_000, null);
+		this(groupId, lastSeq, pool, 10_000, null, Traces.off());
 	}
 
 	GroupChannel(UUID groupId, long lastSeq, ForkJoinPool pool, int capacity) {
-		this(groupId, lastSeq, pool, capacity, null);
+		this(groupId, lastSeq, pool, capacity, null, Traces.off());
 	}
 
 	/** {@code meters} may be null (unit tests). */
-	GroupChannel(UUID groupId, long lastSeq, ForkJoinPool pool, int capacity, RealtimeMeters meters) {
+	GroupChannel(UUID groupId, long lastSeq, ForkJoinPool pool, int capacity, RealtimeMeters meters, Traces traces) {
+		this.traces = traces;
 		this.capacity = capacity;
 		this.meters = meters;
 		this.groupId = groupId;
@@ -403,7 +420,22 @@ final class GroupChannel {
 		order.accept(frame, System.currentTimeMillis(), this::deliver);
 	}
 
+	/**
+	 * Delivers a frame to every subscriber, inside a {@code groupchat.fanout} span (a
+	 * child of the frame's trace context) when its event was traced.
+	 */
 	private void deliver(Frame frame) {
+		if (frame.trace == null) {
+			deliverNow(frame);
+			return;
+		}
+		Span span = traces.startChild("groupchat.fanout", frame.trace, List.of())
+			.tag("groupchat.seq", frame.seq)
+			.tag("groupchat.subscribers", subscribers.size());
+		traces.inSpan(span, () -> deliverNow(frame));
+	}
+
+	private void deliverNow(Frame frame) {
 		Subscriber[] all = subscribers.snapshot();
 		delivery.deliver(all, subscriber -> subscriber.send(frame));
 		if (meters != null && all.length > 0) {

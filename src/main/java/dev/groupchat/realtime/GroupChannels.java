@@ -3,6 +3,7 @@ package dev.groupchat.realtime;
 import dev.groupchat.groups.GroupAccess;
 import dev.groupchat.messaging.History;
 import dev.groupchat.messaging.MessageView;
+import dev.groupchat.shared.Traces;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,8 +61,11 @@ class GroupChannels implements DisposableBean {
 
 	private final RealtimeMeters meters;
 
+	private final Traces traces;
+
 	GroupChannels(GroupAccess access, History history, EventJson json, RealtimeProperties properties,
-			@Lazy BusInterest interest, RealtimeMeters meters) {
+			@Lazy BusInterest interest, RealtimeMeters meters, Traces traces) {
+		this.traces = traces;
 		this.interest = interest;
 		this.meters = meters;
 		this.access = access;
@@ -94,7 +98,8 @@ class GroupChannels implements DisposableBean {
 			GroupChannel c = existing;
 			if (c == null) {
 				interest.groupWanted(id);
-				c = new GroupChannel(id, access.lastSeq(id).orElse(0L), pool, properties.groupQueueCapacity(), meters);
+				c = new GroupChannel(id, access.lastSeq(id).orElse(0L), pool, properties.groupQueueCapacity(), meters,
+						traces);
 			}
 			c.reserve();
 			return c;
@@ -272,7 +277,8 @@ class GroupChannels implements DisposableBean {
 	 * Delivers an event to the group's local subscribers; one about a user's message
 	 * ({@code subjectId}) is hidden from those who blocked them, and when
 	 * {@code audience} is given (also without a subject: a member event of a group whose
-	 * member list is hidden), from everyone outside it ({@link GroupChannel.Hiding}).
+	 * member list is hidden), from everyone outside it ({@link GroupChannel.Hiding}). The
+	 * trace in scope (the writer's batch span for a message) goes with it to the fan-out.
 	 */
 	void publish(UUID groupId, long seq, String body, String subjectId, List<String> audience) {
 		GroupChannel channel = channels.get(groupId);
@@ -280,7 +286,8 @@ class GroupChannels implements DisposableBean {
 			String messageId = "m-" + messageIds.incrementAndGet();
 			channel.publish(new GroupChannel.Frame(seq, StompFrames.shared(channel.destination, messageId, body),
 					System.nanoTime(),
-					hiding(channel, messageId, subjectId, audience == null ? null : Set.copyOf(audience))));
+					hiding(channel, messageId, subjectId, audience == null ? null : Set.copyOf(audience)),
+					traces.current()));
 		}
 	}
 

@@ -10,6 +10,8 @@ import dev.groupchat.shared.LogContext;
 import dev.groupchat.shared.NulCharacterException;
 import dev.groupchat.shared.ProblemType;
 import dev.groupchat.shared.Problems;
+import dev.groupchat.shared.Traces;
+import io.micrometer.tracing.Span;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Duration;
@@ -59,8 +61,11 @@ class StompSends {
 
 	private final SendMetrics metrics;
 
+	private final Traces traces;
+
 	StompSends(Messaging messaging, ReadMarkers readMarkers, GroupAccess access, EventBus bus, UserQueues users,
-			EventJson json, Validator validator, SendMetrics metrics) {
+			EventJson json, Validator validator, SendMetrics metrics, Traces traces) {
+		this.traces = traces;
 		this.metrics = metrics;
 		this.messaging = messaging;
 		this.readMarkers = readMarkers;
@@ -79,7 +84,7 @@ class StompSends {
 			case "send" -> {
 				inFlight.incrementAndGet();
 				try {
-					post(session, app, body);
+					traced(session, app, body);
 				}
 				finally {
 					inFlight.decrementAndGet();
@@ -87,6 +92,20 @@ class StompSends {
 			}
 			case "typing" -> typing(session, app);
 			default -> read(session, app, body);
+		}
+	}
+
+	/**
+	 * Posts inside a {@code groupchat.stomp.send} span (the root of the send's trace)
+	 * when tracing.
+	 */
+	private void traced(StompSession session, Destinations.App app, byte[] body) {
+		Span span = traces.startRoot("groupchat.stomp.send");
+		if (span == null) {
+			post(session, app, body);
+		}
+		else {
+			traces.inSpan(span, () -> post(session, app, body));
 		}
 	}
 

@@ -8,8 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What operators watch: deliveries that succeeded, failed attempts by reason, and how
- * long the oldest undelivered row has waited. Every meter exists from startup, at zero.
+ * What operators watch: deliveries that succeeded, failed attempts by reason, how many
+ * outbox rows wait and how long the oldest has waited. Every meter exists from startup,
+ * at zero. The gauges read the shared outbox table when scraped (as the push gauges do),
+ * so every node reports the same values.
  */
 @Component
 class WebhookMetrics {
@@ -31,6 +33,11 @@ class WebhookMetrics {
 			.description("webhook deliveries an endpoint accepted (2xx)")
 			.register(registry);
 		REASONS.forEach(this::failedCounter);
+		Gauge
+			.builder("groupchat.webhooks.queued", jdbc,
+					db -> db.sql("select count(*) from webhook_outbox").query(Long.class).single())
+			.description("webhook events waiting to be delivered (one per event and endpoint)")
+			.register(registry);
 		Gauge
 			.builder("groupchat.webhooks.outbox.oldest.age", jdbc,
 					db -> db.sql("""

@@ -89,8 +89,9 @@ class MetricsTest extends EndToEndTest {
 			assertThat(after.sum(name)).as(name).isNotNegative();
 		}
 		for (String cache : List.of("standings", "validated_tokens", "user_profiles", "rate_limit_users",
-				"rate_limit_groups", "keyword_filters")) {
+				"rate_limit_groups", "rate_limit_newcomers", "keyword_filters", "poll_updates")) {
 			assertThat(after.sum("cache_size", "cache", cache)).as(cache).isNotNegative();
+			assertThat(after.sum("cache_gets_total", "cache", cache)).as(cache + " records stats").isNotNegative();
 		}
 		assertThat(after.sum("cache_gets_total", "cache", "validated_tokens", "result", "hit")).isPositive();
 		assertThat(delta(before, after, "groupchat_bus_lag_seconds_count")).as("no other node, no lag").isZero();

@@ -70,10 +70,13 @@ class OpsArtifactsTest extends PushEndToEndTest {
 		assertThat(rules).as("metrics the alerts use")
 			.contains("groupchat_send_ack_seconds_bucket", "groupchat_sends_refused_total",
 					"groupchat_writer_queue_depth", "groupchat_bus_connected", "groupchat_readiness_up",
-					"groupchat_realtime_disconnects_total", "groupchat_push_outbox_oldest_age_seconds");
+					"groupchat_realtime_disconnects_total", "groupchat_push_outbox_oldest_age_seconds",
+					"groupchat_webhooks_outbox_oldest_age_seconds");
 		assertThat(dashboard).as("metrics the dashboard uses")
 			.contains("groupchat_bus_lag_seconds_bucket", "groupchat_push_sent_total", "groupchat_push_failed_total",
-					"groupchat_push_outbox_oldest_age_seconds");
+					"groupchat_push_outbox_oldest_age_seconds", "groupchat_webhooks_delivered_total",
+					"groupchat_webhooks_failed_total", "groupchat_webhooks_outbox_oldest_age_seconds",
+					"groupchat_webhooks_queued");
 		assertThat(exposed).as("metrics on /actuator/prometheus").containsAll(dashboard).containsAll(rules);
 	}
 

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.when;
 import dev.groupchat.groups.GroupAccess;
 import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.messaging.History;
+import dev.groupchat.shared.Traces;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ class GroupChannelsAccessTest {
 		channels = new GroupChannels(access, mock(History.class), new EventJson(JsonMapper.builder().build()),
 				new RealtimeProperties(null, null, null, null, null, null, null, null, null, null, null, null, null,
 						null, null, null, null, null, null, null, null, null),
-				mock(BusInterest.class), new RealtimeMeters(new SimpleMeterRegistry()));
+				mock(BusInterest.class), new RealtimeMeters(new SimpleMeterRegistry()), Traces.off());
 	}
 
 	@AfterEach

@@ -2,6 +2,7 @@ package dev.groupchat.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupchat.ops.Scrape;
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
 import dev.groupchat.support.StompTestClient;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -206,6 +208,44 @@ class WebhookDeliveryTest extends EndToEndTest {
 
 		assertThat(millis).as("send-to-ack of each send while a delivery hangs, ms")
 			.allSatisfy(ms -> assertThat(ms).isLessThan(1000));
+	}
+
+	@Test
+	void theMetricsCountADeliveryAndTheRowsWaiting() throws Exception {
+		String alice = user("alice");
+		String group = createGroup(alice, "CHAT");
+		String served = path();
+		register(alice, group, served, List.of("message.created"));
+		Scrape before = scrape();
+		api.as(alice).post(groupPath(group) + "/messages", Map.of("clientMsgId", "d-1", "type", "TEXT", "text", "x"));
+		await(() -> RECEIVER.received(served), 1);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(scrape().sum("groupchat_webhooks_delivered_total")
+					- before.sum("groupchat_webhooks_delivered_total"))
+				.as("delivered")
+				.isEqualTo(1));
+
+		String other = createGroup(alice, "CHAT");
+		String stuck = path();
+		RECEIVER.hang(stuck);
+		register(alice, other, stuck, List.of("message.created"));
+		double queued = scrape().sum("groupchat_webhooks_queued");
+		for (int i = 1; i <= 3; i++) {
+			api.as(alice)
+				.post(groupPath(other) + "/messages", Map.of("clientMsgId", "q-" + i, "type", "TEXT", "text", "q"));
+		}
+		await(() -> RECEIVER.received(stuck), 1);
+		assertThat(scrape().sum("groupchat_webhooks_queued") - queued)
+			.as("the three rows of the hanging endpoint wait (the first one claimed)")
+			.isEqualTo(3);
+		assertThat(scrape().sum("groupchat_webhooks_outbox_oldest_age_seconds")).isPositive();
+	}
+
+	private Scrape scrape() {
+		Api.Response response = api.as(user("ops"), Map.of("roles", List.of("ops"))).get("/actuator/prometheus");
+		assertThat(response.status()).isEqualTo(200);
+		return new Scrape(response.raw());
 	}
 
 	@Test
