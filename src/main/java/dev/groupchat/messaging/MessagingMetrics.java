@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -55,7 +56,7 @@ class MessagingMetrics {
 	}
 
 	void stored(MessageType type) {
-		stored.get(type).increment();
+		Objects.requireNonNull(stored.get(type)).increment();
 	}
 
 	void batch(int size) {

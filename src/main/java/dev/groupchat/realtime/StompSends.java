@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
@@ -92,7 +93,7 @@ class StompSends {
 
 	private void post(StompSession session, Destinations.App app, byte[] body) {
 		long start = System.nanoTime();
-		String clientMsgId = null;
+		@Nullable String clientMsgId = null;
 		try {
 			JsonNode tree = json.read(body, JsonNode.class);
 			clientMsgId = tree.path("clientMsgId").isString() ? tree.path("clientMsgId").asString() : null;
@@ -152,7 +153,7 @@ class StompSends {
 		}
 	}
 
-	private void ack(StompSession session, String clientMsgId, String status, String field, Object value) {
+	private void ack(StompSession session, @Nullable String clientMsgId, String status, String field, Object value) {
 		Map<String, Object> ack = new LinkedHashMap<>();
 		ack.put("clientMsgId", clientMsgId);
 		ack.put("status", status);
@@ -200,7 +201,7 @@ class StompSends {
 			readMarkers.markRead(session.user(), app.groupId(), seq);
 		}
 		catch (DomainException ex) {
-			throw new StompRefusal(ex.problem().status().value(), ex.getMessage());
+			throw new StompRefusal(ex.problem().status().value(), String.valueOf(ex.getMessage()));
 		}
 	}
 

@@ -54,7 +54,7 @@ class UserQueues {
 	}
 
 	void remove(StompSession session) {
-		if (session.user() == null) {
+		if (!session.isConnected()) {
 			return;
 		}
 		sessions.computeIfPresent(session.user().id(), (id, set) -> {
