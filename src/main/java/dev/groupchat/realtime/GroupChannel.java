@@ -1,5 +1,6 @@
 package dev.groupchat.realtime;
 
+import dev.groupchat.identity.CurrentUser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -123,7 +124,8 @@ final class GroupChannel {
 			if (senderId != null && !blocked.isEmpty() && blocked.contains(senderId)) {
 				return placeholder(frame, true);
 			}
-			if (audience != null && (!session.isConnected() || !audience.contains(session.user().id()))) {
+			CurrentUser user = session.user();
+			if (audience != null && (user == null || !audience.contains(user.id()))) {
 				return placeholder(frame, false);
 			}
 			return frame;
@@ -222,7 +224,8 @@ final class GroupChannel {
 		}
 
 		@Nullable String userId() {
-			return session.isConnected() ? session.user().id() : null;
+			CurrentUser user = session.user();
+			return user == null ? null : user.id();
 		}
 
 	}

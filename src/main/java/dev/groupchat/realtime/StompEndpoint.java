@@ -134,7 +134,8 @@ class StompEndpoint extends AbstractWebSocketHandler implements SubProtocolCapab
 					return;
 				}
 				LogContext.put(LogContext.REQUEST_ID, session.id() + "-" + frameIds.incrementAndGet());
-				LogContext.put(LogContext.USER_ID, session.isConnected() ? session.user().id() : null);
+				LogContext.put(LogContext.USER_ID,
+						session.isConnected() ? StompSession.connectedUser(session).id() : null);
 				String problem = FrameHygiene.problem(frame, properties.maxHeaders());
 				if (problem != null) {
 					commands.refuse(session, 400, problem);

@@ -129,13 +129,22 @@ final class StompSession {
 		return user != null;
 	}
 
-	/** The user of a connected session; only after CONNECT ({@link #isConnected()}). */
-	CurrentUser user() {
-		CurrentUser connected = user;
-		if (connected == null) {
-			throw new IllegalStateException("session " + id() + " has not sent CONNECT");
+	/** The user after CONNECT; null before. */
+	@Nullable CurrentUser user() {
+		return user;
+	}
+
+	/**
+	 * The user of a session that has sent CONNECT, for the frames only such a session
+	 * gets to (SUBSCRIBE, SEND); static so that it reads {@link #user()} as a test's
+	 * stand-in session answers it.
+	 */
+	static CurrentUser connectedUser(StompSession session) {
+		CurrentUser user = session.user();
+		if (user == null) {
+			throw new IllegalStateException("session " + session.id() + " has not sent CONNECT");
 		}
-		return connected;
+		return user;
 	}
 
 	@Nullable Instant expiresAt() {

@@ -49,7 +49,7 @@ class StompSubscriptions {
 		UUID groupId = Destinations.topic(destination)
 			.orElseThrow(() -> new StompRefusal(403, "cannot subscribe to " + destination));
 		Long resumeAfter = resumeAfter(headers);
-		String userId = session.user().id();
+		String userId = StompSession.connectedUser(session).id();
 		session.add(new StompSession.Subscription(id, destination, groupId));
 		try {
 			// uncached: a standing cached on this node may not know yet of a ban decided
