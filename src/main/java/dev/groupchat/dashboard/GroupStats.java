@@ -67,7 +67,7 @@ class GroupStats {
 			throw DomainException.invalid("days must be between 1 and " + MAX_DAYS);
 		}
 		GroupAccess.Standing standing = access.standing(groupId, user.id()).requireMember(groupId);
-		if (!standing.role().isModerator()) {
+		if (!standing.isModerator()) {
 			throw DomainException.forbidden("only the owner and admins may see the group's stats");
 		}
 		planForThisGroup();

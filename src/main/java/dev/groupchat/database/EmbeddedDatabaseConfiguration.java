@@ -2,6 +2,8 @@ package dev.groupchat.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The zero-configuration default: with no {@code spring.datasource.url}, the service
@@ -59,9 +62,12 @@ class EmbeddedDatabaseConfiguration {
 	/**
 	 * The embedded database. {@code port} 0 picks a free port at every start.
 	 */
+	@Validated
 	@ConfigurationProperties("groupchat.embedded-db")
-	record EmbeddedDatabaseProperties(Path dataDir, int port) {
+	record EmbeddedDatabaseProperties(Path dataDir, @Min(0) @Max(65_535) int port) {
 		EmbeddedDatabaseProperties {
+			// not a @DefaultValue: the default lies in the home directory of the user
+			// running the service
 			dataDir = dataDir == null ? Path.of(System.getProperty("user.home"), ".groupchat", "pgdata") : dataDir;
 		}
 	}

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,7 +43,7 @@ class Admission {
 	/**
 	 * Adds a member to a group whose row the caller has locked; refuses when it is full.
 	 */
-	MemberView admit(Group lockedGroup, String userId, Role role, String by, String name) {
+	MemberView admit(Group lockedGroup, String userId, Role role, String by, @Nullable String name) {
 		return admit(lockedGroup, userId, role, by, name, null, null);
 	}
 
@@ -52,13 +53,14 @@ class Admission {
 	 * invite they joined with (null: none), and on probation for
 	 * {@code groupchat.groups.probation}.
 	 */
-	MemberView admitNewcomer(Group lockedGroup, String userId, String by, String name, String inviteCode) {
+	MemberView admitNewcomer(Group lockedGroup, String userId, String by, @Nullable String name,
+			@Nullable String inviteCode) {
 		return admit(lockedGroup, userId, Role.MEMBER, by, name, inviteCode,
 				properties.probationUntil(clock.instant()));
 	}
 
-	private MemberView admit(Group lockedGroup, String userId, Role role, String by, String name, String inviteCode,
-			Instant probationUntil) {
+	private MemberView admit(Group lockedGroup, String userId, Role role, String by, @Nullable String name,
+			@Nullable String inviteCode, @Nullable Instant probationUntil) {
 		lockedGroup.admit();
 		// flushed at once: listeners of MemberJoined (system messages) work in SQL in
 		// this transaction

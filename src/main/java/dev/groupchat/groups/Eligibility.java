@@ -4,6 +4,7 @@ import dev.groupchat.identity.AgeBand;
 import dev.groupchat.shared.DomainException;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +28,7 @@ class Eligibility {
 	 * @param ageBand null when unknown (a user never seen, or a token without the claim)
 	 * @param group null for {@link Way#CREATE}
 	 */
-	record Candidate(Way way, AgeBand ageBand, int fanLevel, boolean banned, Group group) {
+	record Candidate(Way way, @Nullable AgeBand ageBand, int fanLevel, boolean banned, @Nullable Group group) {
 	}
 
 	interface Rule {
@@ -41,12 +42,12 @@ class Eligibility {
 			c -> c.ageBand() == AgeBand.UNDER_16
 					? Optional.of(GroupProblems.ageRestricted("users aged 13-15 cannot take part in groups"))
 					: Optional.empty(),
-			c -> c.ageBand() == AgeBand.UNDER_18 && c.way() == Way.SELF_JOIN
+			c -> c.ageBand() == AgeBand.UNDER_18 && c.way() == Way.SELF_JOIN && c.group() != null
 					&& c.group().visibility() == Visibility.PUBLIC
 							? Optional.of(GroupProblems
 								.ageRestricted("users aged 16-17 cannot join public groups by themselves"))
 							: Optional.empty(),
-			c -> c.way() == Way.SELF_JOIN && c.fanLevel() < c.group().minFanLevel()
+			c -> c.way() == Way.SELF_JOIN && c.group() != null && c.fanLevel() < c.group().minFanLevel()
 					? Optional.of(GroupProblems.fanLevelTooLow(c.group().minFanLevel())) : Optional.empty());
 
 	void check(Candidate candidate) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.UuidGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A group and its settings. Guards the member limit: {@link #admit()} is called with the
@@ -32,7 +33,7 @@ class Group {
 
 	private String name;
 
-	private String description;
+	private @Nullable String description;
 
 	@Column(name = "owner_id")
 	private String ownerId;
@@ -62,14 +63,14 @@ class Group {
 
 	/** Days messages are kept; null keeps them forever. */
 	@Column(name = "retention_days")
-	private Integer retentionDays;
+	private @Nullable Integer retentionDays;
 
 	/**
 	 * Whether the member list is hidden from MEMBERs; null: automatic (see
 	 * {@link #membersHidden}).
 	 */
 	@Column(name = "hidden_members")
-	private Boolean hiddenMembers;
+	private @Nullable Boolean hiddenMembers;
 
 	/** Members counted as in age band 16-17 when they joined ({@link Admission}). */
 	@Column(name = "minor_members")
@@ -80,7 +81,7 @@ class Group {
 
 	/** Moved by {@link Sequencer} with last_seq; read-only here. */
 	@Column(name = "last_message_at", insertable = false, updatable = false)
-	private Instant lastMessageAt;
+	private @Nullable Instant lastMessageAt;
 
 	@Column(name = "created_at")
 	private Instant createdAt;
@@ -89,12 +90,12 @@ class Group {
 	private Instant updatedAt;
 
 	@Column(name = "deleted_at")
-	private Instant deletedAt;
+	private @Nullable Instant deletedAt;
 
 	protected Group() {
 	}
 
-	Group(GroupKind kind, String name, String description, String ownerId, int memberLimit, Instant now) {
+	Group(GroupKind kind, String name, @Nullable String description, String ownerId, int memberLimit, Instant now) {
 		this.kind = kind;
 		this.name = name;
 		this.description = description;
@@ -189,7 +190,7 @@ class Group {
 				hiddenMembers == null ? HiddenMembersSource.AUTOMATIC : HiddenMembersSource.SETTING);
 	}
 
-	Instant lastMessageAt() {
+	@Nullable Instant lastMessageAt() {
 		return lastMessageAt;
 	}
 

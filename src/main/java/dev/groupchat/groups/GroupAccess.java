@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -99,8 +100,8 @@ public class GroupAccess {
 	 * typing is then not broadcast), and until when a member who came in by themselves is
 	 * on probation (null: not on it; never for OWNER and ADMIN).
 	 */
-	public record Standing(boolean exists, Role role, Instant mutedUntil, boolean publicReadable, boolean banned,
-			PostPolicy postPolicy, boolean shadowMuted, Instant probationUntil) {
+	public record Standing(boolean exists, @Nullable Role role, @Nullable Instant mutedUntil, boolean publicReadable,
+			boolean banned, @Nullable PostPolicy postPolicy, boolean shadowMuted, @Nullable Instant probationUntil) {
 
 		/** Whether the member is still on probation at {@code now}. */
 		public boolean onProbationAt(Instant now) {
@@ -109,6 +110,11 @@ public class GroupAccess {
 
 		public boolean isMember() {
 			return role != null;
+		}
+
+		/** Whether they are the group's OWNER or an ADMIN. */
+		public boolean isModerator() {
+			return role != null && role.isModerator();
 		}
 
 		/** Members, and anyone not banned for a PUBLIC fan group. */

@@ -2,15 +2,17 @@ package dev.groupchat.groups;
 
 import dev.groupchat.shared.DomainException;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A change of group settings; null fields stay as they are. {@code retentionDays} present
  * and empty keeps messages forever again; {@code hiddenMembers} present and empty returns
  * to the automatic rule.
  */
-record GroupSettings(String name, String description, JoinPolicy joinPolicy, PostPolicy postPolicy,
-		Integer slowModeSeconds, Integer memberLimit, Visibility visibility, Integer minFanLevel,
-		Optional<Integer> retentionDays, Optional<Boolean> hiddenMembers) {
+record GroupSettings(@Nullable String name, @Nullable String description, @Nullable JoinPolicy joinPolicy,
+		@Nullable PostPolicy postPolicy, @Nullable Integer slowModeSeconds, @Nullable Integer memberLimit,
+		@Nullable Visibility visibility, @Nullable Integer minFanLevel, @Nullable Optional<Integer> retentionDays,
+		@Nullable Optional<Boolean> hiddenMembers) {
 
 	/** Bounds of {@code retentionDays}: a day to ten years. */
 	public static final int MIN_RETENTION_DAYS = 1;

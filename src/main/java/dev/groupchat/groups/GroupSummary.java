@@ -2,6 +2,7 @@ package dev.groupchat.groups;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A group in the caller's list: the group, how many messages they have not read, and the
@@ -10,7 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 record GroupSummary(@JsonUnwrapped GroupView group, long unreadCount,
 		@Schema(ref = "#/components/schemas/MessageView", nullable = true,
-				description = "The group's last message, or null") LatestMessages.Message lastMessage,
+				description = "The group's last message, or null") LatestMessages.@Nullable Message lastMessage,
 		MemberSettings settings, @Schema(ref = "#/components/schemas/MessageView", nullable = true,
-				description = "The announcement in force (a pinned message), or null") LatestMessages.Message announcement) {
+				description = "The announcement in force (a pinned message), or null") LatestMessages.@Nullable Message announcement) {
 }

@@ -2,6 +2,7 @@ package dev.groupchat.groups;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A group as clients see it (contract: Groups). {@code retentionDays} is null when
@@ -9,8 +10,8 @@ import java.util.UUID;
  * OWNER and ADMINs see the member list); {@code hiddenMembersSource} says whether an
  * OWNER or ADMIN set it or it follows the automatic rule.
  */
-public record GroupView(UUID id, GroupKind kind, String name, String description, String ownerId, int memberCount,
-		JoinPolicy joinPolicy, PostPolicy postPolicy, int slowModeSeconds, int memberLimit, Visibility visibility,
-		int minFanLevel, Integer retentionDays, Instant createdAt, long lastSeq, boolean hiddenMembers,
-		HiddenMembersSource hiddenMembersSource) {
+public record GroupView(UUID id, GroupKind kind, String name, @Nullable String description, String ownerId,
+		int memberCount, JoinPolicy joinPolicy, PostPolicy postPolicy, int slowModeSeconds, int memberLimit,
+		Visibility visibility, int minFanLevel, @Nullable Integer retentionDays, Instant createdAt, long lastSeq,
+		boolean hiddenMembers, HiddenMembersSource hiddenMembersSource) {
 }

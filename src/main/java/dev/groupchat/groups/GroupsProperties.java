@@ -2,9 +2,13 @@ package dev.groupchat.groups;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.Instant;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -21,22 +25,15 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("groupchat.groups")
-record GroupsProperties(@Min(2) Integer chatMemberLimit, @Min(2) Integer fanMemberLimit, @Min(2) Integer maxMemberLimit,
-		Duration defaultInviteTtl, Duration probation, @Valid Raid raid) {
-
-	public GroupsProperties {
-		chatMemberLimit = chatMemberLimit == null ? 32 : chatMemberLimit;
-		fanMemberLimit = fanMemberLimit == null ? 1_000 : fanMemberLimit;
-		maxMemberLimit = maxMemberLimit == null ? 100_000 : maxMemberLimit;
-		defaultInviteTtl = defaultInviteTtl == null ? Duration.ofDays(7) : defaultInviteTtl;
-		probation = probation == null ? Duration.ofMinutes(10) : probation;
-		raid = raid == null ? new Raid(null, null) : raid;
-	}
+record GroupsProperties(@DefaultValue("32") @Min(2) int chatMemberLimit,
+		@DefaultValue("1000") @Min(2) int fanMemberLimit, @DefaultValue("100000") @Min(2) int maxMemberLimit,
+		@DefaultValue("7d") @NotNull @DurationMin(nanos = 1) Duration defaultInviteTtl,
+		@DefaultValue("10m") @NotNull Duration probation, @DefaultValue @Valid Raid raid) {
 
 	/**
 	 * When a member who came in by themselves now leaves probation; null: never on it.
 	 */
-	Instant probationUntil(Instant joinedAt) {
+	@Nullable Instant probationUntil(Instant joinedAt) {
 		return probation.isNegative() || probation.isZero() ? null : joinedAt.plus(probation);
 	}
 
@@ -52,12 +49,8 @@ record GroupsProperties(@Min(2) Integer chatMemberLimit, @Min(2) Integer fanMemb
 	 * @param window the length of a counting window, opened by the first use after the
 	 * previous one closed
 	 */
-	record Raid(@Min(0) Integer maxJoins, Duration window) {
-
-		public Raid {
-			maxJoins = maxJoins == null ? 50 : maxJoins;
-			window = window == null ? Duration.ofMinutes(1) : window;
-		}
+	record Raid(@DefaultValue("50") @Min(0) int maxJoins,
+			@DefaultValue("1m") @NotNull @DurationMin(nanos = 1) Duration window) {
 
 		boolean trippedBy(int usesInWindow) {
 			return maxJoins > 0 && usesInWindow > maxJoins;

@@ -7,6 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An invite link: a code that lets people join, possibly until a time or a number of
@@ -26,27 +27,27 @@ class Invite {
 	private String createdBy;
 
 	@Column(name = "max_uses")
-	private Integer maxUses;
+	private @Nullable Integer maxUses;
 
 	private int uses;
 
 	@Column(name = "expires_at")
-	private Instant expiresAt;
+	private @Nullable Instant expiresAt;
 
 	@Column(name = "created_at")
 	private Instant createdAt;
 
 	@Column(name = "revoked_at")
-	private Instant revokedAt;
+	private @Nullable Instant revokedAt;
 
 	@Column(name = "revoked_by")
-	private String revokedBy;
+	private @Nullable String revokedBy;
 
 	@Column(name = "paused_at")
-	private Instant pausedAt;
+	private @Nullable Instant pausedAt;
 
 	@Column(name = "window_started_at")
-	private Instant windowStartedAt;
+	private @Nullable Instant windowStartedAt;
 
 	@Column(name = "window_uses")
 	private int windowUses;
@@ -54,7 +55,8 @@ class Invite {
 	protected Invite() {
 	}
 
-	Invite(String code, UUID groupId, String createdBy, Integer maxUses, Instant expiresAt, Instant now) {
+	Invite(String code, UUID groupId, String createdBy, @Nullable Integer maxUses, @Nullable Instant expiresAt,
+			Instant now) {
 		this.code = code;
 		this.groupId = groupId;
 		this.createdBy = createdBy;

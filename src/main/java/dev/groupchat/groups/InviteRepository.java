@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
@@ -29,14 +30,14 @@ interface InviteRepository extends ListCrudRepository<Invite, String> {
 			select i from Invite i where i.groupId = :groupId and i.revokedAt is null
 			and (:createdBy is null or i.createdBy = :createdBy)
 			order by i.createdAt desc, i.code desc""")
-	List<Invite> findLive(UUID groupId, String createdBy, Limit limit);
+	List<Invite> findLive(UUID groupId, @Nullable String createdBy, Limit limit);
 
 	@Query("""
 			select i from Invite i where i.groupId = :groupId and i.revokedAt is null
 			and (:createdBy is null or i.createdBy = :createdBy)
 			and (i.createdAt < :createdAt or (i.createdAt = :createdAt and i.code < :code))
 			order by i.createdAt desc, i.code desc""")
-	List<Invite> findLiveBefore(UUID groupId, String createdBy, Instant createdAt, String code, Limit limit);
+	List<Invite> findLiveBefore(UUID groupId, @Nullable String createdBy, Instant createdAt, String code, Limit limit);
 
 	@Modifying(flushAutomatically = true, clearAutomatically = false)
 	@Query("""

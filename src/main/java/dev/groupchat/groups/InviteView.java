@@ -2,6 +2,7 @@ package dev.groupchat.groups;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An invite as OWNER, ADMIN and its creator see it; {@code maxUses} and {@code expiresAt}
@@ -12,6 +13,6 @@ import java.util.UUID;
  * stopped joins through it at {@code pausedAt} (null when not paused) until an OWNER or
  * ADMIN resumes it; a paused invite is not {@code valid}.
  */
-record InviteView(String code, UUID groupId, String createdBy, Instant createdAt, Instant expiresAt, Integer maxUses,
-		int uses, boolean valid, long members, boolean paused, Instant pausedAt) {
+record InviteView(String code, UUID groupId, String createdBy, Instant createdAt, @Nullable Instant expiresAt,
+		@Nullable Integer maxUses, int uses, boolean valid, long members, boolean paused, @Nullable Instant pausedAt) {
 }

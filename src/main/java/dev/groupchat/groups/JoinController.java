@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -85,7 +86,8 @@ class JoinController {
 		};
 	}
 
-	record InviteRequest(@Min(1) @Max(100_000) Integer maxUses, @Min(1) @Max(30 * 24 * 3600) Integer expiresInSeconds) {
+	record InviteRequest(@Min(1) @Max(100_000) @Nullable Integer maxUses,
+			@Min(1) @Max(30 * 24 * 3600) @Nullable Integer expiresInSeconds) {
 	}
 
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request to join a group under {@link JoinPolicy#APPROVAL}, waiting for a moderator.
@@ -32,30 +33,30 @@ class JoinRequest {
 	private Instant requestedAt;
 
 	@Column(name = "decided_by")
-	private String decidedBy;
+	private @Nullable String decidedBy;
 
 	@Column(name = "decided_at")
-	private Instant decidedAt;
+	private @Nullable Instant decidedAt;
 
 	/** The invite the request was made with, if any: the member is counted for it. */
 	@Column(name = "invite_code")
-	private String inviteCode;
+	private @Nullable String inviteCode;
 
 	protected JoinRequest() {
 	}
 
-	JoinRequest(UUID groupId, String userId, Instant now, String inviteCode) {
+	JoinRequest(UUID groupId, String userId, Instant now, @Nullable String inviteCode) {
 		this.key = new MemberKey(groupId, userId);
 		this.status = Status.PENDING;
 		this.requestedAt = now;
 		this.inviteCode = inviteCode;
 	}
 
-	String inviteCode() {
+	@Nullable String inviteCode() {
 		return inviteCode;
 	}
 
-	void renew(Instant now, String inviteCode) {
+	void renew(Instant now, @Nullable String inviteCode) {
 		status = Status.PENDING;
 		requestedAt = now;
 		this.inviteCode = inviteCode;
@@ -84,7 +85,7 @@ class JoinRequest {
 		return key.userId();
 	}
 
-	JoinRequestView view(String name) {
+	JoinRequestView view(@Nullable String name) {
 		return new JoinRequestView(key.userId(), name, status.name(), requestedAt);
 	}
 

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -71,7 +72,8 @@ class Joining {
 
 	/** Creates an invite link (OWNER, ADMIN; any member of a CHAT group). */
 	@Transactional
-	InviteView createInvite(CurrentUser user, UUID groupId, Integer maxUses, Integer expiresInSeconds) {
+	InviteView createInvite(CurrentUser user, UUID groupId, @Nullable Integer maxUses,
+			@Nullable Integer expiresInSeconds) {
 		groups.actor(groupId, user.id()).requireMayInvite();
 		Instant now = clock.instant();
 		Duration ttl = expiresInSeconds == null ? properties.defaultInviteTtl() : Duration.ofSeconds(expiresInSeconds);
@@ -106,7 +108,7 @@ class Joining {
 	JoinOutcome joinPublic(CurrentUser user, UUID groupId) {
 		Actor actor = groups.lockedActor(groupId, user.id());
 		if (actor.isMember()) {
-			return new JoinOutcome.Joined(actor.member().viewFor(user.name(), user.id(), false, clock.instant()),
+			return new JoinOutcome.Joined(actor.membership().viewFor(user.name(), user.id(), false, clock.instant()),
 					false);
 		}
 		Group group = actor.group();
@@ -167,12 +169,12 @@ class Joining {
 				bans.existsById(new MemberKey(group.id(), user.id())), group));
 	}
 
-	private JoinOutcome join(CurrentUser user, Group group, String inviteCode) {
+	private JoinOutcome join(CurrentUser user, Group group, @Nullable String inviteCode) {
 		return new JoinOutcome.Joined(admission.admitNewcomer(group, user.id(), user.id(), user.name(), inviteCode),
 				true);
 	}
 
-	private JoinOutcome request(CurrentUser user, Group group, String inviteCode) {
+	private JoinOutcome request(CurrentUser user, Group group, @Nullable String inviteCode) {
 		MemberKey key = new MemberKey(group.id(), user.id());
 		var existing = requests.findById(key);
 		if (existing.isPresent() && existing.get().isPending()) {

@@ -3,6 +3,7 @@ package dev.groupchat.groups;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Implemented by the module that stores messages, so that the group list can show each
@@ -42,7 +43,7 @@ public interface LatestMessages {
 	 * @param message the last message, or null when it is not found
 	 * @param hiddenUnread unread messages after the read marker the viewer may not see
 	 */
-	record Latest(Message message, long hiddenUnread) {
+	record Latest(@Nullable Message message, long hiddenUnread) {
 	}
 
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** One user's membership of one group: role, mute, read marker. */
 @Entity
@@ -24,7 +25,7 @@ class Member {
 	private Instant joinedAt;
 
 	@Column(name = "muted_until")
-	private Instant mutedUntil;
+	private @Nullable Instant mutedUntil;
 
 	/** Moved by {@link ReadMarkers} and {@link Sequencer} in SQL; read-only here. */
 	@Column(name = "last_read_seq", insertable = false, updatable = false)
@@ -32,30 +33,30 @@ class Member {
 
 	/** The invite the member joined with; written in SQL by {@link Admission}. */
 	@Column(name = "invite_code", insertable = false, updatable = false)
-	private String inviteCode;
+	private @Nullable String inviteCode;
 
 	/**
 	 * Until when a newcomer is on probation; written in SQL by {@link Admission}. Ends
 	 * with a promotion (only a MEMBER is ever on probation).
 	 */
 	@Column(name = "probation_until", insertable = false, updatable = false)
-	private Instant probationUntil;
+	private @Nullable Instant probationUntil;
 
 	/** Null: the group kind's default. */
 	@Enumerated(EnumType.STRING)
-	private NotifyLevel notify;
+	private @Nullable NotifyLevel notify;
 
 	@Column(name = "notifications_muted_until")
-	private Instant notificationsMutedUntil;
+	private @Nullable Instant notificationsMutedUntil;
 
 	@Column(name = "notifications_muted_forever")
 	private boolean notificationsMutedForever;
 
 	@Column(name = "pinned_at")
-	private Instant pinnedAt;
+	private @Nullable Instant pinnedAt;
 
 	@Column(name = "archived_at")
-	private Instant archivedAt;
+	private @Nullable Instant archivedAt;
 
 	/** Read by the message writer in SQL when it stores this member's messages. */
 	@Column(name = "shadow_muted")
@@ -93,7 +94,7 @@ class Member {
 		role = Role.ADMIN;
 	}
 
-	void muteUntil(Instant until) {
+	void muteUntil(@Nullable Instant until) {
 		mutedUntil = until;
 	}
 
@@ -132,7 +133,7 @@ class Member {
 	MemberSettings settings(Group group, Instant now) {
 		boolean muted = notificationsMuted(now);
 		String mute = notificationsMutedForever ? MemberSettings.FOREVER
-				: muted ? notificationsMutedUntil.toString() : null;
+				: (muted && notificationsMutedUntil != null) ? notificationsMutedUntil.toString() : null;
 		Instant lastMessageAt = group.lastMessageAt();
 		boolean archived = archivedAt != null && (muted || lastMessageAt == null || !lastMessageAt.isAfter(archivedAt));
 		return new MemberSettings(notify != null ? notify : NotifyLevel.defaultFor(group.kind()), mute,
@@ -148,12 +149,12 @@ class Member {
 	}
 
 	/** As other members and live events show it: no shadow mute, no probation. */
-	MemberView view(String name) {
+	MemberView view(@Nullable String name) {
 		return new MemberView(key.userId(), name, role, joinedAt, mutedUntil, null, null);
 	}
 
 	/** As the group's OWNER and ADMINs see it: with the shadow mute and the probation. */
-	MemberView moderatorView(String name, Instant now) {
+	MemberView moderatorView(@Nullable String name, Instant now) {
 		return new MemberView(key.userId(), name, role, joinedAt, mutedUntil, shadowMuted, probationAt(now));
 	}
 
@@ -161,7 +162,7 @@ class Member {
 	 * As {@code viewerId} sees it: a moderator whole, the member themselves with their
 	 * probation (never their shadow mute), anyone else as {@link #view}.
 	 */
-	MemberView viewFor(String name, String viewerId, boolean moderator, Instant now) {
+	MemberView viewFor(@Nullable String name, String viewerId, boolean moderator, Instant now) {
 		if (moderator) {
 			return moderatorView(name, now);
 		}
@@ -169,7 +170,7 @@ class Member {
 	}
 
 	/** The end of a probation still running at {@code now}, else null. */
-	private Instant probationAt(Instant now) {
+	private @Nullable Instant probationAt(Instant now) {
 		return role == Role.MEMBER && probationUntil != null && probationUntil.isAfter(now) ? probationUntil : null;
 	}
 
@@ -189,7 +190,7 @@ class Member {
 		return joinedAt;
 	}
 
-	Instant mutedUntil() {
+	@Nullable Instant mutedUntil() {
 		return mutedUntil;
 	}
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -76,7 +77,7 @@ public class MemberManagement {
 	 * with {@code query} or whose name contains it (case-insensitively).
 	 */
 	@Transactional(readOnly = true)
-	public CursorPage<MemberView> list(CurrentUser user, UUID groupId, PageRequest page, String query) {
+	public CursorPage<MemberView> list(CurrentUser user, UUID groupId, PageRequest page, @Nullable String query) {
 		Actor actor = groups.actor(groupId, user.id()).requireMember();
 		boolean moderator = actor.role().isModerator();
 		if (query != null && query.length() > 64) {
@@ -110,9 +111,9 @@ public class MemberManagement {
 	 * What a MEMBER sees of a hidden member list: the OWNER, the ADMINs and themselves
 	 * (matching {@code query} when one is given).
 	 */
-	private CursorPage<Member> hiddenList(UUID groupId, String viewerId, PageRequest page, String query) {
+	private CursorPage<Member> hiddenList(UUID groupId, String viewerId, PageRequest page, @Nullable String query) {
 		boolean all = query == null || query.isBlank();
-		String escaped = all ? "" : escape(query);
+		String escaped = query == null || query.isBlank() ? "" : escape(query);
 		String idPattern = escaped + "%";
 		String namePattern = all ? "%" : "%" + escaped.toLowerCase(Locale.ROOT) + "%";
 		return Keyset.TIME_AND_KEY.page(page, (after, limit) -> {
@@ -200,7 +201,7 @@ public class MemberManagement {
 			return;
 		}
 		if (role == Role.OWNER) {
-			ownership.handOver(actor.group(), actor.member(), target);
+			ownership.handOver(actor.group(), actor.membership(), target);
 			return;
 		}
 		target.changeRole(role);
@@ -208,7 +209,7 @@ public class MemberManagement {
 				previous, actor.userId(), actor.group().membersHidden()));
 	}
 
-	private void mute(Actor actor, Member target, Instant until) {
+	private void mute(Actor actor, Member target, @Nullable Instant until) {
 		actor.requireOutranks(target, "mute");
 		target.muteUntil(until);
 		events.publishEvent(new MemberMuted(actor.group().id(), target.view(profileName(target.userId())), until,
@@ -233,7 +234,7 @@ public class MemberManagement {
 	public void remove(CurrentUser user, UUID groupId, String userId) {
 		Actor actor = groups.lockedActor(groupId, user.id()).requireMember();
 		if (userId.equals(user.id())) {
-			admission.remove(actor.group(), actor.member(), user.id(), LeaveReason.LEFT);
+			admission.remove(actor.group(), actor.membership(), user.id(), LeaveReason.LEFT);
 			return;
 		}
 		refuseProbing(actor, userId, "remove members");
@@ -299,11 +300,11 @@ public class MemberManagement {
 		return members.findById(new MemberKey(groupId, userId)).orElseThrow(() -> GroupProblems.memberNotFound(userId));
 	}
 
-	private String profileName(String userId) {
+	private @Nullable String profileName(String userId) {
 		return profiles.find(userId).map(UserSummary::name).orElse(null);
 	}
 
-	private static String nameOf(UserSummary profile) {
+	private static @Nullable String nameOf(@Nullable UserSummary profile) {
 		return profile == null ? null : profile.name();
 	}
 

@@ -2,6 +2,7 @@ package dev.groupchat.groups;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A member's own settings for one group, as clients see them.
@@ -9,8 +10,8 @@ import java.time.Instant;
  * or null when notifications are not muted; {@code archived} is false again once a
  * message arrived after {@code archivedAt} while notifications were not muted.
  */
-public record MemberSettings(@JsonProperty("notify") NotifyLevel notifyLevel, String mutedNotificationsUntil,
-		boolean pinned, Instant pinnedAt, boolean archived, Instant archivedAt) {
+public record MemberSettings(@JsonProperty("notify") NotifyLevel notifyLevel, @Nullable String mutedNotificationsUntil,
+		boolean pinned, @Nullable Instant pinnedAt, boolean archived, @Nullable Instant archivedAt) {
 
 	/** The JSON word for a mute without end. */
 	public static final String FOREVER = "forever";

@@ -2,6 +2,7 @@ package dev.groupchat.groups;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A member as clients see it (contract: Members). {@code shadowMuted} is shown to the
@@ -10,12 +11,12 @@ import java.time.Instant;
  * OWNER and ADMINs and to the member themselves, and only while the probation lasts (left
  * out otherwise: other members do not learn who is new by themselves).
  */
-public record MemberView(String userId, String name, Role role, Instant joinedAt, Instant mutedUntil,
-		@JsonInclude(JsonInclude.Include.NON_NULL) Boolean shadowMuted,
-		@JsonInclude(JsonInclude.Include.NON_NULL) Instant probationUntil) {
+public record MemberView(String userId, @Nullable String name, Role role, Instant joinedAt,
+		@Nullable Instant mutedUntil, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean shadowMuted,
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Instant probationUntil) {
 
 	/** This view with the probation that ends at {@code until} (null: none). */
-	MemberView withProbationUntil(Instant until) {
+	MemberView withProbationUntil(@Nullable Instant until) {
 		return new MemberView(userId, name, role, joinedAt, mutedUntil, shadowMuted, until);
 	}
 

@@ -29,8 +29,8 @@ class OwnSettings {
 	MemberSettings change(CurrentUser user, UUID groupId, SettingsChange change) {
 		Actor actor = groups.actor(groupId, user.id()).requireMember();
 		Instant now = clock.instant();
-		actor.member().changeSettings(change, now);
-		MemberSettings settings = actor.member().settings(actor.group(), now);
+		actor.membership().changeSettings(change, now);
+		MemberSettings settings = actor.membership().settings(actor.group(), now);
 		events.publishEvent(new MemberSettingsChanged(groupId, user.id(), settings));
 		return settings;
 	}

@@ -4,6 +4,7 @@ import dev.groupchat.identity.UserProfiles;
 import dev.groupchat.identity.UserProfiles.UserSummary;
 import java.time.Clock;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -68,7 +69,7 @@ class Ownership {
 		events.publishEvent(new GroupDeleted(lockedGroup.id(), by, memberIds));
 	}
 
-	private String name(String userId) {
+	private @Nullable String name(String userId) {
 		return profiles.find(userId).map(UserSummary::name).orElse(null);
 	}
 

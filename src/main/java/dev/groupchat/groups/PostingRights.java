@@ -1,6 +1,7 @@
 package dev.groupchat.groups;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a sender may do in a group at the moment their message takes {@code seq}: read
@@ -8,11 +9,11 @@ import java.time.Instant;
  * {@code previousPostAt} is when they posted before this message (null if never);
  * {@code membersHidden}: the group's member list is hidden from MEMBERs.
  */
-public record PostingRights(long seq, Role role, Instant mutedUntil, PostPolicy postPolicy, int slowModeSeconds,
-		GroupKind kind, int memberCount, Instant previousPostAt, boolean membersHidden) {
+public record PostingRights(long seq, @Nullable Role role, @Nullable Instant mutedUntil, PostPolicy postPolicy,
+		int slowModeSeconds, GroupKind kind, int memberCount, @Nullable Instant previousPostAt, boolean membersHidden) {
 
-	public static PostingRights of(Sequencer.GroupState group, Sequencer.SenderState sender, long seq,
-			Instant previousPostAt) {
+	public static PostingRights of(Sequencer.GroupState group, Sequencer.@Nullable SenderState sender, long seq,
+			@Nullable Instant previousPostAt) {
 		return new PostingRights(seq, sender == null ? null : sender.role(),
 				sender == null ? null : sender.mutedUntil(), group.postPolicy(), group.slowModeSeconds(), group.kind(),
 				group.memberCount(), previousPostAt, group.membersHidden());
@@ -20,6 +21,11 @@ public record PostingRights(long seq, Role role, Instant mutedUntil, PostPolicy 
 
 	public boolean isMember() {
 		return role != null;
+	}
+
+	/** Whether the sender is the group's OWNER or an ADMIN. */
+	public boolean isModerator() {
+		return role != null && role.isModerator();
 	}
 
 	public boolean isMutedAt(Instant now) {

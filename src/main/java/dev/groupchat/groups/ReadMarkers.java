@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -96,7 +97,7 @@ public class ReadMarkers {
 			.optional();
 	}
 
-	private static List<String> strings(Array array) throws SQLException {
+	private static @Nullable List<String> strings(@Nullable Array array) throws SQLException {
 		return array == null ? null : Arrays.asList((String[]) array.getArray());
 	}
 

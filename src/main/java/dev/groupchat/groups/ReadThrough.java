@@ -1,6 +1,7 @@
 package dev.groupchat.groups;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How far a message was read, from the read markers alone: of the group's members other
@@ -9,5 +10,5 @@ import java.util.List;
  * (small groups only), else null. A member who joined after the message counts as having
  * read past it: a new member's marker starts at the group's last seq.
  */
-public record ReadThrough(long memberCount, long readCount, List<String> readerIds) {
+public record ReadThrough(long memberCount, long readCount, @Nullable List<String> readerIds) {
 }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -51,7 +52,7 @@ public class Sequencer {
 	}
 
 	/** A member's standing for posting: role, mute and when they last posted. */
-	public record SenderState(Role role, Instant mutedUntil, Instant lastPostedAt) {
+	public record SenderState(Role role, @Nullable Instant mutedUntil, @Nullable Instant lastPostedAt) {
 	}
 
 	/**
@@ -156,7 +157,7 @@ public class Sequencer {
 			.orElseThrow(() -> DomainException.notFound("group", groupId));
 	}
 
-	private static Instant instant(Timestamp value) {
+	private static @Nullable Instant instant(@Nullable Timestamp value) {
 		return value == null ? null : value.toInstant();
 	}
 

@@ -7,26 +7,27 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A change of a member's own settings; absent fields stay as they are.
  * {@code mutedNotificationsUntil} absent leaves the mute, null ends it, {@code "forever"}
  * mutes without end, an ISO-8601 time mutes until then.
  */
-record SettingsChange(@JsonProperty("notify") NotifyLevel notifyLevel,
+record SettingsChange(@JsonProperty("notify") @Nullable NotifyLevel notifyLevel,
 		@Schema(description = "ISO-8601 time, \"forever\", or null to unmute", nullable = true, maxLength = 40,
-				example = "forever") Optional<String> mutedNotificationsUntil,
-		Boolean pinned, Boolean archived) {
+				example = "forever") @Nullable Optional<String> mutedNotificationsUntil,
+		@Nullable Boolean pinned, @Nullable Boolean archived) {
 
 	/** A parsed mute: until a time, forever, or none (both empty). */
-	record Mute(Instant until, boolean forever) {
+	record Mute(@Nullable Instant until, boolean forever) {
 	}
 
 	/**
 	 * The mute asked for, or null when the field was absent; 400 for anything but a time
 	 * or "forever".
 	 */
-	Mute mute() {
+	@Nullable Mute mute() {
 		if (mutedNotificationsUntil == null) {
 			return null;
 		}

@@ -59,9 +59,9 @@ public class UserMemberships {
 				ownership.delete(actor.group(), userId);
 				return;
 			}
-			ownership.handOver(actor.group(), actor.member(), heir.get());
+			ownership.handOver(actor.group(), actor.membership(), heir.get());
 		}
-		admission.remove(actor.group(), actor.member(), userId, LeaveReason.LEFT);
+		admission.remove(actor.group(), actor.membership(), userId, LeaveReason.LEFT);
 	}
 
 	/** Forgets the user's join requests, pending or decided, in every group. */

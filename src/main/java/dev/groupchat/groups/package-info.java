@@ -5,6 +5,8 @@
  * commit; it knows nothing of them.
  */
 @ApplicationModule(displayName = "Groups and membership", allowedDependencies = { "shared", "identity", "safety" })
+@NullMarked
 package dev.groupchat.groups;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -2,7 +2,11 @@ package dev.groupchat.identity;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Token validation. Exactly one of {@code secret} (HS256, at least 32 bytes; env
@@ -13,13 +17,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ({@code GROUPCHAT_JWT_AUDIENCE}) is set, a token must carry that {@code iss}, or that
  * value among its {@code aud}.
  */
+@Validated
 @ConfigurationProperties("groupchat.jwt")
-public record JwtProperties(String secret, String jwkSetUri, Path secretFile, Duration clockSkew, String issuer,
-		String audience) {
+public record JwtProperties(@Nullable String secret, @Nullable String jwkSetUri, Path secretFile,
+		@DefaultValue("30s") @DurationMin(nanos = 0) Duration clockSkew, @Nullable String issuer,
+		@Nullable String audience) {
 
 	public JwtProperties {
+		// not a @DefaultValue: the default lies in the home directory of the user running
+		// the service
 		secretFile = secretFile == null ? defaultSecretFile() : secretFile;
-		clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
 	}
 
 	static Path defaultSecretFile() {

@@ -103,12 +103,13 @@ class SecurityConfiguration {
 	}
 
 	private static String secret(JwtProperties properties, Environment environment) {
-		if (properties.hasSecret()) {
-			if (properties.secret().getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+		String configured = properties.secret();
+		if (configured != null && properties.hasSecret()) {
+			if (configured.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
 				throw new IllegalStateException("GROUPCHAT_JWT_SECRET must be at least " + MIN_SECRET_BYTES
 						+ " bytes (UTF-8); refusing to start with a weak secret");
 			}
-			return properties.secret();
+			return configured;
 		}
 		if (!environment.getProperty("spring.datasource.url", "").isEmpty()) {
 			throw new IllegalStateException("Set GROUPCHAT_JWT_SECRET (at least " + MIN_SECRET_BYTES

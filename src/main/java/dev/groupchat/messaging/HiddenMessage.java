@@ -2,6 +2,7 @@ package dev.groupchat.messaging;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The placeholder of a message the reader may not see: {@code {groupId, seq, hidden:
@@ -12,7 +13,7 @@ import java.util.UUID;
  * placeholder says nothing about why
  */
 public record HiddenMessage(UUID groupId, long seq, boolean hidden,
-		@JsonInclude(JsonInclude.Include.NON_NULL) Boolean blocked) implements ShownMessage {
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean blocked) implements ShownMessage {
 
 	static HiddenMessage blocked(UUID groupId, long seq) {
 		return new HiddenMessage(groupId, seq, true, true);

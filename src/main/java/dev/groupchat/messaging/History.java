@@ -59,7 +59,7 @@ public class History implements LatestMessages {
 		boolean hasMore = rows.size() > size;
 		List<MessageView> page = !hasMore ? rows : newest ? rows.subList(1, rows.size()) : rows.subList(0, size);
 		Set<String> blocked = page.isEmpty() ? Set.of() : blocks.blockedBy(user.id());
-		boolean seesShadow = standing.isMember() && standing.role().isModerator();
+		boolean seesShadow = standing.isMember() && standing.isModerator();
 		List<MessageView> mine = seesShadow ? withMyVotes(groupId, user.id(), page)
 				: withMyShadowReactions(groupId, user.id(), withMyVotes(groupId, user.id(), page));
 		return new Page(mine.stream().map(m -> ShownMessage.forViewer(m, user.id(), blocked, seesShadow)).toList(),

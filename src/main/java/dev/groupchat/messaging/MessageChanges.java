@@ -67,7 +67,7 @@ public class MessageChanges {
 		GroupAccess.Standing standing = member(groupId, user.id());
 		MessageView message = message(groupId, seq);
 		boolean ownMessage = message.senderId().equals(user.id()) && message.type() != MessageType.SYSTEM;
-		if (!ownMessage && !standing.role().isModerator()) {
+		if (!ownMessage && !standing.isModerator()) {
 			throw DomainException.forbidden("only the sender, the owner or an admin may recall a message");
 		}
 		if (message.deleted()) {
@@ -95,7 +95,7 @@ public class MessageChanges {
 		if (message(groupId, seq).deleted()) {
 			throw DomainException.conflict("a recalled message cannot get reactions");
 		}
-		boolean moderator = standing.role().isModerator();
+		boolean moderator = standing.isModerator();
 		boolean shadow = standing.shadowMuted() && !moderator;
 		ReactionCounts counts = store.react(groupId, seq, user.id(), emoji, add, shadow, now);
 		events.publishEvent(new ReactionChanged(groupId, seq, emoji, counts.counts().getOrDefault(emoji, 0), user.id(),

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -121,7 +122,7 @@ public class MessageErasure {
 			.collect(Collectors.toMap(m -> key(m.groupId(), m.seq()), Function.identity()));
 		for (BulkMessageStore.Withdrawn withdrawn : removed) {
 			OwnReaction reaction = withdrawn.reaction();
-			MessageView message = recounted.get(key(reaction.groupId(), reaction.seq()));
+			MessageView message = Objects.requireNonNull(recounted.get(key(reaction.groupId(), reaction.seq())));
 			events.publishEvent(new ReactionChanged(reaction.groupId(), reaction.seq(), reaction.emoji(),
 					message.reactions().getOrDefault(reaction.emoji(), 0), userId, false, withdrawn.shadow(),
 					message.shadowReactions().getOrDefault(reaction.emoji(), 0), List.of()));

@@ -112,7 +112,7 @@ class MessageSearch {
 		// messages of users they blocked, and shadow messages of others unless they
 		// moderate
 		Viewer viewer = new Viewer(user.id(), blocks.blockedBy(user.id()),
-				standing.isMember() && standing.role().isModerator());
+				standing.isMember() && standing.isModerator());
 		return Keyset.NUMBER.page(page, (before, limit) -> matches(groupId, viewer, scan, indexed, term,
 				before == null ? Long.MAX_VALUE : before, limit), MessageView::seq);
 	}

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
@@ -71,7 +72,8 @@ class MessageStore {
 	}
 
 	/** A message accepted for storage, with its seq. */
-	record NewMessage(UUID id, UUID groupId, long seq, String senderId, PostMessage message, SystemEvent system) {
+	record NewMessage(UUID id, UUID groupId, long seq, String senderId, PostMessage message,
+			@Nullable SystemEvent system) {
 	}
 
 	/** The identity of a send for idempotency. */
@@ -403,7 +405,7 @@ class MessageStore {
 				counts(rs.getString("shadow_reactions")));
 	}
 
-	private PollView poll(String poll) {
+	private @Nullable PollView poll(@Nullable String poll) {
 		return poll == null ? null : storedPoll(poll).view(clock.instant());
 	}
 
@@ -411,7 +413,7 @@ class MessageStore {
 		return json.readValue(poll, StoredPoll.class);
 	}
 
-	private SystemEvent system(String system) {
+	private @Nullable SystemEvent system(@Nullable String system) {
 		return system == null ? null : json.readValue(system, SystemEvent.class);
 	}
 
@@ -419,7 +421,7 @@ class MessageStore {
 		return "{}".equals(reactions) ? Map.of() : json.readValue(reactions, COUNTS);
 	}
 
-	private static List<String> strings(Array array) throws SQLException {
+	private static List<String> strings(@Nullable Array array) throws SQLException {
 		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
 	}
 

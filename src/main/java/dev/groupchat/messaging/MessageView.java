@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A message as clients see it (contract: Messages). Recalled messages keep only their
@@ -18,9 +19,9 @@ import java.util.UUID;
  * (docs/adr/hidden-messages-are-placeholders.md).
  */
 public record MessageView(UUID id, UUID groupId, long seq, String senderId, String clientMsgId, MessageType type,
-		String text, Video video, String mediaUrl, Long replyToSeq, List<String> mentions,
-		Map<String, Integer> reactions, Instant createdAt, Instant editedAt, boolean deleted, SystemEvent system,
-		PollView poll, @JsonIgnore boolean shadow,
+		@Nullable String text, @Nullable Video video, @Nullable String mediaUrl, @Nullable Long replyToSeq,
+		List<String> mentions, Map<String, Integer> reactions, Instant createdAt, @Nullable Instant editedAt,
+		boolean deleted, @Nullable SystemEvent system, @Nullable PollView poll, @JsonIgnore boolean shadow,
 		@JsonIgnore Map<String, Integer> shadowReactions) implements ShownMessage {
 
 	/** The message with its poll as the given reader sees it (their own votes). */
@@ -38,7 +39,7 @@ public record MessageView(UUID id, UUID groupId, long seq, String senderId, Stri
 		return own.isEmpty() ? this : with(withOwn(reactions, own), poll);
 	}
 
-	private MessageView with(Map<String, Integer> shownReactions, PollView shownPoll) {
+	private MessageView with(Map<String, Integer> shownReactions, @Nullable PollView shownPoll) {
 		return new MessageView(id, groupId, seq, senderId, clientMsgId, type, text, video, mediaUrl, replyToSeq,
 				mentions, shownReactions, createdAt, editedAt, deleted, system, shownPoll, shadow, shadowReactions);
 	}

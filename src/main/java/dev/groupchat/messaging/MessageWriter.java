@@ -139,7 +139,7 @@ class MessageWriter implements SmartLifecycle {
 
 	private @Nullable Span batchSpan(List<PendingMessage> batch) {
 		TraceContext parent = null;
-		List<TraceContext> links = null;
+		List<TraceContext> links = List.of();
 		for (int i = 0; i < batch.size(); i++) {
 			TraceContext trace = batch.get(i).trace();
 			if (trace == null) {
@@ -153,7 +153,7 @@ class MessageWriter implements SmartLifecycle {
 				links.add(trace);
 			}
 		}
-		if (parent == null || links == null) {
+		if (parent == null) {
 			return null;
 		}
 		return traces.startChild("groupchat.writer.batch", parent, links)

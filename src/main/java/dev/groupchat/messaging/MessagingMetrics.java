@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -58,7 +59,7 @@ class MessagingMetrics {
 	}
 
 	void stored(MessageType type) {
-		stored.get(type).increment();
+		Objects.requireNonNull(stored.get(type)).increment();
 	}
 
 	void batch(int size) {

@@ -1,7 +1,12 @@
 package dev.groupchat.messaging;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The message writer.
@@ -13,16 +18,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sendTimeout longest a sender waits for its message to be stored before it is
  * answered 503 "retry" (a database that stopped answering must not hold senders)
  */
+@Validated
 @ConfigurationProperties("groupchat.messaging")
-record MessagingProperties(Integer writers, Integer maxBatch, Integer queueCapacity, Duration enqueueTimeout,
-		Duration sendTimeout) {
-
-	public MessagingProperties {
-		writers = writers == null ? 2 : writers;
-		maxBatch = maxBatch == null ? 256 : maxBatch;
-		queueCapacity = queueCapacity == null ? 20_000 : queueCapacity;
-		enqueueTimeout = enqueueTimeout == null ? Duration.ofSeconds(2) : enqueueTimeout;
-		sendTimeout = sendTimeout == null ? Duration.ofSeconds(2) : sendTimeout;
-	}
+record MessagingProperties(@DefaultValue("2") @Min(1) int writers, @DefaultValue("256") @Min(1) int maxBatch,
+		@DefaultValue("20000") @Min(1) int queueCapacity,
+		@DefaultValue("2s") @NotNull @DurationMin(nanos = 1) Duration enqueueTimeout,
+		@DefaultValue("2s") @NotNull @DurationMin(nanos = 1) Duration sendTimeout) {
 
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,7 +31,7 @@ class PollStore {
 	}
 
 	/** A message locked for a vote: its poll (null if it has none, or was recalled). */
-	record Locked(boolean deleted, StoredPoll poll) {
+	record Locked(boolean deleted, @Nullable StoredPoll poll) {
 	}
 
 	/** Locks the message until commit; empty when it does not exist. */

@@ -2,6 +2,7 @@ package dev.groupchat.messaging;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A poll as clients see it, inside its message's JSON: the question, each option with its
@@ -9,8 +10,8 @@ import java.util.List;
  * reader's own choices ({@code myVotes}: option indexes; null where the server does not
  * answer one reader, as in live events, the group list and pins).
  */
-public record PollView(String question, List<Option> options, boolean multiple, boolean anonymous, Instant closesAt,
-		boolean closed, List<Integer> myVotes) {
+public record PollView(String question, List<Option> options, boolean multiple, boolean anonymous,
+		@Nullable Instant closesAt, boolean closed, @Nullable List<Integer> myVotes) {
 
 	public PollView {
 		options = List.copyOf(options);

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -41,7 +42,9 @@ final class PostAnswers {
 			Map<GroupSeq, MessageView> bySeq, Function<PendingMessage, MessageView> original) {
 		switch (outcome) {
 			case BatchDecision.Stored s -> pending.result()
-				.complete(new Messaging.Posted(bySeq.get(new GroupSeq(pending.groupId(), s.seq())), true));
+				.complete(new Messaging.Posted(
+						Objects.requireNonNull(bySeq.get(new GroupSeq(pending.groupId(), s.seq())), "stored row"),
+						true));
 			case BatchDecision.Refused r -> pending.result().completeExceptionally(r.problem());
 			case BatchDecision.Duplicate d -> {
 				try {
@@ -77,7 +80,7 @@ final class PostAnswers {
 			throw answer(result.exceptionNow());
 		}
 		catch (ExecutionException ex) {
-			throw answer(ex.getCause());
+			throw answer(ex.getCause() != null ? ex.getCause() : ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

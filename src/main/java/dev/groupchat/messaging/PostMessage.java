@@ -10,13 +10,16 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 
 /** A message to send, over REST or STOMP alike. */
 public record PostMessage(@NotBlank @Size(max = 64) String clientMsgId, @NotNull MessageType type,
-		@Size(max = MAX_TEXT) String text, @Valid Video video,
-		@Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String mediaUrl,
-		@Positive Long replyToSeq, @Size(max = 50) List<@NotBlank @UserId(also = "@all") String> mentions,
-		@Valid PollRequest poll) {
+		@Size(max = MAX_TEXT) @Nullable String text, @Valid @Nullable Video video,
+		@Size(max = 2048) @Pattern(regexp = "https?://\\S+",
+				message = "must be an http(s) URL") @Nullable String mediaUrl,
+		@Positive @Nullable Long replyToSeq, @Size(max = 50) List<@NotBlank @UserId(also = "@all") String> mentions,
+		@Valid @Nullable PollRequest poll) {
 
 	public static final int MAX_TEXT = 4_000;
 
@@ -24,15 +27,15 @@ public record PostMessage(@NotBlank @Size(max = 64) String clientMsgId, @NotNull
 		mentions = mentions == null ? List.of() : List.copyOf(mentions);
 	}
 
-	public PostMessage(String clientMsgId, MessageType type, String text, Video video, String mediaUrl, Long replyToSeq,
-			List<String> mentions) {
-		this(clientMsgId, type, text, video, mediaUrl, replyToSeq, mentions, null);
+	public PostMessage(String clientMsgId, MessageType type, @Nullable String text, @Nullable Video video,
+			@Nullable String mediaUrl, @Nullable Long replyToSeq, @Nullable List<String> mentions) {
+		this(clientMsgId, type, text, video, mediaUrl, replyToSeq, (mentions != null) ? mentions : List.of(), null);
 	}
 
 	/**
 	 * What the keyword filter reads: the text, and for a poll its question and options.
 	 */
-	String filteredText() {
+	@Nullable String filteredText() {
 		if (poll == null) {
 			return text;
 		}
@@ -62,6 +65,7 @@ public record PostMessage(@NotBlank @Size(max = 64) String clientMsgId, @NotNull
 		}
 	}
 
+	@Contract("false, _ -> fail")
 	private static void require(boolean condition, String detail) {
 		if (!condition) {
 			throw DomainException.invalid(detail);

@@ -41,7 +41,7 @@ final class PostingPolicy {
 		if (standing.mutedUntil() != null && standing.mutedUntil().isAfter(now)) {
 			throw MessagingProblems.muted("you are muted in this group until " + standing.mutedUntil());
 		}
-		if (standing.postPolicy() == PostPolicy.ADMINS && !standing.role().isModerator()) {
+		if (standing.postPolicy() == PostPolicy.ADMINS && !standing.isModerator()) {
 			throw MessagingProblems.notAllowedToPost("only the owner and admins post in this group");
 		}
 	}
@@ -57,14 +57,14 @@ final class PostingPolicy {
 		if (rights.isMutedAt(now)) {
 			throw MessagingProblems.muted("you are muted in this group until " + rights.mutedUntil());
 		}
-		if (rights.postPolicy() == PostPolicy.ADMINS && !rights.role().isModerator()) {
+		if (rights.postPolicy() == PostPolicy.ADMINS && !rights.isModerator()) {
 			throw MessagingProblems.notAllowedToPost("only the owner and admins post in this group");
 		}
 		long wait = rights.slowModeWaitSeconds(now);
 		if (wait > 0) {
 			throw MessagingProblems.slowMode(rights.slowModeSeconds(), wait);
 		}
-		if (message.mentions().contains(ALL) && rights.memberCount() > ALL_FREE_UP_TO && !rights.role().isModerator()) {
+		if (message.mentions().contains(ALL) && rights.memberCount() > ALL_FREE_UP_TO && !rights.isModerator()) {
 			throw MessagingProblems.notAllowedToPost(
 					"only the owner and admins may mention @all in groups of more than " + ALL_FREE_UP_TO + " members");
 		}
@@ -76,7 +76,7 @@ final class PostingPolicy {
 		// a MEMBER of a group whose member list is hidden may mention anyone: refusing a
 		// non-member would tell them who is a member (a non-member's mention notifies
 		// nobody)
-		boolean anyone = rights.membersHidden() && !rights.role().isModerator();
+		boolean anyone = rights.membersHidden() && !rights.isModerator();
 		for (String mention : message.mentions()) {
 			if (!anyone && !mention.equals(ALL) && !members.contains(mention)) {
 				throw DomainException.invalid("mentions must be members of the group; not a member: " + mention);

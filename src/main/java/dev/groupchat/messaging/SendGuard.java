@@ -3,6 +3,7 @@ package dev.groupchat.messaging;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A check every message passes before it is stored, over REST and STOMP alike.
@@ -35,8 +36,8 @@ public interface SendGuard {
 	 * A message about to be stored; {@code probationUntil} is when the sender's probation
 	 * in the group ends (null: not on probation).
 	 */
-	record Attempt(String senderId, UUID groupId, MessageType type, String text, List<String> mentions,
-			Instant probationUntil) {
+	record Attempt(String senderId, UUID groupId, MessageType type, @Nullable String text, List<String> mentions,
+			@Nullable Instant probationUntil) {
 
 		/** Whether the sender is still on probation at {@code now}. */
 		public boolean onProbationAt(Instant now) {

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -95,11 +97,11 @@ public class SendMetrics {
 	 * acknowledged now.
 	 */
 	public void acked(Transport transport, long startNanos) {
-		acks.get(transport).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+		Objects.requireNonNull(acks.get(transport)).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
 	}
 
 	public void refused(Refusal refusal) {
-		refusals.get(refusal).increment();
+		Objects.requireNonNull(refusals.get(refusal)).increment();
 	}
 
 	/** Counts a send refused with {@code problem}. */
@@ -111,7 +113,7 @@ public class SendMetrics {
 	 * The reason of a refusal: the writer's own reasons where it gave one, else the
 	 * answer's status.
 	 */
-	public static Refusal classify(Throwable problem, HttpStatus status) {
+	public static Refusal classify(@Nullable Throwable problem, HttpStatus status) {
 		if (problem instanceof SendRefused refused) {
 			return refused.reason();
 		}

@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A poll as the {@code message.poll} column keeps it: the options' texts and, in the same
  * order, their vote counts.
  */
 record StoredPoll(String question, List<String> options, List<Integer> votes, boolean multiple, boolean anonymous,
-		Instant closesAt) {
+		@Nullable Instant closesAt) {
 
 	static StoredPoll of(PollRequest poll) {
 		return new StoredPoll(poll.question(), poll.options(), Collections.nCopies(poll.options().size(), 0),

@@ -2,6 +2,7 @@ package dev.groupchat.messaging;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a SYSTEM message says, as data for clients to render: {@code member.joined} (the
@@ -18,14 +19,14 @@ import java.util.List;
  * @param name the group's new name ({@code group.renamed} only)
  * @param seq the message it is about (pins only; absent from the JSON otherwise)
  */
-public record SystemEvent(String event, String actorId, List<String> targetIds, String name,
-		@JsonInclude(JsonInclude.Include.NON_NULL) Long seq) {
+public record SystemEvent(String event, @Nullable String actorId, List<String> targetIds, @Nullable String name,
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long seq) {
 
 	public SystemEvent {
 		targetIds = targetIds == null ? List.of() : List.copyOf(targetIds);
 	}
 
-	public SystemEvent(String event, String actorId, List<String> targetIds, String name) {
+	public SystemEvent(String event, @Nullable String actorId, List<String> targetIds, @Nullable String name) {
 		this(event, actorId, targetIds, name, null);
 	}
 

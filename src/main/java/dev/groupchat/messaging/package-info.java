@@ -4,6 +4,8 @@
  * and friends after each change; it knows nothing of how they reach devices.
  */
 @ApplicationModule(displayName = "Messaging", allowedDependencies = { "shared", "identity", "groups", "safety" })
+@NullMarked
 package dev.groupchat.messaging;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -19,6 +19,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -122,7 +123,8 @@ class AuditLog {
 				Map.of("reportId", event.reportId(), "seq", event.seq(), "action", event.action()));
 	}
 
-	private void record(UUID groupId, String actorId, String action, String targetId, String reason, Object details) {
+	private void record(UUID groupId, @Nullable String actorId, String action, @Nullable String targetId,
+			@Nullable String reason, @Nullable Object details) {
 		jdbc.sql("""
 				insert into audit_entry (group_id, actor_id, action, target_id, reason, details, created_at)
 				values (:groupId, :actorId, :action, :targetId, :reason, cast(:details as jsonb), :now)""")

@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.groupchat.shared.DomainException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A group's keyword filter: whole words and RE2 patterns. Both are matched against the
@@ -31,7 +32,7 @@ public record KeywordFilter(List<String> words, List<String> patterns) {
 	 * The compiled filter, or null when it blocks nothing. Refuses a pattern RE2 cannot
 	 * compile.
 	 */
-	Compiled compile() {
+	@Nullable Compiled compile() {
 		if (words.isEmpty() && patterns.isEmpty()) {
 			return null;
 		}
@@ -48,7 +49,7 @@ public record KeywordFilter(List<String> words, List<String> patterns) {
 		return new Compiled(KeywordWords.of(words), KeywordPatterns.of(patterns));
 	}
 
-	static boolean blocks(Compiled compiled, String text) {
+	static boolean blocks(@Nullable Compiled compiled, @Nullable String text) {
 		return compiled != null && text != null && compiled.matches(KeywordText.normalize(text));
 	}
 
@@ -56,7 +57,7 @@ public record KeywordFilter(List<String> words, List<String> patterns) {
 	 * A filter ready to check texts: its words by kind, and its patterns as one RE2
 	 * expression.
 	 */
-	record Compiled(KeywordWords words, KeywordPatterns patterns) {
+	record Compiled(KeywordWords words, @Nullable KeywordPatterns patterns) {
 
 		boolean matches(String normalized) {
 			return words.matchIn(normalized) || (patterns != null && patterns.matchIn(normalized));

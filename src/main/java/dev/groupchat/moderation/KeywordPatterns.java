@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A filter's RE2 patterns as one expression over the normalized text. The text is already
@@ -20,7 +21,7 @@ final class KeywordPatterns {
 		this.combined = combined;
 	}
 
-	static KeywordPatterns of(List<String> patterns) {
+	static @Nullable KeywordPatterns of(List<String> patterns) {
 		return patterns.isEmpty() ? null : new KeywordPatterns(
 				Pattern.compile(String.join("|", patterns.stream().map(p -> "(?:" + fold(p) + ")").toList())));
 	}

@@ -1,6 +1,7 @@
 package dev.groupchat.moderation;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds links in message text: {@code http://}, {@code https://}, {@code www.} and
@@ -23,7 +24,7 @@ final class Links {
 	}
 
 	/** Whether {@code text} (null: no text) holds a link. */
-	static boolean in(String text) {
+	static boolean in(@Nullable String text) {
 		return text != null && LINK.matcher(text).find();
 	}
 

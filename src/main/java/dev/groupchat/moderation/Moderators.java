@@ -18,7 +18,7 @@ class Moderators {
 
 	void require(CurrentUser user, UUID groupId) {
 		GroupAccess.Standing standing = access.standing(groupId, user.id()).requireMember(groupId);
-		if (!standing.role().isModerator()) {
+		if (!standing.isModerator()) {
 			throw DomainException.forbidden("only the owner and admins may moderate this group");
 		}
 	}

@@ -31,14 +31,15 @@ class ProbationGuard implements SendGuard {
 	@Override
 	public void check(Attempt attempt) {
 		Instant now = clock.instant();
-		if (!attempt.onProbationAt(now)) {
+		Instant until = attempt.probationUntil();
+		if (until == null || !attempt.onProbationAt(now)) {
 			return;
 		}
 		if (attempt.type() == MessageType.VIDEO_SHARE || attempt.type() == MessageType.IMAGE) {
-			throw refused("videos and images", attempt.probationUntil(), now);
+			throw refused("videos and images", until, now);
 		}
 		if (Links.in(attempt.text())) {
-			throw refused("links", attempt.probationUntil(), now);
+			throw refused("links", until, now);
 		}
 	}
 

@@ -1,6 +1,9 @@
 package dev.groupchat.moderation;
 
+import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Message rate limits ({@code GROUPCHAT_RATE_LIMIT_ENABLED=false} switches them off for
@@ -14,18 +17,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * group they are on probation in (on top of the user limit)
  * @param probationBurst how many of those they may send at once
  */
+@Validated
 @ConfigurationProperties("groupchat.rate-limit")
-record RateLimitProperties(Boolean enabled, Integer userPerSecond, Integer userBurst, Integer groupPerSecond,
-		Integer groupBurst, Integer probationPerMinute, Integer probationBurst) {
-
-	public RateLimitProperties {
-		enabled = enabled == null || enabled;
-		userPerSecond = userPerSecond == null ? 10 : userPerSecond;
-		userBurst = userBurst == null ? 20 : userBurst;
-		groupPerSecond = groupPerSecond == null ? 200 : groupPerSecond;
-		groupBurst = groupBurst == null ? 400 : groupBurst;
-		probationPerMinute = probationPerMinute == null ? 6 : probationPerMinute;
-		probationBurst = probationBurst == null ? 3 : probationBurst;
-	}
+record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue("10") @Min(1) int userPerSecond,
+		@DefaultValue("20") @Min(1) int userBurst, @DefaultValue("200") @Min(1) int groupPerSecond,
+		@DefaultValue("400") @Min(1) int groupBurst, @DefaultValue("6") @Min(1) int probationPerMinute,
+		@DefaultValue("3") @Min(1) int probationBurst) {
 
 }

@@ -4,6 +4,8 @@
  * the send path through {@link dev.groupchat.messaging.SendGuard}.
  */
 @ApplicationModule(displayName = "Moderation", allowedDependencies = { "shared", "identity", "groups", "messaging" })
+@NullMarked
 package dev.groupchat.moderation;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

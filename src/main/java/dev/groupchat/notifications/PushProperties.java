@@ -1,13 +1,17 @@
 package dev.groupchat.notifications;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Push notifications.
@@ -32,14 +36,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gatewayPerSecond most pushes this node sends to the gateway per second (bursts
  * of a second's worth); 0: as fast as it answers
  */
+@Validated
 @ConfigurationProperties("groupchat.push")
-record PushProperties(URI gatewayUrl, @DefaultValue Fcm fcm, @DefaultValue Apns apns,
-		@DefaultValue("dev.groupchat") String appId, @DefaultValue("10") int maxDevicesPerUser,
-		@DefaultValue("500ms") Duration pollInterval, @DefaultValue("500") int expandBatch,
-		@DefaultValue("100") int expandRows, @DefaultValue("50") int sendBatch, @DefaultValue("16") int concurrency,
-		@DefaultValue("8") int maxAttempts, @DefaultValue("1s") Duration initialBackoff,
-		@DefaultValue("10m") Duration maxBackoff, @DefaultValue("5s") Duration requestTimeout,
-		@DefaultValue("100") int previewLength, @DefaultValue("0") int gatewayPerSecond) {
+record PushProperties(@Nullable URI gatewayUrl, @DefaultValue @Valid Fcm fcm, @DefaultValue @Valid Apns apns,
+		@DefaultValue("dev.groupchat") String appId, @DefaultValue("10") @Min(1) int maxDevicesPerUser,
+		@DefaultValue("500ms") @DurationMin(nanos = 1) Duration pollInterval,
+		@DefaultValue("500") @Min(1) int expandBatch, @DefaultValue("100") @Min(1) int expandRows,
+		@DefaultValue("50") @Min(1) int sendBatch, @DefaultValue("16") @Min(1) int concurrency,
+		@DefaultValue("8") @Min(1) int maxAttempts, @DefaultValue("1s") @DurationMin(nanos = 1) Duration initialBackoff,
+		@DefaultValue("10m") @DurationMin(nanos = 1) Duration maxBackoff,
+		@DefaultValue("5s") @DurationMin(nanos = 1) Duration requestTimeout,
+		@DefaultValue("100") @Min(1) int previewLength, @DefaultValue("0") @Min(0) int gatewayPerSecond) {
 
 	/**
 	 * FCM HTTP v1.
@@ -53,7 +60,7 @@ record PushProperties(URI gatewayUrl, @DefaultValue Fcm fcm, @DefaultValue Apns 
 	 * second's worth); 0: as fast as it answers
 	 */
 	record Fcm(@Nullable Path credentials, @Nullable String projectId,
-			@DefaultValue("https://fcm.googleapis.com") URI url, @DefaultValue("0") int perSecond) {
+			@DefaultValue("https://fcm.googleapis.com") URI url, @DefaultValue("0") @Min(0) int perSecond) {
 
 		boolean configured() {
 			return credentials != null && !credentials.toString().isBlank();
@@ -78,7 +85,7 @@ record PushProperties(URI gatewayUrl, @DefaultValue Fcm fcm, @DefaultValue Apns 
 	 * @param trustStorePassword the trust store's password
 	 */
 	record Apns(@Nullable Path key, @Nullable String keyId, @Nullable String teamId, @Nullable String topic,
-			@DefaultValue("https://api.push.apple.com") URI url, @DefaultValue("0") int perSecond,
+			@DefaultValue("https://api.push.apple.com") URI url, @DefaultValue("0") @Min(0) int perSecond,
 			@Nullable Path trustStore, @Nullable String trustStorePassword) {
 
 		boolean configured() {

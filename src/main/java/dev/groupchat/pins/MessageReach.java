@@ -48,7 +48,7 @@ class MessageReach {
 	 */
 	@Transactional(readOnly = true)
 	ReachView reach(CurrentUser user, UUID groupId, long seq) {
-		if (!access.standing(groupId, user.id()).requireMember(groupId).role().isModerator()) {
+		if (!access.standing(groupId, user.id()).requireMember(groupId).isModerator()) {
 			throw PinProblems.notModerator("see how far a message was read");
 		}
 		MessageView message = history.find(groupId, seq)

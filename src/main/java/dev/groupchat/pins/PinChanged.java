@@ -1,6 +1,7 @@
 package dev.groupchat.pins;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A group's pins changed; published inside the transaction of the change (listeners that
@@ -14,5 +15,6 @@ import java.util.UUID;
  * @param announcementSeq the group's announcement after the change, or null when it has
  * none
  */
-public record PinChanged(UUID groupId, long seq, PinChange change, PinView pin, String by, Long announcementSeq) {
+public record PinChanged(UUID groupId, long seq, PinChange change, @Nullable PinView pin, @Nullable String by,
+		@Nullable Long announcementSeq) {
 }

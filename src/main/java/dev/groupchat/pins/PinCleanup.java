@@ -5,6 +5,7 @@ import dev.groupchat.messaging.MessagesExpired;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -47,7 +48,7 @@ class PinCleanup {
 		}
 	}
 
-	private void announce(UUID groupId, List<Long> seqs, PinChange change, String by) {
+	private void announce(UUID groupId, List<Long> seqs, PinChange change, @Nullable String by) {
 		Long announcement = store.announcements(List.of(groupId), clock.instant()).get(groupId);
 		seqs.forEach(seq -> events.publishEvent(new PinChanged(groupId, seq, change, null, by, announcement)));
 	}

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** What may be pinned, and until when. */
@@ -26,7 +27,7 @@ class PinRules {
 	}
 
 	/** {@code until} as given, if it lies in the future and not too far (else 400). */
-	Instant until(Instant until, Instant now) {
+	@Nullable Instant until(@Nullable Instant until, Instant now) {
 		if (until == null) {
 			return null;
 		}

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,7 +37,7 @@ class PinStore {
 	}
 
 	/** A stored pin, without its message. */
-	record Pin(long seq, String pinnedBy, Instant pinnedAt, Instant until, boolean announcement) {
+	record Pin(long seq, String pinnedBy, Instant pinnedAt, @Nullable Instant until, boolean announcement) {
 
 		PinView view(MessageView message) {
 			return new PinView(seq, pinnedBy, pinnedAt, until, announcement, message);
@@ -93,7 +94,7 @@ class PinStore {
 	 * Pins the message, or replaces {@code until} and the announcement mark of its pin
 	 * (who pinned it and when stay).
 	 */
-	Pin save(UUID groupId, long seq, String by, Instant now, Instant until, boolean announcement) {
+	Pin save(UUID groupId, long seq, String by, Instant now, @Nullable Instant until, boolean announcement) {
 		return jdbc.sql("""
 				insert into message_pin (group_id, seq, pinned_by, pinned_at, until, announcement)
 				values (:groupId, :seq, :by, :now, :until, :announcement)

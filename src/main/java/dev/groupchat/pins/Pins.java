@@ -10,10 +10,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -115,17 +117,17 @@ class Pins {
 			.collect(Collectors.toMap(MessageView::seq, Function.identity()));
 		return pins.stream()
 			.filter(pin -> messages.containsKey(pin.seq()))
-			.map(pin -> pin.view(messages.get(pin.seq())))
+			.map(pin -> pin.view(Objects.requireNonNull(messages.get(pin.seq()))))
 			.toList();
 	}
 
 	private void requireModerator(CurrentUser user, UUID groupId, String what) {
-		if (!access.standing(groupId, user.id()).requireMember(groupId).role().isModerator()) {
+		if (!access.standing(groupId, user.id()).requireMember(groupId).isModerator()) {
 			throw PinProblems.notModerator(what);
 		}
 	}
 
-	private Long announcementSeq(UUID groupId, Instant now) {
+	private @Nullable Long announcementSeq(UUID groupId, Instant now) {
 		return store.announcements(List.of(groupId), now).get(groupId);
 	}
 

@@ -8,6 +8,8 @@
  */
 @ApplicationModule(displayName = "Pins and announcements",
 		allowedDependencies = { "shared", "identity", "groups", "messaging" })
+@NullMarked
 package dev.groupchat.pins;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

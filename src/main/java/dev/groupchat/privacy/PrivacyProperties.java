@@ -2,8 +2,11 @@ package dev.groupchat.privacy;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -16,13 +19,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("groupchat.privacy")
-record PrivacyProperties(Duration retentionInterval, @Min(1) @Max(10_000) Integer retentionBatchSize,
-		@Min(1) @Max(10_000) Integer deletionBatchSize) {
-
-	public PrivacyProperties {
-		retentionInterval = retentionInterval == null ? Duration.ofMinutes(10) : retentionInterval;
-		retentionBatchSize = retentionBatchSize == null ? 1_000 : retentionBatchSize;
-		deletionBatchSize = deletionBatchSize == null ? 500 : deletionBatchSize;
-	}
+record PrivacyProperties(@DefaultValue("10m") @NotNull @DurationMin(nanos = 1) Duration retentionInterval,
+		@DefaultValue("1000") @Min(1) @Max(10_000) int retentionBatchSize,
+		@DefaultValue("500") @Min(1) @Max(10_000) int deletionBatchSize) {
 
 }

@@ -5,6 +5,7 @@ import dev.groupchat.messaging.MessageView;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who gets a message event whole. A user's message is hidden from those who blocked its
@@ -18,12 +19,12 @@ final class Audiences {
 	}
 
 	/** The user whose blockers do not get the message; null for SYSTEM messages. */
-	static String subject(MessageView message) {
+	static @Nullable String subject(MessageView message) {
 		return message.type() == MessageType.SYSTEM ? null : message.senderId();
 	}
 
 	/** The only users who get it whole, or null for everyone. */
-	static Set<String> of(MessageView message, Set<String> moderators) {
+	static @Nullable Set<String> of(MessageView message, Set<String> moderators) {
 		if (!message.shadow() || message.type() == MessageType.SYSTEM) {
 			return null;
 		}
@@ -33,7 +34,7 @@ final class Audiences {
 	}
 
 	/** As {@link #of}, as the bus carries it. */
-	static List<String> list(MessageView message, Set<String> moderators) {
+	static @Nullable List<String> list(MessageView message, Set<String> moderators) {
 		Set<String> audience = of(message, moderators);
 		return audience == null ? null : List.copyOf(audience);
 	}

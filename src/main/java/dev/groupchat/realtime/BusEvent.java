@@ -2,6 +2,7 @@ package dev.groupchat.realtime;
 
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An event on its way to sessions, already serialized.
@@ -19,8 +20,8 @@ import java.util.UUID;
  * whose member list is hidden: the only users who get them (the member and the group's
  * moderators); null for everyone
  */
-record BusEvent(Kind kind, UUID groupId, String userId, long seq, String json, String subjectId,
-		List<String> audience) {
+record BusEvent(Kind kind, @Nullable UUID groupId, @Nullable String userId, long seq, @Nullable String json,
+		@Nullable String subjectId, @Nullable List<String> audience) {
 
 	public enum Kind {
 
@@ -63,7 +64,8 @@ record BusEvent(Kind kind, UUID groupId, String userId, long seq, String json, S
 	 * that blocked {@code subjectId}, and when {@code audience} is given, from everyone
 	 * outside it.
 	 */
-	static BusEvent toGroup(UUID groupId, long seq, String json, String subjectId, List<String> audience) {
+	static BusEvent toGroup(UUID groupId, long seq, String json, @Nullable String subjectId,
+			@Nullable List<String> audience) {
 		return new BusEvent(Kind.GROUP, groupId, null, seq, json, subjectId, audience);
 	}
 
@@ -71,15 +73,15 @@ record BusEvent(Kind kind, UUID groupId, String userId, long seq, String json, S
 		return new BusEvent(Kind.USER, null, userId, 0, json, null, null);
 	}
 
-	static BusEvent dropMember(UUID groupId, String userId, String ended) {
+	static BusEvent dropMember(UUID groupId, String userId, @Nullable String ended) {
 		return new BusEvent(Kind.DROP_MEMBER, groupId, userId, 0, ended, null, null);
 	}
 
-	static BusEvent dropGroup(UUID groupId, String ended) {
+	static BusEvent dropGroup(UUID groupId, @Nullable String ended) {
 		return new BusEvent(Kind.DROP_GROUP, groupId, null, 0, ended, null, null);
 	}
 
-	static BusEvent recheckReaders(UUID groupId, String ended) {
+	static BusEvent recheckReaders(UUID groupId, @Nullable String ended) {
 		return new BusEvent(Kind.RECHECK_READERS, groupId, null, 0, ended, null, null);
 	}
 

@@ -1,8 +1,13 @@
 package dev.groupchat.realtime;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The event bus between nodes.
@@ -18,8 +23,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param confirmTimeout how long a publish waits for the broker's confirm before it
  * counts as lost
  */
+@Validated
 @ConfigurationProperties("groupchat.bus")
-record BusProperties(@DefaultValue("local") String type, @DefaultValue("2s") Duration lastSeqCheckInterval,
-		@DefaultValue("10000") int publishBuffer, @DefaultValue("5s") Duration confirmTimeout) {
+record BusProperties(@DefaultValue("local") @Pattern(regexp = "local|rabbitmq") String type,
+		@DefaultValue("2s") @NotNull @DurationMin(nanos = 1) Duration lastSeqCheckInterval,
+		@DefaultValue("10000") @Min(1) int publishBuffer,
+		@DefaultValue("5s") @NotNull @DurationMin(nanos = 1) Duration confirmTimeout) {
 
 }

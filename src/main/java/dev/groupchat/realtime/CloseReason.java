@@ -1,6 +1,7 @@
 package dev.groupchat.realtime;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.socket.CloseStatus;
 
 /**
@@ -44,7 +45,7 @@ enum CloseReason {
 		this(status, null);
 	}
 
-	CloseReason(CloseStatus status, String tag) {
+	CloseReason(CloseStatus status, @Nullable String tag) {
 		this.status = status;
 		this.tag = tag != null ? tag : name().toLowerCase(Locale.ROOT);
 	}

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The destinations clients may use, matched exactly: no wildcards, no encodings, group
@@ -24,12 +25,12 @@ final class Destinations {
 	record App(UUID groupId, String action) {
 	}
 
-	static Optional<UUID> topic(String destination) {
+	static Optional<UUID> topic(@Nullable String destination) {
 		Matcher m = destination == null ? null : TOPIC.matcher(destination);
 		return m != null && m.matches() ? Optional.of(UUID.fromString(m.group(1))) : Optional.empty();
 	}
 
-	static Optional<App> app(String destination) {
+	static Optional<App> app(@Nullable String destination) {
 		Matcher m = destination == null ? null : APP.matcher(destination);
 		return m != null && m.matches() ? Optional.of(new App(UUID.fromString(m.group(1)), m.group(2)))
 				: Optional.empty();

@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -114,7 +115,7 @@ class DomainEventRelay {
 		}
 	}
 
-	private void publishReaction(ReactionChanged event, int count, boolean shadow, List<String> audience) {
+	private void publishReaction(ReactionChanged event, int count, boolean shadow, @Nullable List<String> audience) {
 		String body = shadow
 				? json.event("reaction.changed", event.groupId(), "seq", event.seq(), "emoji", event.emoji(), "count",
 						count, "userId", event.userId(), "added", event.added(), "shadow", true)

@@ -4,6 +4,7 @@ import dev.groupchat.messaging.MessageView;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,7 +37,7 @@ class EventJson {
 		return event(type, message.groupId(), "seq", message.seq(), "message", message);
 	}
 
-	String event(String type, UUID groupId, Object... fields) {
+	String event(String type, UUID groupId, @Nullable Object... fields) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", type);
 		body.put("groupId", groupId);

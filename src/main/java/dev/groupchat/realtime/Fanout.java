@@ -1,5 +1,7 @@
 package dev.groupchat.realtime;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Delivers bus events to this node's sessions. */
@@ -21,15 +23,23 @@ class Fanout {
 	void accept(BusEvent event) {
 		meters.busReceived();
 		switch (event.kind()) {
-			case GROUP ->
-				channels.publish(event.groupId(), event.seq(), event.json(), event.subjectId(), event.audience());
-			case USER -> users.deliver(event.userId(), event.json());
-			case DROP_MEMBER -> channels.drop(event.groupId(), event.userId(), event.json());
-			case DROP_GROUP -> channels.dropAll(event.groupId(), event.json());
-			case RECHECK_READERS -> channels.recheck(event.groupId(), event.json());
-			case BLOCKED -> users.blockChanged(event.userId(), event.subjectId(), true);
-			case UNBLOCKED -> users.blockChanged(event.userId(), event.subjectId(), false);
+			case GROUP -> channels.publish(need(event.groupId(), "groupId", event), event.seq(),
+					need(event.json(), "json", event), event.subjectId(), event.audience());
+			case USER -> users.deliver(need(event.userId(), "userId", event), need(event.json(), "json", event));
+			case DROP_MEMBER -> channels.drop(need(event.groupId(), "groupId", event),
+					need(event.userId(), "userId", event), event.json());
+			case DROP_GROUP -> channels.dropAll(need(event.groupId(), "groupId", event), event.json());
+			case RECHECK_READERS -> channels.recheck(need(event.groupId(), "groupId", event), event.json());
+			case BLOCKED -> users.blockChanged(need(event.userId(), "userId", event),
+					need(event.subjectId(), "subjectId", event), true);
+			case UNBLOCKED -> users.blockChanged(need(event.userId(), "userId", event),
+					need(event.subjectId(), "subjectId", event), false);
 		}
+	}
+
+	/** A field the event's kind always carries (a malformed bus message fails here). */
+	private static <T> T need(@Nullable T value, String field, BusEvent event) {
+		return Objects.requireNonNull(value, () -> event.kind() + " event without " + field);
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.groupchat.realtime;
 
 import java.io.ByteArrayOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Joins the parts of one connection's incoming WebSocket messages into whole frames, up
@@ -15,7 +16,7 @@ final class FrameAssembler {
 
 	private final long limit;
 
-	private ByteArrayOutputStream partial;
+	private @Nullable ByteArrayOutputStream partial;
 
 	FrameAssembler(long limit) {
 		this.limit = limit;
@@ -25,7 +26,7 @@ final class FrameAssembler {
 	 * The whole frame after its last part, {@link #TOO_LARGE} past the limit, null while
 	 * parts are to come.
 	 */
-	byte[] add(byte[] part, boolean last) {
+	byte @Nullable [] add(byte[] part, boolean last) {
 		if (partial == null && last) {
 			return bounded(part);
 		}

@@ -6,6 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 
@@ -21,7 +22,7 @@ final class FrameHygiene {
 	}
 
 	/** What is wrong with the frame's headers, or null when nothing is. */
-	static String problem(Message<byte[]> frame, int maxHeaders) {
+	static @Nullable String problem(Message<byte[]> frame, int maxHeaders) {
 		Map<String, List<String>> headers = StompHeaderAccessor.wrap(frame).toNativeHeaderMap();
 		int count = 0;
 		for (Map.Entry<String, List<String>> header : headers.entrySet()) {

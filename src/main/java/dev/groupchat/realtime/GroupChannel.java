@@ -1,5 +1,6 @@
 package dev.groupchat.realtime;
 
+import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.shared.Traces;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The local subscribers of one group and the order of its messages. Everything that
@@ -50,13 +52,13 @@ final class GroupChannel {
 		final long arrivedNanos;
 
 		/** Who may not get this frame whole; null for an event about nobody's message. */
-		final Hiding hiding;
+		final @Nullable Hiding hiding;
 
 		/**
 		 * The sampled trace context its event was published in (the writer's batch span,
 		 * a REST call); null when not tracing.
 		 */
-		final TraceContext trace;
+		final @Nullable TraceContext trace;
 
 		private final ConcurrentHashMap<String, String> whole = new ConcurrentHashMap<>(4);
 
@@ -68,11 +70,11 @@ final class GroupChannel {
 			this(seq, shared, arrivedNanos, null);
 		}
 
-		Frame(long seq, String shared, long arrivedNanos, Hiding hiding) {
+		Frame(long seq, String shared, long arrivedNanos, @Nullable Hiding hiding) {
 			this(seq, shared, arrivedNanos, hiding, null);
 		}
 
-		Frame(long seq, String shared, long arrivedNanos, Hiding hiding, TraceContext trace) {
+		Frame(long seq, String shared, long arrivedNanos, @Nullable Hiding hiding, @Nullable TraceContext trace) {
 			this.seq = seq;
 			this.shared = shared;
 			this.arrivedNanos = arrivedNanos;
@@ -89,7 +91,7 @@ final class GroupChannel {
 		 * null check for events about nobody's message, one empty-set check more for a
 		 * session without blocks.
 		 */
-		Frame visibleTo(StompSession session) {
+		@Nullable Frame visibleTo(StompSession session) {
 			return hiding == null ? this : hiding.frameFor(this, session);
 		}
 
@@ -104,9 +106,9 @@ final class GroupChannel {
 	 */
 	static final class Hiding {
 
-		private final String senderId;
+		private final @Nullable String senderId;
 
-		private final Set<String> audience;
+		private final @Nullable Set<String> audience;
 
 		private final UUID groupId;
 
@@ -114,15 +116,16 @@ final class GroupChannel {
 
 		private final String messageId;
 
-		private volatile Frame blockedPlaceholder;
+		private volatile @Nullable Frame blockedPlaceholder;
 
-		private volatile Frame hiddenPlaceholder;
+		private volatile @Nullable Frame hiddenPlaceholder;
 
 		/**
 		 * {@code audience} null: everyone may see it (unless they blocked the sender);
 		 * {@code senderId} null: nobody's blocks hide it.
 		 */
-		Hiding(String senderId, Set<String> audience, UUID groupId, String destination, String messageId) {
+		Hiding(@Nullable String senderId, @Nullable Set<String> audience, UUID groupId, String destination,
+				String messageId) {
 			this.senderId = senderId;
 			this.audience = audience;
 			this.groupId = groupId;
@@ -130,18 +133,19 @@ final class GroupChannel {
 			this.messageId = messageId;
 		}
 
-		Frame frameFor(Frame frame, StompSession session) {
+		@Nullable Frame frameFor(Frame frame, StompSession session) {
 			Set<String> blocked = session.blocked();
 			if (senderId != null && !blocked.isEmpty() && blocked.contains(senderId)) {
 				return placeholder(frame, true);
 			}
-			if (audience != null && (session.user() == null || !audience.contains(session.user().id()))) {
+			CurrentUser user = session.user();
+			if (audience != null && (user == null || !audience.contains(user.id()))) {
 				return placeholder(frame, false);
 			}
 			return frame;
 		}
 
-		private Frame placeholder(Frame frame, boolean blocked) {
+		private @Nullable Frame placeholder(Frame frame, boolean blocked) {
 			if (frame.seq == 0) {
 				return null;
 			}
@@ -169,7 +173,7 @@ final class GroupChannel {
 
 		private final int backlogLimit;
 
-		private List<Frame> backlog;
+		private @Nullable List<Frame> backlog;
 
 		private volatile boolean ended;
 
@@ -223,7 +227,7 @@ final class GroupChannel {
 		 * Nothing more goes out on this subscription; {@code last}, when given, is its
 		 * final frame.
 		 */
-		synchronized void end(Frame last) {
+		synchronized void end(@Nullable Frame last) {
 			if (!ended) {
 				ended = true;
 				backlog = null;
@@ -233,8 +237,9 @@ final class GroupChannel {
 			}
 		}
 
-		String userId() {
-			return session.user() == null ? null : session.user().id();
+		@Nullable String userId() {
+			CurrentUser user = session.user();
+			return user == null ? null : user.id();
 		}
 
 	}
@@ -262,7 +267,7 @@ final class GroupChannel {
 
 	private final AtomicInteger dropped = new AtomicInteger();
 
-	private final RealtimeMeters meters;
+	private final @Nullable RealtimeMeters meters;
 
 	private final Traces traces;
 
@@ -275,7 +280,8 @@ final class GroupChannel {
 	}
 
 	/** {@code meters} may be null (unit tests). */
-	GroupChannel(UUID groupId, long lastSeq, ForkJoinPool pool, int capacity, RealtimeMeters meters, Traces traces) {
+	GroupChannel(UUID groupId, long lastSeq, ForkJoinPool pool, int capacity, @Nullable RealtimeMeters meters,
+			Traces traces) {
 		this.traces = traces;
 		this.capacity = capacity;
 		this.meters = meters;

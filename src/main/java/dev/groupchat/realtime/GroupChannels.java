@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -85,7 +86,7 @@ class GroupChannels implements DisposableBean {
 	 * node only now started to hear the group's events), {@code mayRead} is asked again.
 	 * @throws StompRefusal 403 when the user may not read the group
 	 */
-	void subscribe(StompSession session, String subscriptionId, UUID groupId, Long resumeAfter,
+	void subscribe(StompSession session, String subscriptionId, UUID groupId, @Nullable Long resumeAfter,
 			BooleanSupplier mayRead) {
 		GroupChannel known = channels.get(groupId);
 		long revocationsSeen = known == null ? -1 : known.revocations();
@@ -201,7 +202,7 @@ class GroupChannels implements DisposableBean {
 	 * The user may no longer read the group: their subscriptions to it end now, each with
 	 * the event {@code ended} (when given) as its last frame.
 	 */
-	void drop(UUID groupId, String userId, String ended) {
+	void drop(UUID groupId, String userId, @Nullable String ended) {
 		end(groupId, s -> userId.equals(s.userId()), ended);
 	}
 
@@ -209,7 +210,7 @@ class GroupChannels implements DisposableBean {
 	 * Nobody may read the group any more (it was deleted): every subscription to it ends
 	 * now.
 	 */
-	void dropAll(UUID groupId, String ended) {
+	void dropAll(UUID groupId, @Nullable String ended) {
 		end(groupId, s -> true, ended);
 	}
 
@@ -219,7 +220,7 @@ class GroupChannels implements DisposableBean {
 	 * longer read are ended. When the check fails, they are all ended (they may subscribe
 	 * again, and are checked then).
 	 */
-	void recheck(UUID groupId, String ended) {
+	void recheck(UUID groupId, @Nullable String ended) {
 		GroupChannel channel = channels.get(groupId);
 		if (channel == null) {
 			return;
@@ -248,7 +249,7 @@ class GroupChannels implements DisposableBean {
 		}
 	}
 
-	private void end(UUID groupId, Predicate<GroupChannel.Subscriber> which, String ended) {
+	private void end(UUID groupId, Predicate<GroupChannel.Subscriber> which, @Nullable String ended) {
 		GroupChannel channel = channels.get(groupId);
 		if (channel != null) {
 			GroupChannel.Frame last = ended == null ? null : frame(channel, 0, ended);
@@ -280,7 +281,7 @@ class GroupChannels implements DisposableBean {
 	 * member list is hidden), from everyone outside it ({@link GroupChannel.Hiding}). The
 	 * trace in scope (the writer's batch span for a message) goes with it to the fan-out.
 	 */
-	void publish(UUID groupId, long seq, String body, String subjectId, List<String> audience) {
+	void publish(UUID groupId, long seq, String body, @Nullable String subjectId, @Nullable List<String> audience) {
 		GroupChannel channel = channels.get(groupId);
 		if (channel != null) {
 			String messageId = "m-" + messageIds.incrementAndGet();
@@ -291,8 +292,8 @@ class GroupChannels implements DisposableBean {
 		}
 	}
 
-	private static GroupChannel.Hiding hiding(GroupChannel channel, String messageId, String subjectId,
-			Set<String> audience) {
+	private static GroupChannel.@Nullable Hiding hiding(GroupChannel channel, String messageId,
+			@Nullable String subjectId, @Nullable Set<String> audience) {
 		return subjectId == null && audience == null ? null
 				: new GroupChannel.Hiding(subjectId, audience, channel.groupId, channel.destination, messageId);
 	}

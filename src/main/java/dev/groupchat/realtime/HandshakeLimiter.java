@@ -2,6 +2,7 @@ package dev.groupchat.realtime;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
@@ -45,7 +46,7 @@ class HandshakeLimiter implements HandshakeInterceptor {
 
 	@Override
 	public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
-			Exception exception) {
+			@Nullable Exception exception) {
 	}
 
 	/** Forgets addresses that have been quiet long enough for their bucket to refill. */

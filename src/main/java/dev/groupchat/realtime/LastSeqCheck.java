@@ -4,6 +4,7 @@ import dev.groupchat.groups.GroupAccess;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -39,7 +40,7 @@ final class LastSeqCheck implements SmartLifecycle {
 
 	private volatile boolean cutOffAtLastCheck;
 
-	private volatile ScheduledFuture<?> task;
+	private volatile @Nullable ScheduledFuture<?> task;
 
 	LastSeqCheck(GroupChannels channels, GroupAccess access, TaskScheduler scheduler, BusProperties properties,
 			EventBus bus) {

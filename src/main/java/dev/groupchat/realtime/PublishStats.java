@@ -3,6 +3,7 @@ package dev.groupchat.realtime;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ final class PublishStats {
 	}
 
 	/** A publish that did not reach the broker. */
-	void failed(String what, Throwable cause) {
+	void failed(String what, @Nullable Throwable cause) {
 		failed.incrementAndGet();
 		warn(what, cause);
 	}
@@ -43,7 +44,7 @@ final class PublishStats {
 	}
 
 	/** An event never handed to the broker. */
-	void dropped(String what) {
+	void dropped(@Nullable String what) {
 		dropped.incrementAndGet();
 		if (what != null) {
 			warn(what, null);
@@ -62,7 +63,7 @@ final class PublishStats {
 		return dropped.get();
 	}
 
-	private void warn(String what, Throwable cause) {
+	private void warn(String what, @Nullable Throwable cause) {
 		long now = System.nanoTime();
 		if (now - lastWarning < WARN_EVERY_NANOS) {
 			return;

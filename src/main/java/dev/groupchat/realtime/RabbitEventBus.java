@@ -1,9 +1,11 @@
 package dev.groupchat.realtime;
 
 import com.rabbitmq.client.ShutdownSignalException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.AmqpAdmin;
@@ -45,7 +47,7 @@ class RabbitEventBus implements EventBus, BusInterest, MessageListener, Connecti
 
 	private final JsonMapper json;
 
-	private BusPublisher publisher;
+	private @Nullable BusPublisher publisher;
 
 	private final Set<String> bound = ConcurrentHashMap.newKeySet();
 
@@ -75,7 +77,7 @@ class RabbitEventBus implements EventBus, BusInterest, MessageListener, Connecti
 			log.error("Local delivery of a {} event failed", event.kind(), ex);
 		}
 		try {
-			publisher.offer(event);
+			Objects.requireNonNull(publisher, "publisher").offer(event);
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not queue a {} event for the other nodes", event.kind(), ex);
@@ -133,7 +135,7 @@ class RabbitEventBus implements EventBus, BusInterest, MessageListener, Connecti
 	 * node still wants.
 	 */
 	@Override
-	public void onCreate(Connection connection) {
+	public void onCreate(@Nullable Connection connection) {
 		try {
 			admin.declareQueue(queue);
 		}

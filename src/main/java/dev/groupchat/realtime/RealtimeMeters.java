@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -118,7 +119,10 @@ class RealtimeMeters {
 	 * shutdown's.
 	 */
 	void disconnected(CloseReason reason) {
-		disconnects.get(reason == CloseReason.CLIENT && shuttingDown ? CloseReason.SHUTDOWN : reason).increment();
+		Objects
+			.requireNonNull(
+					disconnects.get(reason == CloseReason.CLIENT && shuttingDown ? CloseReason.SHUTDOWN : reason))
+			.increment();
 	}
 
 	void gapFilled() {

@@ -1,9 +1,14 @@
 package dev.groupchat.realtime;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The STOMP endpoint.
@@ -46,37 +51,24 @@ import org.springframework.util.unit.DataSize;
  * @param replayBacklog live events held for one subscriber while its replay is sent;
  * beyond, they are dropped and {@code resync.required} follows the replay
  */
+@Validated
 @ConfigurationProperties("groupchat.realtime")
-record RealtimeProperties(DataSize maxFrameSize, DataSize readBufferSize, Duration heartbeat, Duration sendTimeout,
-		DataSize sendBufferLimit, DataSize socketSendBuffer, Integer resumeLimit, List<String> allowedOrigins,
-		Duration gapTimeout, Duration connectTimeout, Integer maxSubscriptionsPerSession,
-		Integer maxSubscriptionIdLength, Integer maxSessionsPerUser, Integer handshakesPerSecond, Integer maxHeaders,
-		Double typingPerSecond, Double readsPerSecond, Integer groupQueueCapacity, Integer replayConcurrency,
-		Duration replayWait, Integer replaysPerSession, Integer replayBacklog) {
+record RealtimeProperties(@DefaultValue("64KB") DataSize maxFrameSize, @DefaultValue("2KB") DataSize readBufferSize,
+		@DefaultValue("10s") Duration heartbeat, @DefaultValue("5s") @DurationMin(nanos = 1) Duration sendTimeout,
+		@DefaultValue("512KB") DataSize sendBufferLimit, @DefaultValue("64KB") DataSize socketSendBuffer,
+		@DefaultValue("1000") @Min(1) int resumeLimit, @DefaultValue("*") List<String> allowedOrigins,
+		@DefaultValue("500ms") Duration gapTimeout,
+		@DefaultValue("10s") @DurationMin(nanos = 1) Duration connectTimeout,
+		@DefaultValue("200") @Min(1) int maxSubscriptionsPerSession,
+		@DefaultValue("128") @Min(1) int maxSubscriptionIdLength, @DefaultValue("10") @Min(1) int maxSessionsPerUser,
+		@DefaultValue("50") @Min(1) int handshakesPerSecond, @DefaultValue("50") @Min(1) int maxHeaders,
+		@DefaultValue("1.0") @Positive double typingPerSecond, @DefaultValue("5.0") @Positive double readsPerSecond,
+		@DefaultValue("10000") @Min(1) int groupQueueCapacity, @DefaultValue("16") @Min(1) int replayConcurrency,
+		@DefaultValue("2s") Duration replayWait, @DefaultValue("50") @Min(1) int replaysPerSession,
+		@DefaultValue("2000") @Min(1) int replayBacklog) {
 
 	public RealtimeProperties {
-		maxFrameSize = maxFrameSize == null ? DataSize.ofKilobytes(64) : maxFrameSize;
-		readBufferSize = readBufferSize == null ? DataSize.ofKilobytes(2) : readBufferSize;
-		heartbeat = heartbeat == null ? Duration.ofSeconds(10) : heartbeat;
-		sendTimeout = sendTimeout == null ? Duration.ofSeconds(5) : sendTimeout;
-		sendBufferLimit = sendBufferLimit == null ? DataSize.ofKilobytes(512) : sendBufferLimit;
-		socketSendBuffer = socketSendBuffer == null ? DataSize.ofKilobytes(64) : socketSendBuffer;
-		resumeLimit = resumeLimit == null ? 1_000 : resumeLimit;
-		allowedOrigins = allowedOrigins == null ? List.of("*") : List.copyOf(allowedOrigins);
-		gapTimeout = gapTimeout == null ? Duration.ofMillis(500) : gapTimeout;
-		connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
-		maxSubscriptionsPerSession = maxSubscriptionsPerSession == null ? 200 : maxSubscriptionsPerSession;
-		maxSubscriptionIdLength = maxSubscriptionIdLength == null ? 128 : maxSubscriptionIdLength;
-		maxSessionsPerUser = maxSessionsPerUser == null ? 10 : maxSessionsPerUser;
-		handshakesPerSecond = handshakesPerSecond == null ? 50 : handshakesPerSecond;
-		maxHeaders = maxHeaders == null ? 50 : maxHeaders;
-		typingPerSecond = typingPerSecond == null ? 1.0 : typingPerSecond;
-		readsPerSecond = readsPerSecond == null ? 5.0 : readsPerSecond;
-		groupQueueCapacity = groupQueueCapacity == null ? 10_000 : groupQueueCapacity;
-		replayConcurrency = replayConcurrency == null ? 16 : replayConcurrency;
-		replayWait = replayWait == null ? Duration.ofSeconds(2) : replayWait;
-		replaysPerSession = replaysPerSession == null ? 50 : replaysPerSession;
-		replayBacklog = replayBacklog == null ? 2_000 : replayBacklog;
+		allowedOrigins = List.copyOf(allowedOrigins);
 	}
 
 	/** The limits each session enforces on itself. */

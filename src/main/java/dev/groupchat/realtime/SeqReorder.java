@@ -2,6 +2,7 @@ package dev.groupchat.realtime;
 
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Puts one group's events back into seq order: an event that arrives early (its commit
@@ -63,7 +64,7 @@ final class SeqReorder {
 	}
 
 	/** The gap in front of the events waiting, or null when none waits. */
-	Range gap() {
+	@Nullable Range gap() {
 		return early.isEmpty() ? null : new Range(delivered, early.firstKey());
 	}
 
@@ -72,7 +73,7 @@ final class SeqReorder {
 	 * to the stored last seq seen at the previous check that are still not delivered;
 	 * null when none. Remembers {@code storedLastSeq} for the next check.
 	 */
-	Range missedBefore(long storedLastSeq, int limit) {
+	@Nullable Range missedBefore(long storedLastSeq, int limit) {
 		long target = Math.min(storedAtLastCheck, storedLastSeq);
 		storedAtLastCheck = storedLastSeq;
 		return target > delivered ? new Range(delivered, Math.min(target, delivered + limit) + 1) : null;

@@ -68,6 +68,12 @@ class StompCommands {
 			return;
 		}
 		StompCommand command = headers.getCommand();
+		if (command == null) {
+			// the decoder gives every frame but a heart-beat its command; refused, not an
+			// NPE
+			refuse(session, 400, "a frame needs a command");
+			return;
+		}
 		if (command == StompCommand.CONNECT || command == StompCommand.STOMP) {
 			connect(session, headers);
 			return;
@@ -96,7 +102,7 @@ class StompCommands {
 			}
 		}
 		catch (StompRefusal refusal) {
-			refuse(session, refusal.status(), refusal.getMessage());
+			refuse(session, refusal.status(), String.valueOf(refusal.getMessage()));
 			return;
 		}
 		receipt(session, headers);

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -63,7 +64,8 @@ class StompEndpoint extends AbstractWebSocketHandler implements SubProtocolCapab
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession socket) {
-		Session nativeSession = ((NativeWebSocketSession) socket).getNativeSession(Session.class);
+		Session nativeSession = Objects
+			.requireNonNull(((NativeWebSocketSession) socket).getNativeSession(Session.class));
 		nativeSession.getUserProperties().put(BLOCKING_SEND_TIMEOUT, properties.sendTimeout().toMillis());
 		sessions.put(socket.getId(), new StompSession(socket, nativeSession, properties.sessionLimits(), meters));
 	}
@@ -132,7 +134,8 @@ class StompEndpoint extends AbstractWebSocketHandler implements SubProtocolCapab
 					return;
 				}
 				LogContext.put(LogContext.REQUEST_ID, session.id() + "-" + frameIds.incrementAndGet());
-				LogContext.put(LogContext.USER_ID, session.isConnected() ? session.user().id() : null);
+				LogContext.put(LogContext.USER_ID,
+						session.isConnected() ? StompSession.connectedUser(session).id() : null);
 				String problem = FrameHygiene.problem(frame, properties.maxHeaders());
 				if (problem != null) {
 					commands.refuse(session, 400, problem);

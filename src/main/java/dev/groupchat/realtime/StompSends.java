@@ -2,6 +2,7 @@ package dev.groupchat.realtime;
 
 import dev.groupchat.groups.GroupAccess;
 import dev.groupchat.groups.ReadMarkers;
+import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.messaging.Messaging;
 import dev.groupchat.messaging.PostMessage;
 import dev.groupchat.messaging.SendMetrics;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
@@ -111,7 +113,7 @@ class StompSends {
 
 	private void post(StompSession session, Destinations.App app, byte[] body) {
 		long start = System.nanoTime();
-		String clientMsgId = null;
+		@Nullable String clientMsgId = null;
 		try {
 			JsonNode tree = json.read(body, JsonNode.class);
 			clientMsgId = tree.path("clientMsgId").isString() ? tree.path("clientMsgId").asString() : null;
@@ -120,7 +122,7 @@ class StompSends {
 				throw new DomainException(ProblemType.MALFORMED, "The body must be a JSON object of a message");
 			}
 			validate(message);
-			Messaging.Posted posted = messaging.post(session.user(), app.groupId(), message);
+			Messaging.Posted posted = messaging.post(StompSession.connectedUser(session), app.groupId(), message);
 			ack(session, clientMsgId, "OK", "message", posted.message());
 			metrics.acked(SendMetrics.Transport.STOMP, start);
 		}
@@ -139,7 +141,7 @@ class StompSends {
 		}
 		catch (RuntimeException ex) {
 			metrics.refused(SendMetrics.Refusal.ERROR);
-			log.error("Unexpected failure of a STOMP send by {}", session.user().id(), ex);
+			log.error("Unexpected failure of a STOMP send by {}", StompSession.connectedUser(session).id(), ex);
 			ack(session, clientMsgId, "ERROR", "problem",
 					Problems.of(ProblemType.INTERNAL, "The message could not be stored; it has been logged."));
 		}
@@ -171,7 +173,7 @@ class StompSends {
 		}
 	}
 
-	private void ack(StompSession session, String clientMsgId, String status, String field, Object value) {
+	private void ack(StompSession session, @Nullable String clientMsgId, String status, String field, Object value) {
 		Map<String, Object> ack = new LinkedHashMap<>();
 		ack.put("clientMsgId", clientMsgId);
 		ack.put("status", status);
@@ -185,7 +187,8 @@ class StompSends {
 	 * the same.
 	 */
 	private void typing(StompSession session, Destinations.App app) {
-		GroupAccess.Standing standing = access.cachedStanding(app.groupId(), session.user().id());
+		CurrentUser user = StompSession.connectedUser(session);
+		GroupAccess.Standing standing = access.cachedStanding(app.groupId(), user.id());
 		if (!standing.isMember()) {
 			throw new StompRefusal(403, "only members may type in this group");
 		}
@@ -194,8 +197,7 @@ class StompSends {
 			return;
 		}
 		bus.publish(BusEvent.toGroup(app.groupId(), 0,
-				json.event("typing", app.groupId(), "userId", session.user().id(), "name", session.user().name()),
-				session.user().id(), null));
+				json.event("typing", app.groupId(), "userId", user.id(), "name", user.name()), user.id(), null));
 	}
 
 	private void read(StompSession session, Destinations.App app, byte[] body) {
@@ -216,10 +218,10 @@ class StompSends {
 			return;
 		}
 		try {
-			readMarkers.markRead(session.user(), app.groupId(), seq);
+			readMarkers.markRead(StompSession.connectedUser(session), app.groupId(), seq);
 		}
 		catch (DomainException ex) {
-			throw new StompRefusal(ex.problem().status().value(), ex.getMessage());
+			throw new StompRefusal(ex.problem().status().value(), String.valueOf(ex.getMessage()));
 		}
 	}
 

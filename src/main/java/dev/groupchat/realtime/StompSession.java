@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.WebSocketSession;
@@ -29,7 +30,7 @@ final class StompSession {
 	private static final Logger log = LoggerFactory.getLogger(StompSession.class);
 
 	/** What a subscription is to: a group's topic, or one of the user's queues. */
-	record Subscription(String id, String destination, UUID groupId) {
+	record Subscription(String id, String destination, @Nullable UUID groupId) {
 	}
 
 	private final WebSocketSession socket;
@@ -48,7 +49,7 @@ final class StompSession {
 
 	private final long openedAt = System.currentTimeMillis();
 
-	private volatile CloseReason closeReason;
+	private volatile @Nullable CloseReason closeReason;
 
 	private final Outbound outbound;
 
@@ -56,7 +57,7 @@ final class StompSession {
 
 	private final AtomicBoolean closing = new AtomicBoolean();
 
-	private volatile CurrentUser user;
+	private volatile @Nullable CurrentUser user;
 
 	/**
 	 * Whom the user blocked: loaded at CONNECT, kept current by BLOCKED/UNBLOCKED bus
@@ -65,7 +66,7 @@ final class StompSession {
 	 */
 	private volatile Set<String> blocked = Set.of();
 
-	private volatile Instant expiresAt;
+	private volatile @Nullable Instant expiresAt;
 
 	private volatile long sendEveryMs;
 
@@ -100,7 +101,7 @@ final class StompSession {
 		return socket.getId();
 	}
 
-	void connected(CurrentUser user, Instant expiresAt, long sendEveryMs, long expectEveryMs) {
+	void connected(CurrentUser user, @Nullable Instant expiresAt, long sendEveryMs, long expectEveryMs) {
 		this.user = user;
 		this.expiresAt = expiresAt;
 		this.sendEveryMs = sendEveryMs;
@@ -128,11 +129,25 @@ final class StompSession {
 		return user != null;
 	}
 
-	CurrentUser user() {
+	/** The user after CONNECT; null before. */
+	@Nullable CurrentUser user() {
 		return user;
 	}
 
-	Instant expiresAt() {
+	/**
+	 * The user of a session that has sent CONNECT, for the frames only such a session
+	 * gets to (SUBSCRIBE, SEND); static so that it reads {@link #user()} as a test's
+	 * stand-in session answers it.
+	 */
+	static CurrentUser connectedUser(StompSession session) {
+		CurrentUser user = session.user();
+		if (user == null) {
+			throw new IllegalStateException("session " + session.id() + " has not sent CONNECT");
+		}
+		return user;
+	}
+
+	@Nullable Instant expiresAt() {
 		return expiresAt;
 	}
 

@@ -3,6 +3,7 @@ package dev.groupchat.realtime;
 import dev.groupchat.groups.GroupAccess;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +49,7 @@ class StompSubscriptions {
 		UUID groupId = Destinations.topic(destination)
 			.orElseThrow(() -> new StompRefusal(403, "cannot subscribe to " + destination));
 		Long resumeAfter = resumeAfter(headers);
-		String userId = session.user().id();
+		String userId = StompSession.connectedUser(session).id();
 		session.add(new StompSession.Subscription(id, destination, groupId));
 		try {
 			// uncached: a standing cached on this node may not know yet of a ban decided
@@ -61,7 +62,7 @@ class StompSubscriptions {
 		}
 	}
 
-	private static Long resumeAfter(StompHeaderAccessor headers) {
+	private static @Nullable Long resumeAfter(StompHeaderAccessor headers) {
 		String value = headers.getFirstNativeHeader(RESUME_HEADER);
 		if (value == null) {
 			return null;

@@ -1,5 +1,6 @@
 package dev.groupchat.realtime;
 
+import dev.groupchat.identity.CurrentUser;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,7 +39,7 @@ class UserQueues {
 	 */
 	boolean add(StompSession session) {
 		boolean[] added = { false };
-		sessions.compute(session.user().id(), (id, set) -> {
+		sessions.compute(StompSession.connectedUser(session).id(), (id, set) -> {
 			Set<StompSession> result = set;
 			if (result == null) {
 				interest.userWanted(id);
@@ -54,10 +55,11 @@ class UserQueues {
 	}
 
 	void remove(StompSession session) {
-		if (session.user() == null) {
+		CurrentUser user = session.user();
+		if (user == null) {
 			return;
 		}
-		sessions.computeIfPresent(session.user().id(), (id, set) -> {
+		sessions.computeIfPresent(user.id(), (id, set) -> {
 			set.remove(session);
 			if (set.isEmpty()) {
 				interest.userUnwanted(id);

@@ -6,6 +6,8 @@
  */
 @ApplicationModule(displayName = "Real time",
 		allowedDependencies = { "shared", "identity", "groups", "messaging", "moderation", "safety", "pins" })
+@NullMarked
 package dev.groupchat.realtime;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

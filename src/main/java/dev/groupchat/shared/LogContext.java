@@ -2,6 +2,7 @@ package dev.groupchat.shared;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
@@ -30,7 +31,7 @@ public final class LogContext {
 		return offered != null && SAFE_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
 	}
 
-	public static void put(String key, String value) {
+	public static void put(String key, @Nullable String value) {
 		if (value != null) {
 			MDC.put(key, value);
 		}

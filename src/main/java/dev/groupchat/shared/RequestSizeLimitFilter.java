@@ -9,11 +9,13 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,11 +51,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	}
 
 	/** HTTP limits of the REST API. */
+	@Validated
 	@ConfigurationProperties("groupchat.http")
-	record HttpLimits(DataSize maxBodySize) {
-		HttpLimits {
-			maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(64) : maxBodySize;
-		}
+	record HttpLimits(@DefaultValue("64KB") DataSize maxBodySize) {
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -69,7 +71,7 @@ class WebhookDelivery {
 			outbox.remove(row.id());
 			return;
 		}
-		metrics.failed(result.reason());
+		metrics.failed(Objects.requireNonNull(result.reason(), "a failed result has a reason"));
 		if (clock.instant().isAfter(row.createdAt().plus(properties.retryFor()))) {
 			metrics.failed("expired");
 			log.warn("Webhook {} delivery {} given up after {} attempts: {}", row.webhookId(), row.id(), row.attempts(),
@@ -95,8 +97,9 @@ class WebhookDelivery {
 	 * message.created rows carry no JSON from the send: built from the message now, and
 	 * kept.
 	 */
-	private String messageData(WebhookOutbox.Claimed row) {
-		return history.find(row.groupId(), row.seq()).map(message -> {
+	private @Nullable String messageData(WebhookOutbox.Claimed row) {
+		long seq = Objects.requireNonNull(row.seq(), "a message.created row has a seq");
+		return history.find(row.groupId(), seq).map(message -> {
 			String data = messageCreated.of(message);
 			outbox.freeze(row.id(), data);
 			return data;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,8 +18,8 @@ import org.springframework.stereotype.Repository;
 class WebhookOutbox {
 
 	/** A delivery claimed by this worker, with where it goes and how to sign it. */
-	record Claimed(UUID id, UUID webhookId, UUID groupId, String type, Long seq, String data, Instant createdAt,
-			int attempts, String url, String secret) {
+	record Claimed(UUID id, UUID webhookId, UUID groupId, String type, @Nullable Long seq, @Nullable String data,
+			Instant createdAt, int attempts, String url, String secret) {
 	}
 
 	private final JdbcClient jdbc;
@@ -31,7 +32,7 @@ class WebhookOutbox {
 	 * One row for each of the group's endpoints, and each service-wide one, subscribed to
 	 * {@code type}, in the caller's transaction.
 	 */
-	void record(UUID groupId, String type, Long seq, String data, Instant now) {
+	void record(UUID groupId, String type, @Nullable Long seq, @Nullable String data, Instant now) {
 		jdbc.sql("""
 				insert into webhook_outbox (id, webhook_id, group_id, type, seq, data, created_at, next_attempt_at)
 				select gen_random_uuid(), w.id, :groupId, :type, :seq, :data::json, :now, :now
@@ -117,7 +118,7 @@ class WebhookOutbox {
 		jdbc.sql("delete from webhook_outbox where id = :id").param("id", id).update();
 	}
 
-	void retryIn(UUID id, Duration delay, String error) {
+	void retryIn(UUID id, Duration delay, @Nullable String error) {
 		jdbc.sql("""
 				update webhook_outbox set next_attempt_at = now() + :delayMs * interval '1 millisecond',
 				       last_error = :error where id = :id""")

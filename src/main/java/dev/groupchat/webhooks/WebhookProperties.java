@@ -1,8 +1,11 @@
 package dev.groupchat.webhooks;
 
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Webhooks.
@@ -21,10 +24,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease how long a claimed delivery is kept from other workers (longer than a
  * request can take; after a crash another node tries it again once it ends)
  */
+@Validated
 @ConfigurationProperties("groupchat.webhooks")
-record WebhookProperties(@DefaultValue("false") boolean allowPrivateAddresses, @DefaultValue("10") int maxPerGroup,
-		@DefaultValue("500ms") Duration pollInterval, @DefaultValue("8") int concurrency,
-		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout,
-		@DefaultValue("1s") Duration initialBackoff, @DefaultValue("1h") Duration maxBackoff,
-		@DefaultValue("24h") Duration retryFor, @DefaultValue("60s") Duration lease) {
+record WebhookProperties(@DefaultValue("false") boolean allowPrivateAddresses,
+		@DefaultValue("10") @Min(1) int maxPerGroup,
+		@DefaultValue("500ms") @DurationMin(nanos = 1) Duration pollInterval,
+		@DefaultValue("8") @Min(1) int concurrency, @DefaultValue("5s") @DurationMin(nanos = 1) Duration connectTimeout,
+		@DefaultValue("5s") @DurationMin(nanos = 1) Duration readTimeout,
+		@DefaultValue("1s") @DurationMin(nanos = 1) Duration initialBackoff,
+		@DefaultValue("1h") @DurationMin(nanos = 1) Duration maxBackoff,
+		@DefaultValue("24h") @DurationMin(nanos = 1) Duration retryFor,
+		@DefaultValue("60s") @DurationMin(nanos = 1) Duration lease) {
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,13 +28,13 @@ class WebhookSender {
 	 * How an attempt ended: accepted (2xx), or failed with a metric reason and a short
 	 * detail.
 	 */
-	record Result(boolean accepted, String reason, String detail) {
+	record Result(boolean accepted, @Nullable String reason, @Nullable String detail) {
 
 		static Result ok() {
 			return new Result(true, null, null);
 		}
 
-		static Result failed(String reason, String detail) {
+		static Result failed(String reason, @Nullable String detail) {
 			return new Result(false, reason, detail);
 		}
 
@@ -86,7 +87,7 @@ class WebhookSender {
 		}
 	}
 
-	private static Result failure(Throwable cause) {
+	private static Result failure(@Nullable Throwable cause) {
 		if (cause instanceof HttpConnectTimeoutException) {
 			return Result.failed("connection", "connect timed out");
 		}

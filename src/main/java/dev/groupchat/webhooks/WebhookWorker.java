@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -37,7 +38,7 @@ class WebhookWorker implements SmartLifecycle {
 	/** Touched by the loop's thread only. */
 	private long lastSweep = System.nanoTime();
 
-	private volatile ExecutorService attempts;
+	private volatile @Nullable ExecutorService attempts;
 
 	WebhookWorker(WebhookOutbox outbox, WebhookDelivery delivery, WebhookProperties properties) {
 		this.outbox = outbox;
@@ -68,10 +69,14 @@ class WebhookWorker implements SmartLifecycle {
 		if (free == 0) {
 			return 0;
 		}
+		ExecutorService executor = attempts;
+		if (executor == null) {
+			return 0;
+		}
 		List<WebhookOutbox.Claimed> rows = outbox.claim(free, properties.lease());
 		for (WebhookOutbox.Claimed row : rows) {
 			slots.acquireUninterruptibly();
-			attempts.execute(() -> {
+			executor.execute(() -> {
 				try {
 					delivery.attempt(row);
 				}

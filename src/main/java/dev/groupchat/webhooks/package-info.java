@@ -7,6 +7,8 @@
  */
 @ApplicationModule(displayName = "Webhooks",
 		allowedDependencies = { "shared", "identity", "groups", "messaging", "moderation", "realtime" })
+@NullMarked
 package dev.groupchat.webhooks;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

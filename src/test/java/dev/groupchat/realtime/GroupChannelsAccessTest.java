@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,8 +49,8 @@ class GroupChannelsAccessTest {
 	void start() {
 		when(access.lastSeq(groupId)).thenReturn(Optional.of(0L));
 		channels = new GroupChannels(access, mock(History.class), new EventJson(JsonMapper.builder().build()),
-				new RealtimeProperties(null, null, null, null, null, null, null, null, null, null, null, null, null,
-						null, null, null, null, null, null, null, null, null),
+				new Binder(new MapConfigurationPropertySource()).bindOrCreate("groupchat.realtime",
+						RealtimeProperties.class),
 				mock(BusInterest.class), new RealtimeMeters(new SimpleMeterRegistry()), Traces.off());
 	}
 

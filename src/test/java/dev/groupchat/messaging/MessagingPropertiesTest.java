@@ -1,0 +1,53 @@
+package dev.groupchat.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * The writer's settings bind with their documented defaults, and a value the writer
+ * cannot work with stops the start with a message that names the setting.
+ */
+class MessagingPropertiesTest {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Config.class);
+
+	@Test
+	void withNothingSetTheDefaultsApply() {
+		this.runner.run(context -> {
+			MessagingProperties properties = context.getBean(MessagingProperties.class);
+			assertThat(properties.writers()).isEqualTo(2);
+			assertThat(properties.maxBatch()).isEqualTo(256);
+			assertThat(properties.queueCapacity()).isEqualTo(20_000);
+			assertThat(properties.enqueueTimeout()).isEqualTo(Duration.ofSeconds(2));
+			assertThat(properties.sendTimeout()).isEqualTo(Duration.ofSeconds(2));
+		});
+	}
+
+	@Test
+	void zeroWritersFailTheStartNamingTheSetting() {
+		this.runner.withPropertyValues("groupchat.messaging.writers=0").run(context -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasStackTraceContaining("groupchat.messaging")
+				.hasStackTraceContaining("on field 'writers': rejected value [0]")
+				.hasStackTraceContaining("must be greater than or equal to 1");
+		});
+	}
+
+	@Test
+	void aSendTimeoutOfZeroFailsTheStart() {
+		this.runner.withPropertyValues("groupchat.messaging.send-timeout=0s").run(context -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasStackTraceContaining("on field 'sendTimeout'");
+		});
+	}
+
+	@EnableConfigurationProperties(MessagingProperties.class)
+	static class Config {
+
+	}
+
+}
