@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -21,6 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -145,6 +147,27 @@ final class Browser implements AutoCloseable {
 
 	Object script(String script, Object... args) {
 		return ((JavascriptExecutor) driver).executeScript(script, args);
+	}
+
+	/** A Chrome DevTools Protocol command, for what WebDriver itself cannot do. */
+	Map<String, Object> cdp(String command, Map<String, Object> parameters) {
+		return ((HasCdp) driver).executeCdpCommand(command, parameters);
+	}
+
+	/**
+	 * Takes the browser off the network and back, as a train entering a tunnel does: open
+	 * WebSockets drop and new connections fail until it is back online.
+	 */
+	void offline(boolean offline) {
+		cdp("Network.enable", Map.of());
+		cdp("Network.emulateNetworkConditions",
+				Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+	}
+
+	/** Lets the page at this origin write and read the clipboard without a prompt. */
+	void grantClipboard(String origin) {
+		cdp("Browser.grantPermissions",
+				Map.of("origin", origin, "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
 	}
 
 	void screenshot(String name) {
