@@ -155,13 +155,16 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Takes the browser off the network and back, as a train entering a tunnel does: open
-	 * WebSockets drop and new connections fail until it is back online.
+	 * Runs the script in every document this browser opens from now on, before the page's
+	 * own scripts (and outside its Content-Security-Policy); answers an id for
+	 * {@link #forgetNewDocumentScript}.
 	 */
-	void offline(boolean offline) {
-		cdp("Network.enable", Map.of());
-		cdp("Network.emulateNetworkConditions",
-				Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+	String onNewDocument(String source) {
+		return cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source)).get("identifier").toString();
+	}
+
+	void forgetNewDocumentScript(String id) {
+		cdp("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", id));
 	}
 
 	/** Lets the page at this origin write and read the clipboard without a prompt. */
