@@ -4,21 +4,17 @@ import * as session from './session.js';
 import * as api from './api.js';
 import { h, clear } from './dom.js';
 import { overview } from './overview.js';
-import { insights } from './insights.js';
-import { liveFeed } from './live.js';
-import { members } from './members.js';
-import { reports } from './reports.js';
-import { settings } from './settings.js';
-import { auditLog } from './audit.js';
 import * as notices from './notices.js';
 
+// Each tab's module (and the libraries it needs: STOMP, the QR code) loads when the tab opens, so
+// that the overview does not wait for them.
 const TABS = [
-  ['insights', 'Insights', insights],
-  ['live', 'Live feed', liveFeed],
-  ['members', 'Members', members],
-  ['reports', 'Reports', reports],
-  ['settings', 'Settings', settings],
-  ['audit', 'Audit log', auditLog],
+  ['insights', 'Insights', () => import('./insights.js').then((m) => m.insights)],
+  ['live', 'Live feed', () => import('./live.js').then((m) => m.liveFeed)],
+  ['members', 'Members', () => import('./members.js').then((m) => m.members)],
+  ['reports', 'Reports', () => import('./reports.js').then((m) => m.reports)],
+  ['settings', 'Settings', () => import('./settings.js').then((m) => m.settings)],
+  ['audit', 'Audit log', () => import('./audit.js').then((m) => m.auditLog)],
 ];
 
 const main = document.getElementById('main');
@@ -85,10 +81,10 @@ async function groupScreen(groupId, tabName) {
   const body = h('section', { class: 'tab-body', 'aria-label': tab[1] });
   clear(main, h('p', {}, h('a', { href: '/dashboard', 'data-nav': true }, '← All groups')), title, nav, body);
   try {
-    const group = await api.get(api.group(groupId));
+    const [group, screen] = await Promise.all([api.get(api.group(groupId)), tab[2]()]);
     title.textContent = group.name;
     document.title = `${group.name} · ${tab[1]} · groupchat`;
-    await tab[2](body, group, { onLeave, navigate, refreshTitle: (name) => { title.textContent = name; } });
+    await screen(body, group, { onLeave, navigate, refreshTitle: (name) => { title.textContent = name; } });
   } catch (error) {
     if (error.status === 401) return;
     clear(body, h('p', { class: 'outcome fail', role: 'alert' }, error.detail));

@@ -1,11 +1,13 @@
 // The signed-in user's own live events (/user/queue/events) that need a creator's attention, shown
 // as alerts above every screen: today raid defence pausing an invite. A screen that shows what the
 // event changed listens on document for 'groupchat:invite-paused' and reloads.
-import { Client } from '/dashboard/vendor/stomp__stompjs/7.2.1/esm6/index.js';
 import * as session from './session.js';
 import { h } from './dom.js';
 
+const STOMP = '/dashboard/vendor/stomp__stompjs/7.2.1/esm6/index.js';
+
 let client = null;
+let starting = null; // the STOMP client's module is loading (after the screen, not before it)
 
 function pausedText(event) {
   const policy = event.joinPolicy === 'APPROVAL' ? ' — the group now needs approval' : '';
@@ -26,7 +28,16 @@ function showPaused(event) {
 
 /** Connects once per signed-in page; a second call while connected does nothing. */
 export function start() {
-  if (client) return;
+  if (client || starting) return;
+  const attempt = import(STOMP).then(({ Client }) => {
+    if (starting !== attempt) return; // signed out meanwhile
+    starting = null;
+    connect(Client);
+  });
+  starting = attempt;
+}
+
+function connect(Client) {
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
   client = new Client({
     brokerURL: `${scheme}://${window.location.host}/ws`,
@@ -56,6 +67,7 @@ export function start() {
 }
 
 export function stop() {
+  starting = null;
   if (!client) return;
   client.deactivate();
   client = null;

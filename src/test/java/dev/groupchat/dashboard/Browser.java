@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -21,6 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -145,6 +147,30 @@ final class Browser implements AutoCloseable {
 
 	Object script(String script, Object... args) {
 		return ((JavascriptExecutor) driver).executeScript(script, args);
+	}
+
+	/** A Chrome DevTools Protocol command, for what WebDriver itself cannot do. */
+	Map<String, Object> cdp(String command, Map<String, Object> parameters) {
+		return ((HasCdp) driver).executeCdpCommand(command, parameters);
+	}
+
+	/**
+	 * Runs the script in every document this browser opens from now on, before the page's
+	 * own scripts (and outside its Content-Security-Policy); answers an id for
+	 * {@link #forgetNewDocumentScript}.
+	 */
+	String onNewDocument(String source) {
+		return cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source)).get("identifier").toString();
+	}
+
+	void forgetNewDocumentScript(String id) {
+		cdp("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", id));
+	}
+
+	/** Lets the page at this origin write and read the clipboard without a prompt. */
+	void grantClipboard(String origin) {
+		cdp("Browser.grantPermissions",
+				Map.of("origin", origin, "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
 	}
 
 	void screenshot(String name) {

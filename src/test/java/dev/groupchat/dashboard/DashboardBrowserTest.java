@@ -1,12 +1,16 @@
 package dev.groupchat.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.groupchat.support.Api;
 import dev.groupchat.support.EndToEndTest;
 import dev.groupchat.support.StompTestClient;
 import dev.groupchat.support.TestTokens;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +34,30 @@ import tools.jackson.databind.JsonNode;
 class DashboardBrowserTest extends EndToEndTest {
 
 	private static final String XSS = "<img src=x onerror=\"window.__xss=(window.__xss||0)+1\">";
+
+	/**
+	 * Stands in for the network between the page and the service: {@code cut()} drops
+	 * every open WebSocket and makes new ones fail (as in a tunnel) until
+	 * {@code restore()}. The page has no hook of its own for this, and Chromium's offline
+	 * emulation leaves open WebSockets alone.
+	 */
+	private static final String NETWORK = """
+			(() => {
+			  const Real = window.WebSocket;
+			  const open = new Set();
+			  let down = false;
+			  window.__network = {
+			    cut() { down = true; open.forEach((socket) => socket.close()); },
+			    restore() { down = false; },
+			  };
+			  window.WebSocket = class extends Real {
+			    constructor(url, protocols) {
+			      super(down ? new URL('/no-such-socket', url).href : url, protocols);
+			      open.add(this);
+			      this.addEventListener('close', () => open.delete(this));
+			    }
+			  };
+			})();""";
 
 	private static Browser browser;
 
@@ -449,6 +477,249 @@ class DashboardBrowserTest extends EndToEndTest {
 		members.sendKeys(Keys.ENTER);
 		browser.awaitText(By.tagName("h2"), "Members (1)");
 		assertThat(browser.driver().getCurrentUrl()).endsWith(tab(groupId, "members"));
+	}
+
+	@Test
+	void theLiveFeedCatchesUpAfterADroppedConnectionWithEveryMessageOnceAndInOrder() {
+		String owner = user("owner");
+		String fan = user("fan");
+		String groupId = createGroup(owner, "FAN");
+		addMember(groupId, owner, fan);
+		long before = postText(fan, groupId, "before the drop");
+		String network = browser.onNewDocument(NETWORK);
+		try {
+			signIn(owner, tab(groupId, "live"));
+			dropAndResume(groupId, fan, before);
+		}
+		finally {
+			browser.forgetNewDocumentScript(network);
+		}
+	}
+
+	private void dropAndResume(String groupId, String fan, long before) {
+		browser.awaitText(By.id("live-state"), "Live");
+		browser.awaitText(By.cssSelector("#live-feed [data-seq='" + before + "']"), "before the drop");
+		browser.script("window.__sameDocument = true");
+		browser.script("window.__network.cut()");
+		List<Long> missed = new ArrayList<>();
+		try {
+			browser.awaitText(By.id("live-state"), "Connection lost");
+			for (int i = 1; i <= 3; i++) {
+				missed.add(postText(fan, groupId, "missed while offline " + i));
+			}
+			browser.screenshot("live-feed-reconnecting");
+		}
+		finally {
+			browser.script("window.__network.restore()");
+		}
+
+		browser.awaitText(By.id("live-state"), "Live");
+		long after = postText(fan, groupId, "after the reconnect");
+		browser.awaitText(By.cssSelector("#live-feed [data-seq='" + after + "']"), "after the reconnect");
+		assertThat(browser.script("return window.__sameDocument === true")).as("no reload").isEqualTo(true);
+		List<Long> shown = browser.driver()
+			.findElements(By.cssSelector("#live-feed li[data-seq]"))
+			.stream()
+			.map(row -> Long.parseLong(row.getAttribute("data-seq")))
+			.toList();
+		assertThat(shown).as("every message once, oldest first").doesNotHaveDuplicates().isSorted();
+		List<Long> expected = new ArrayList<>(List.of(before));
+		expected.addAll(missed);
+		expected.add(after);
+		assertThat(shown.subList(shown.indexOf(before), shown.size())).isEqualTo(expected);
+		for (int i = 0; i < missed.size(); i++) {
+			assertThat(browser.driver()
+				.findElement(By.cssSelector("#live-feed [data-seq='" + missed.get(i) + "'] .text"))
+				.getText()).isEqualTo("missed while offline " + (i + 1));
+		}
+		browser.screenshot("live-feed-caught-up");
+	}
+
+	@Test
+	void reportsAreDismissedOrTheirSendersMutedOrBannedFromTheQueue() {
+		String owner = user("owner");
+		String chatty = user("chatty");
+		String loud = user("loud");
+		String troll = user("troll");
+		String groupId = createGroup(owner, "FAN");
+		List.of(chatty, loud, troll).forEach(id -> addMember(groupId, owner, id));
+		long harmless = postText(chatty, groupId, "is this allowed?");
+		long shouting = postText(loud, groupId, "ALL CAPS ALL DAY");
+		long abuse = postText(troll, groupId, "you are all idiots");
+		for (long seq : List.of(harmless, shouting, abuse)) {
+			api.as(owner).post("/api/v1/groups/" + groupId + "/messages/" + seq + "/reports", Map.of("reason", "rude"));
+		}
+		Map<Long, String> reportIds = new HashMap<>();
+		api.as(owner)
+			.get("/api/v1/groups/" + groupId + "/reports")
+			.json()
+			.path("items")
+			.forEach(r -> reportIds.put(r.path("seq").asLong(), r.path("id").asString()));
+
+		signIn(owner, tab(groupId, "reports"));
+		browser.awaitText(By.cssSelector("[role=status]"), "3 open report(s)");
+
+		browser.click("Dismiss (report on message #" + harmless + ")");
+		browser.awaitText(By.cssSelector(".outcome.ok"), "Report dismissed.");
+		awaitReportGone(harmless);
+		assertResolved(groupId, owner, reportIds.get(harmless));
+		assertThat(deleted(groupId, owner, harmless)).as("a dismissed report leaves the message").isFalse();
+
+		new Select(browser.control("Mute duration for the sender of message #" + shouting))
+			.selectByVisibleText("1 week");
+		browser.click("Mute sender (report on message #" + shouting + ")");
+		Instant mutedAt = Instant.now();
+		browser.awaitText(By.cssSelector(".outcome.ok"), loud + " is muted");
+		awaitReportGone(shouting);
+		assertResolved(groupId, owner, reportIds.get(shouting));
+		Instant until = Instant.parse(api.as(owner)
+			.get("/api/v1/groups/" + groupId + "/members?q=" + loud)
+			.json()
+			.path("items")
+			.get(0)
+			.path("mutedUntil")
+			.asString());
+		assertThat(Duration.between(mutedAt, until).toMinutes()).as("muted for a week")
+			.isCloseTo(Duration.ofDays(7).toMinutes(), within(2L));
+
+		browser.control("Reason for the decision on report " + abuse).sendKeys("insults other fans");
+		browser.click("Ban sender (report on message #" + abuse + ")");
+		browser.awaitText(By.cssSelector(".outcome.ok"), troll + " is banned.");
+		browser.awaitText(By.tagName("main"), "No open reports.");
+		assertResolved(groupId, owner, reportIds.get(abuse));
+		JsonNode ban = api.as(owner).get("/api/v1/groups/" + groupId + "/bans").json().path("items").get(0);
+		assertThat(ban.path("userId").asString()).isEqualTo(troll);
+		assertThat(ban.path("reason").asString()).isEqualTo("insults other fans");
+		assertThat(api.as(troll).get("/api/v1/groups/" + groupId).status()).as("banned").isEqualTo(404);
+		browser.screenshot("reports-resolved");
+
+		browser.open("http://localhost:" + port + "/dashboard" + tab(groupId, "members"));
+		browser.awaitText(By.cssSelector("ul[aria-label='Members'] [data-user-id='" + loud + "']"), "muted until");
+		browser.awaitText(By.cssSelector("[aria-label='Bans'] [data-user-id='" + troll + "']"), "insults other fans");
+	}
+
+	private void awaitReportGone(long seq) {
+		browser.await(d -> d.findElements(By.cssSelector("[data-report-id][data-seq='" + seq + "']")).isEmpty());
+	}
+
+	private void assertResolved(String groupId, String owner, String reportId) {
+		assertThat(api.as(owner).get("/api/v1/groups/" + groupId + "/reports").raw()).doesNotContain(reportId);
+		Api.Response again = api.as(owner)
+			.post("/api/v1/groups/" + groupId + "/reports/" + reportId + "/resolve", Map.of("action", "DISMISS"));
+		assertThat(again.status()).as("already resolved").isEqualTo(409);
+	}
+
+	private boolean deleted(String groupId, String owner, long seq) {
+		return api.as(owner)
+			.get("/api/v1/groups/" + groupId + "/messages?afterSeq=" + (seq - 1) + "&limit=1")
+			.json()
+			.path("messages")
+			.get(0)
+			.path("deleted")
+			.asBoolean();
+	}
+
+	@Test
+	void theAuditLogShowsNewestFirstWhoDidWhatToWhomAndWhy() {
+		String owner = user("owner");
+		String troll = user("troll");
+		String groupId = createGroup(owner, "FAN");
+		addMember(groupId, owner, troll);
+		configure(groupId, owner, Map.of("description", "Fans of the band"));
+		Api.Response banned = api.as(owner)
+			.post("/api/v1/groups/" + groupId + "/bans", Map.of("userId", troll, "reason", "spamming links"));
+		assertThat(banned.status()).as(banned.raw()).isLessThan(300);
+		configure(groupId, owner, Map.of("slowModeSeconds", 30));
+
+		signIn(owner, tab(groupId, "audit"));
+
+		List<WebElement> rows = browser.await(d -> {
+			List<WebElement> items = d.findElements(By.cssSelector("ol[aria-label='Audit log'] li"));
+			return items.size() >= 2 ? items : null;
+		});
+		assertThat(rows).hasSize(3);
+		assertThat(rows.get(0).getText()).as("newest first: the slow mode change, and only what changed")
+			.contains(owner, "group.settings_changed", "slow mode off → 30 s")
+			.doesNotContain("description", "join policy");
+		assertThat(rows.get(1).getText()).as("then the ban, with whom and why")
+			.contains(owner, "member.banned", troll, "spamming links");
+		assertThat(rows.get(2).getText()).as("the oldest entry: the settings as that change left them")
+			.contains("group.settings_changed", "description Fans of the band", "slow mode off");
+		browser.screenshot("audit-log-ban-and-slow-mode");
+	}
+
+	@Test
+	void theInviteCopyButtonPutsTheCodeOnTheClipboardAndTheQrCodeIsDrawn() {
+		String owner = user("owner");
+		String groupId = createGroup(owner, "FAN");
+		String first = api.as(owner).post("/api/v1/groups/" + groupId + "/invites", Map.of()).text("code");
+		String second = api.as(owner).post("/api/v1/groups/" + groupId + "/invites", Map.of()).text("code");
+
+		signIn(owner, tab(groupId, "settings"));
+		browser.grantClipboard("http://localhost:" + port);
+		browser.click("Copy invite code " + first);
+
+		browser.awaitText(By.cssSelector("[data-code='" + first + "'] .outcome.ok"), "Invite code copied.");
+		assertThat(browser.script("return navigator.clipboard.readText()")).isEqualTo(first);
+		Map<?, ?> qr = qrPixels(first);
+		assertThat(qr.get("width")).as("drawn at 128 px").isEqualTo(128L);
+		assertThat(((Number) qr.get("dark")).doubleValue()).as("share of dark pixels").isBetween(0.25, 0.75);
+		assertThat(qr.get("url")).as("each code its own QR code").isNotEqualTo(qrPixels(second).get("url"));
+		browser.screenshot("settings-invite-copied");
+	}
+
+	private Map<?, ?> qrPixels(String code) {
+		WebElement canvas = browser.control("QR code of invite " + code).findElement(By.tagName("canvas"));
+		return (Map<?, ?>) browser.script("""
+				const c = arguments[0];
+				const pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+				let dark = 0;
+				for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 128) dark++;
+				return { width: c.width, dark: dark / (c.width * c.height), url: c.toDataURL() };""", canvas);
+	}
+
+	@Test
+	void theOverviewLoadsInUnderASecond() {
+		String owner = user("owner");
+		for (int i = 0; i < 3; i++) {
+			String groupId = createGroup(owner, "FAN");
+			postText(owner, groupId, "hello " + i);
+		}
+		signIn(owner, "");
+		browser.awaitText(By.tagName("main"), "3 groups you run");
+		String watcher = browser.onNewDocument("""
+				new MutationObserver((changes, observer) => {
+				  if (document.querySelector('[data-group-id]')) {
+				    window.__groupsShownAt = performance.now();
+				    observer.disconnect();
+				  }
+				}).observe(document, { childList: true, subtree: true });""");
+		try {
+			browser.cdp("Network.clearBrowserCache", Map.of());
+			List<Long> cold = loadOverview();
+			List<Long> warm = loadOverview();
+			System.out.printf("Dashboard overview load (3 groups): cold cache load event %d ms, groups shown %d ms;"
+					+ " warm cache %d ms, %d ms%n", cold.get(0), cold.get(1), warm.get(0), warm.get(1));
+			assertThat(cold).as("cold cache: load event, groups shown (ms)")
+				.allSatisfy(ms -> assertThat(ms).isBetween(1L, 999L));
+			assertThat(warm).as("warm cache: load event, groups shown (ms)")
+				.allSatisfy(ms -> assertThat(ms).isBetween(1L, 999L));
+		}
+		finally {
+			browser.forgetNewDocumentScript(watcher);
+		}
+	}
+
+	/** Opens the overview and answers the load event's end and when the groups showed. */
+	private List<Long> loadOverview() {
+		browser.open("http://localhost:" + port + "/dashboard");
+		Number shown = browser.await(d -> (Number) browser.script("return window.__groupsShownAt ?? null"));
+		Number loaded = browser.await(d -> (Number) browser
+			.script("const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd || null"));
+		System.out.println("Dashboard overview timeline: " + browser.script("return performance"
+				+ ".getEntriesByType('resource').map(e => new URL(e.name).pathname + ' ' + Math.round(e.startTime)"
+				+ " + '-' + Math.round(e.responseEnd)).join('; ')"));
+		return List.of(loaded.longValue(), shown.longValue());
 	}
 
 }
