@@ -60,6 +60,13 @@ class MessageSearch {
 
 	private static final String SUBSTRING = VISIBLE + FOLDED_LIKE + " escape '\\'";
 
+	/**
+	 * {@link #VISIBLE} on a document's copy of the sender and the shadow flag: only the
+	 * page's own messages are then read (and checked again) from {@code message}.
+	 */
+	private static final String DOC_VISIBLE = " and d.sender_id <> all(:blocked)"
+			+ " and (not d.shadow or :seesShadow or d.sender_id = :viewerId)";
+
 	/** A document's condition through the trigram index. */
 	private static final String DOC_SUBSTRING = " and d.folded like '%' || message_search_fold(:q) || '%' escape '\\'";
 
@@ -149,9 +156,11 @@ class MessageSearch {
 			// newest are taken; a plan walking the primary key would read the whole group
 			found.addAll(jdbc
 				.sql("with hits as materialized (select d.seq as hit_seq from message_search_doc d"
-						+ " where d.group_id = :groupId and d.seq < :before" + indexed + ")" + " select "
-						+ MessageStore.COLUMNS + " from hits join message on group_id = :groupId"
-						+ " and seq = hit_seq where true" + VISIBLE + " order by seq desc limit :limit")
+						+ " where d.group_id = :groupId and d.seq < :before" + indexed + DOC_VISIBLE + ")" + " select "
+						+ MessageStore.COLUMNS
+						+ " from (select hit_seq from hits order by hit_seq desc limit :limit) page"
+						+ " join message on group_id = :groupId and seq = hit_seq where true" + VISIBLE
+						+ " order by seq desc")
 				.param("groupId", groupId)
 				.param("before", windowStart)
 				.param("q", term)

@@ -114,8 +114,8 @@ class SearchIndexer implements SmartLifecycle {
 				      left join message_search_progress p on p.group_id = g.id
 				     where g.last_seq > coalesce(p.indexed_seq, 0)
 				), docs as (
-				    insert into message_search_doc (group_id, seq, folded, short_terms)
-				    select m.group_id, m.seq, message_search_fold(m.text),
+				    insert into message_search_doc (group_id, seq, sender_id, shadow, folded, short_terms)
+				    select m.group_id, m.seq, m.sender_id, m.shadow, message_search_fold(m.text),
 				           case when m.text ~ %s then message_search_short_terms(m.text) end
 				      from todo t
 				      join message m on m.group_id = t.group_id and m.seq > t.from_seq and m.seq <= t.to_seq

@@ -7,10 +7,14 @@
 drop index message_search;
 drop index message_search_short;
 
+-- sender_id and shadow are copied (neither changes after the send), so that a page's visibility
+-- filter runs on the documents and only the page's own messages are read from message.
 create table message_search_doc (
-    group_id    uuid   not null,
-    seq         bigint not null,
-    folded      text   not null,
+    group_id    uuid    not null,
+    seq         bigint  not null,
+    sender_id   text    not null,
+    shadow      boolean not null,
+    folded      text    not null,
     short_terms text[],
     primary key (group_id, seq),
     foreign key (group_id, seq) references message (group_id, seq) on delete cascade

@@ -39,6 +39,12 @@ class MessageSearchTest extends EndToEndTest {
 		long recalled = postText(member, groupId, "an ornitorrinco secret");
 		long edited = postText(member, groupId, "a plain old line");
 		long cjk = postText(member, groupId, "我们去看熊猫吧");
+		String troll = user("troll");
+		addMember(groupId, owner, troll);
+		long trolls = postText(troll, groupId, "ornitorrinco spam");
+		assertThat(api.as(owner).put("/api/v1/me/blocks/" + troll, null).status()).isEqualTo(204);
+		assertThat(seqs(search(member, groupId, "ornitorrinco"))).as("the member did not block the troll")
+			.containsExactly(trolls, recalled, old);
 		assertThat(seqs(search(owner, groupId, "ornitorrinco"))).as("found at once, before any indexing")
 			.containsExactly(recalled, old);
 		while (indexer.step()) {
@@ -61,7 +67,9 @@ class MessageSearchTest extends EndToEndTest {
 		jdbc.sql("update chat_group set last_seq = last_seq + 2500 where id = :g")
 			.param("g", UUID.fromString(groupId))
 			.update();
-		assertThat(seqs(search(owner, groupId, "ornitorrinco"))).containsExactly(recalled, old);
+		assertThat(seqs(search(owner, groupId, "ornitorrinco"))).as("the owner blocked the troll")
+			.containsExactly(recalled, old);
+		assertThat(seqs(search(member, groupId, "ornitorrinco"))).containsExactly(trolls, recalled, old);
 		assertThat(seqs(search(owner, groupId, "zurich"))).containsExactly(old);
 		assertThat(seqs(search(owner, groupId, "熊猫"))).as("a CJK pair through the short terms").containsExactly(cjk);
 		assertThat(seqs(search(owner, groupId, "熊"))).containsExactly(cjk);
