@@ -61,7 +61,7 @@ record RealtimeProperties(@DefaultValue("64KB") DataSize maxFrameSize, @DefaultV
 		@DefaultValue("10s") @DurationMin(nanos = 1) Duration connectTimeout,
 		@DefaultValue("200") @Min(1) int maxSubscriptionsPerSession,
 		@DefaultValue("128") @Min(1) int maxSubscriptionIdLength, @DefaultValue("10") @Min(1) int maxSessionsPerUser,
-		@DefaultValue("50") @Min(1) int handshakesPerSecond, @DefaultValue("50") @Min(1) int maxHeaders,
+		@DefaultValue("50") @Min(0) int handshakesPerSecond, @DefaultValue("50") @Min(1) int maxHeaders,
 		@DefaultValue("1.0") @Positive double typingPerSecond, @DefaultValue("5.0") @Positive double readsPerSecond,
 		@DefaultValue("10000") @Min(1) int groupQueueCapacity, @DefaultValue("16") @Min(1) int replayConcurrency,
 		@DefaultValue("2s") Duration replayWait, @DefaultValue("50") @Min(1) int replaysPerSession,
