@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * tokens whose claims break the contract, so that everything after authentication can
  * trust them.
  */
-public final class Claims implements OAuth2TokenValidator<Jwt> {
+final class Claims implements OAuth2TokenValidator<Jwt> {
 
 	static final int MAX_SUBJECT_LENGTH = 64;
 
@@ -30,7 +30,7 @@ public final class Claims implements OAuth2TokenValidator<Jwt> {
 		this.subjects = subjects;
 	}
 
-	public static CurrentUser toUser(Jwt jwt) {
+	static CurrentUser toUser(Jwt jwt) {
 		Number fanLevel = jwt.getClaim("fan_level");
 		return new CurrentUser(jwt.getSubject(), displayName(jwt.getClaimAsString("name")),
 				fanLevel == null ? 0 : fanLevel.intValue(),

@@ -1,6 +1,6 @@
 package dev.groupchat.realtime;
 
-import dev.groupchat.identity.Claims;
+import dev.groupchat.identity.BearerTokens;
 import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.identity.UserProfiles;
 import dev.groupchat.messaging.SendMetrics;
@@ -13,9 +13,6 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 
@@ -27,7 +24,7 @@ import org.springframework.transaction.TransactionException;
 @Component
 class StompCommands {
 
-	private final JwtDecoder jwtDecoder;
+	private final BearerTokens tokens;
 
 	private final UserProfiles profiles;
 
@@ -47,13 +44,13 @@ class StompCommands {
 
 	private final Blocks blocks;
 
-	StompCommands(JwtDecoder jwtDecoder, UserProfiles profiles, StompSubscriptions subscriptions, StompSends sends,
+	StompCommands(BearerTokens tokens, UserProfiles profiles, StompSubscriptions subscriptions, StompSends sends,
 			UserQueues users, EventJson json, RealtimeProperties properties, RealtimeMeters meters,
 			SendMetrics sendMetrics, Blocks blocks) {
 		this.blocks = blocks;
 		this.meters = meters;
 		this.sendMetrics = sendMetrics;
-		this.jwtDecoder = jwtDecoder;
+		this.tokens = tokens;
 		this.profiles = profiles;
 		this.subscriptions = subscriptions;
 		this.sends = sends;
@@ -118,15 +115,12 @@ class StompCommands {
 			refuse(session, 401, "CONNECT needs the header Authorization: Bearer <token>");
 			return;
 		}
-		Jwt jwt;
-		try {
-			jwt = jwtDecoder.decode(authorization.substring(7).trim());
-		}
-		catch (JwtException ex) {
+		BearerTokens.Verified verified = tokens.verify(authorization.substring(7).trim()).orElse(null);
+		if (verified == null) {
 			refuse(session, 401, "the bearer token is not valid");
 			return;
 		}
-		CurrentUser user = Claims.toUser(jwt);
+		CurrentUser user = verified.user();
 		try {
 			profiles.seen(user);
 		}
@@ -138,7 +132,7 @@ class StompCommands {
 		long[] client = headers.getHeartbeat();
 		long sendEvery = client[1] == 0 ? 0 : Math.max(offer, client[1]);
 		long expectEvery = client[0] == 0 ? 0 : Math.max(offer, client[0]);
-		session.connected(user, jwt.getExpiresAt(), sendEvery, expectEvery);
+		session.connected(user, verified.expiresAt(), sendEvery, expectEvery);
 		if (!users.add(session)) {
 			refuse(session, 429, "at most " + properties.maxSessionsPerUser() + " sessions per user; close one first");
 			return;
