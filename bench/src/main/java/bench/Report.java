@@ -115,8 +115,8 @@ final class Report {
 		for (int n : b.fanoutSizes) {
 			if (skipped.contains(n)) continue;
 			String key = "fanout-" + n;
-			String sc = "Fan-out N=" + String.format(Locale.ROOT, "%,d", n) + " (" + b.fixedRate(n) + " msg/s = "
-					+ String.format(Locale.ROOT, "%,d", b.fixedRate(n) * n) + " deliveries/s offered)";
+			String sc = "Fan-out N=" + String.format(Locale.ROOT, "%,d", n) + " (" + FanoutScenario.fixedRate(n) + " msg/s = "
+					+ String.format(Locale.ROOT, "%,d", FanoutScenario.fixedRate(n) * n) + " deliveries/s offered)";
 			row(sc, "delivery latency p50 (ms)", compare(key, "groupchat", "peer", pct(50)), "", null);
 			double[] p99 = compare(key, "groupchat", "peer", pct(99));
 			boolean p99Target = n >= 1000;
