@@ -45,10 +45,8 @@ class SearchIndexer implements SmartLifecycle {
 	/** Marked groups and the newest seq seen for each. */
 	private final Map<UUID, Long> marked = new ConcurrentHashMap<>();
 
-	/** Touched by the loop's thread only; 0 sweeps at the first step. */
-	private long lastSweep;
-
-	private boolean swept;
+	/** Touched by the loop's thread only; set so that the first step sweeps. */
+	private long lastSweep = System.nanoTime() - SWEEP_NANOS - 1;
 
 	SearchIndexer(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -62,7 +60,7 @@ class SearchIndexer implements SmartLifecycle {
 
 	/** One statement for the marked groups; true when a backlog remains. */
 	boolean step() {
-		if (!swept || System.nanoTime() - lastSweep > SWEEP_NANOS) {
+		if (System.nanoTime() - lastSweep > SWEEP_NANOS) {
 			sweep();
 		}
 		List<UUID> groups = new ArrayList<>(GROUPS_PER_STEP);
@@ -88,9 +86,6 @@ class SearchIndexer implements SmartLifecycle {
 			// unless a newer message came meanwhile
 			long upTo = progress == null ? Long.MAX_VALUE : progress.indexedSeq();
 			marked.computeIfPresent(groupId, (id, seq) -> seq <= upTo ? null : seq);
-			if (progress == null) {
-				marked.remove(groupId);
-			}
 		}
 		return more;
 	}
@@ -144,7 +139,6 @@ class SearchIndexer implements SmartLifecycle {
 				 limit 10000""")
 			.query((rs, n) -> marked.merge(rs.getObject(1, UUID.class), rs.getLong(2), Math::max))
 			.list();
-		swept = true;
 		lastSweep = System.nanoTime();
 	}
 
