@@ -3,6 +3,7 @@ package dev.groupchat.messaging;
 import dev.groupchat.groups.Sequencer;
 import dev.groupchat.shared.DatabaseUnavailable;
 import dev.groupchat.shared.Ids;
+import dev.groupchat.shared.SendPressure;
 import dev.groupchat.shared.Traces;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
@@ -47,7 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction between them.
  */
 @Component
-class MessageWriter implements SmartLifecycle {
+class MessageWriter implements SmartLifecycle, SendPressure {
 
 	private static final Logger log = LoggerFactory.getLogger(MessageWriter.class);
 
@@ -96,6 +97,12 @@ class MessageWriter implements SmartLifecycle {
 	Messaging.Posted post(String senderId, UUID groupId, PostMessage message) {
 		return PostAnswers.await(submit(senderId, groupId, message), properties.sendTimeout(),
 				() -> circuit.trip("no answer to a send within " + properties.sendTimeout().toMillis() + " ms"));
+	}
+
+	/** Whether messages wait in a writer's queue (background work then gives way). */
+	@Override
+	public boolean sendsWaiting() {
+		return queues.depth() > 0;
 	}
 
 	/**

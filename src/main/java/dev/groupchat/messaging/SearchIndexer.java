@@ -95,9 +95,10 @@ class SearchIndexer implements SmartLifecycle {
 
 	/**
 	 * Indexes the messages after each group's watermark, up to {@value #ROWS_PER_GROUP}
-	 * per group, reading them {@code FOR SHARE}: an edit or a recall running at the same
-	 * time waits, and its trigger then changes the new document, or has already happened
-	 * and is what the indexer reads. One statement, so one transaction.
+	 * per group, without locking them: an edit or a recall that commits meanwhile has
+	 * written its own document (or a tombstone) through the
+	 * {@code message_search_doc_sync} trigger, and {@code ON CONFLICT DO NOTHING} keeps
+	 * it. One statement, so one transaction.
 	 */
 	List<Progress> index(List<UUID> groups) {
 		return jdbc.sql("""
@@ -116,7 +117,6 @@ class SearchIndexer implements SmartLifecycle {
 				      join message m on m.group_id = t.group_id and m.seq > t.from_seq and m.seq <= t.to_seq
 				     where m.text is not null and m.deleted_at is null
 				     order by m.group_id, m.seq
-				       for share of m
 				    on conflict do nothing
 				), moved as (
 				    insert into message_search_progress as p (group_id, indexed_seq)

@@ -25,11 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Turns outbox rows into per-device deliveries, one keyset page of members per step: a
  * message into a group of 100,000 costs the send one row, and the workers a few hundred
  * short transactions. Only members with a device of a configured provider (GATEWAY, FCM)
- * are read; those with an open session on any live node are skipped (one presence query
- * per page). Whether a member blocked the sender is read with the page, from the safety
- * module's table (one index probe per member). A device has at most one untried delivery
- * per group: a newer message replaces it (seq and badge), so a busy group costs a phone
- * one push per send round instead of one per message.
+ * are read, and rows of the same group at the same position share one page, so a busy
+ * group's burst costs one member read per step; those with an open session on any live
+ * node are skipped (one presence query per step). Who of them blocked which sender is one
+ * statement per step on the safety module's table. A device has at most one untried
+ * delivery per group: a newer message replaces it (seq and badge), so a busy group costs
+ * a phone one push per send round instead of one per message.
  */
 @Component
 class OutboxExpander {
@@ -49,7 +50,28 @@ class OutboxExpander {
 		this.clock = clock;
 	}
 
-	private record Row(long id, UUID groupId, long seq, String after) {
+	private record Row(long id, UUID groupId, long seq, @Nullable String after) {
+
+		PageKey page() {
+			return new PageKey(groupId, after == null ? "" : after);
+		}
+
+	}
+
+	/**
+	 * A keyset page of one group's members: rows of the same group at the same position
+	 * share it, so a busy group's messages cost one member read per step, not one each.
+	 */
+	private record PageKey(UUID groupId, String after) {
+	}
+
+	/** A member as its page read them, before the sender of a message is known. */
+	private record Reader(String userId, @Nullable NotifyLevel level, @Nullable Instant mutedUntil,
+			boolean mutedForever, boolean moderator, long unread) {
+	}
+
+	/** A member who blocked a sender of the step. */
+	private record Block(String blockerId, String blockedId) {
 	}
 
 	private record Candidate(NotifyRule.Member member, long unread) {
@@ -66,9 +88,9 @@ class OutboxExpander {
 	/**
 	 * Expands one page of each of the oldest {@code expandRows} unclaimed outbox rows, in
 	 * one transaction and a fixed number of statements (claim, messages, member pages,
-	 * presence, deliveries, outbox rows done and moved on), whatever the number of rows:
-	 * a busy node's outbox holds one row per message, and statements per message would
-	 * compete with the send path for the database; answers how many it claimed.
+	 * blocks, presence, deliveries, outbox rows done and moved on), whatever the number
+	 * of rows: a busy node's outbox holds one row per message, and statements per message
+	 * would compete with the send path for the database; answers how many it claimed.
 	 */
 	@Transactional
 	int step() {
@@ -89,19 +111,20 @@ class OutboxExpander {
 				live.add(new Live(row, message));
 			}
 		}
-		Map<Long, List<Candidate>> pages = live.isEmpty() ? Map.of() : pages(live);
-		queue(live, pages);
+		Map<PageKey, List<Reader>> pages = live.isEmpty() ? Map.of()
+				: pages(live.stream().map(l -> l.row().page()).distinct().toList());
+		queue(live, pages, blocks(live, pages));
 		List<Long> done = new ArrayList<>();
 		List<Long> moved = new ArrayList<>();
 		List<String> afters = new ArrayList<>();
 		for (Row row : claimed) {
-			List<Candidate> page = pages.getOrDefault(row.id(), List.of());
+			List<Reader> page = pages.getOrDefault(row.page(), List.of());
 			if (page.size() < properties.expandBatch()) {
 				done.add(row.id());
 			}
 			else {
 				moved.add(row.id());
-				afters.add(page.getLast().member().userId());
+				afters.add(page.getLast().userId());
 			}
 		}
 		if (!done.isEmpty()) {
@@ -142,52 +165,72 @@ class OutboxExpander {
 		return messages;
 	}
 
-	/** The next keyset page of members with a device, for every row in one statement. */
-	private Map<Long, List<Candidate>> pages(List<Live> rows) {
-		Map<Long, List<Candidate>> pages = new HashMap<>();
-		jdbc.sql(
-				"""
-						select r.id, mb.user_id, mb.notify, mb.notifications_muted_until, mb.notifications_muted_forever,
-						       greatest(0, g.last_seq - mb.last_read_seq), mb.role in ('OWNER', 'ADMIN'),
-						       exists (select 1 from user_block b where b.blocker_id = mb.user_id and b.blocked_id = r.sender_id)
-						  from unnest(:ids, :groupIds, :afters, :senders) as r(id, group_id, after_user_id, sender_id)
-						  join chat_group g on g.id = r.group_id
-						  cross join lateral (
-						      select m.user_id, m.notify, m.notifications_muted_until, m.notifications_muted_forever,
-						             m.last_read_seq, m.role
-						        from group_member m
-						       where m.group_id = r.group_id and m.user_id > r.after_user_id
-						         and exists (select 1 from push_device d
-						                      where d.user_id = m.user_id and d.platform = any(:platforms))
-						       order by m.user_id limit :limit) mb
-						 order by r.id, mb.user_id""")
-			.param("ids", rows.stream().map(l -> l.row().id()).toArray(Long[]::new))
-			.param("groupIds", rows.stream().map(l -> l.row().groupId()).toArray(UUID[]::new))
-			.param("afters",
-					rows.stream().map(l -> l.row().after() == null ? "" : l.row().after()).toArray(String[]::new))
-			.param("senders", rows.stream().map(l -> l.message().senderId()).toArray(String[]::new))
+	/** The next keyset page of members with a device, for every page in one statement. */
+	private Map<PageKey, List<Reader>> pages(List<PageKey> keys) {
+		Map<PageKey, List<Reader>> pages = new HashMap<>();
+		jdbc.sql("""
+				select r.group_id, r.after_user_id, mb.user_id, mb.notify, mb.notifications_muted_until,
+				       mb.notifications_muted_forever, greatest(0, g.last_seq - mb.last_read_seq),
+				       mb.role in ('OWNER', 'ADMIN')
+				  from unnest(:groupIds, :afters) as r(group_id, after_user_id)
+				  join chat_group g on g.id = r.group_id
+				  cross join lateral (
+				      select m.user_id, m.notify, m.notifications_muted_until, m.notifications_muted_forever,
+				             m.last_read_seq, m.role
+				        from group_member m
+				       where m.group_id = r.group_id and m.user_id > r.after_user_id
+				         and exists (select 1 from push_device d
+				                      where d.user_id = m.user_id and d.platform = any(:platforms))
+				       order by m.user_id limit :limit) mb
+				 order by r.group_id, r.after_user_id, mb.user_id""")
+			.param("groupIds", keys.stream().map(PageKey::groupId).toArray(UUID[]::new))
+			.param("afters", keys.stream().map(PageKey::after).toArray(String[]::new))
 			.param("limit", properties.expandBatch())
 			.param("platforms", platforms())
-			.query((rs, n) -> pages.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
-				.add(new Candidate(
-						new NotifyRule.Member(rs.getString(2),
-								rs.getString(3) == null ? null : NotifyLevel.valueOf(rs.getString(3)),
-								instant(rs.getTimestamp(4)), rs.getBoolean(5), rs.getBoolean(7), rs.getBoolean(8)),
-						rs.getLong(6))))
+			.query((rs, n) -> pages
+				.computeIfAbsent(new PageKey(rs.getObject(1, UUID.class), rs.getString(2)), k -> new ArrayList<>())
+				.add(new Reader(rs.getString(3), rs.getString(4) == null ? null : NotifyLevel.valueOf(rs.getString(4)),
+						instant(rs.getTimestamp(5)), rs.getBoolean(6), rs.getBoolean(8), rs.getLong(7))))
 			.list();
 		return pages;
 	}
 
+	/**
+	 * Which members of the pages blocked which senders of the step: one statement on the
+	 * safety module's table (its index on the blocked user).
+	 */
+	private Set<Block> blocks(List<Live> rows, Map<PageKey, List<Reader>> pages) {
+		String[] members = pages.values()
+			.stream()
+			.flatMap(List::stream)
+			.map(Reader::userId)
+			.distinct()
+			.toArray(String[]::new);
+		if (members.length == 0) {
+			return Set.of();
+		}
+		return new HashSet<>(jdbc.sql("""
+				select blocker_id, blocked_id from user_block
+				 where blocked_id = any(:senders) and blocker_id = any(:members)""")
+			.param("senders", rows.stream().map(l -> l.message().senderId()).distinct().toArray(String[]::new))
+			.param("members", members)
+			.query((rs, n) -> new Block(rs.getString(1), rs.getString(2)))
+			.list());
+	}
+
 	/** The deliveries of every page: one presence read and one insert. */
-	private void queue(List<Live> rows, Map<Long, List<Candidate>> pages) {
+	private void queue(List<Live> rows, Map<PageKey, List<Reader>> pages, Set<Block> blocks) {
 		Instant now = clock.instant();
 		List<Row> rowOf = new ArrayList<>();
 		List<Candidate> told = new ArrayList<>();
 		for (Live live : rows) {
-			for (Candidate candidate : pages.getOrDefault(live.row().id(), List.of())) {
-				if (NotifyRule.notifies(candidate.member(), live.message(), now)) {
+			String sender = live.message().senderId();
+			for (Reader reader : pages.getOrDefault(live.row().page(), List.of())) {
+				NotifyRule.Member member = new NotifyRule.Member(reader.userId(), reader.level(), reader.mutedUntil(),
+						reader.mutedForever(), reader.moderator(), blocks.contains(new Block(reader.userId(), sender)));
+				if (NotifyRule.notifies(member, live.message(), now)) {
 					rowOf.add(live.row());
-					told.add(candidate);
+					told.add(new Candidate(member, reader.unread()));
 				}
 			}
 		}

@@ -1,6 +1,8 @@
 package dev.groupchat.notifications;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.nio.file.Path;
@@ -35,6 +37,8 @@ import org.springframework.validation.annotation.Validated;
  * @param previewLength characters of message text in a notification
  * @param gatewayPerSecond most pushes this node sends to the gateway per second (bursts
  * of a second's worth); 0: as fast as it answers
+ * @param busyShare the most of its time the worker spends expanding and sending while
+ * sends are waiting to be stored on this node (it rests in between); 1: never rests
  */
 @Validated
 @ConfigurationProperties("groupchat.push")
@@ -46,7 +50,8 @@ record PushProperties(@Nullable URI gatewayUrl, @DefaultValue @Valid Fcm fcm, @D
 		@DefaultValue("8") @Min(1) int maxAttempts, @DefaultValue("1s") @DurationMin(nanos = 1) Duration initialBackoff,
 		@DefaultValue("10m") @DurationMin(nanos = 1) Duration maxBackoff,
 		@DefaultValue("5s") @DurationMin(nanos = 1) Duration requestTimeout,
-		@DefaultValue("100") @Min(1) int previewLength, @DefaultValue("0") @Min(0) int gatewayPerSecond) {
+		@DefaultValue("100") @Min(1) int previewLength, @DefaultValue("0") @Min(0) int gatewayPerSecond,
+		@DefaultValue("0.25") @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double busyShare) {
 
 	/**
 	 * FCM HTTP v1.

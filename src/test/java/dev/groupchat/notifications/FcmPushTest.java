@@ -265,7 +265,7 @@ class FcmPushTest extends PushEndToEndTest {
 				new PushProperties.Apns(null, null, null, null, here.apns().url(), 0, null, null), here.appId(),
 				here.maxDevicesPerUser(), here.pollInterval(), here.expandBatch(), here.expandRows(), 10_000,
 				here.concurrency(), here.maxAttempts(), here.initialBackoff(), here.maxBackoff(), here.requestTimeout(),
-				here.previewLength(), here.gatewayPerSecond());
+				here.previewLength(), here.gatewayPerSecond(), here.busyShare());
 	}
 
 	private static String tokenOf(String userId) {

@@ -35,7 +35,7 @@ class PushThrottleTest {
 				new PushProperties.Apns(null, null, null, null, URI.create("https://api.push.apple.com"), 0, null,
 						null),
 				"app", 10, Duration.ofMillis(500), 500, 100, 50, 16, 8, Duration.ofSeconds(1), Duration.ofMinutes(10),
-				Duration.ofSeconds(5), 100, gatewayPerSecond);
+				Duration.ofSeconds(5), 100, gatewayPerSecond, 1);
 	}
 
 }
