@@ -99,10 +99,13 @@ class MessageWriter implements SmartLifecycle, SendPressure {
 				() -> circuit.trip("no answer to a send within " + properties.sendTimeout().toMillis() + " ms"));
 	}
 
-	/** Whether messages wait in a writer's queue (background work then gives way). */
+	/**
+	 * Whether sends wait for their answer: a batch is being stored or messages are queued
+	 * (background work then gives way).
+	 */
 	@Override
 	public boolean sendsWaiting() {
-		return queues.depth() > 0;
+		return queues.busy();
 	}
 
 	/**

@@ -59,6 +59,11 @@ final class WriterQueues {
 		return queues.stream().mapToInt(BlockingQueue::size).sum();
 	}
 
+	/** Whether a batch is being stored or messages wait for one. */
+	boolean busy() {
+		return batchesInFlight.get() > 0 || depth() > 0;
+	}
+
 	/** The writer that owns {@code groupId}. */
 	int writerOf(UUID groupId) {
 		return Math.floorMod(groupId.hashCode(), queues.size());

@@ -35,6 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class OutboxExpander {
 
+	/** Rows one step claims for each of the oldest {@code expandRows}, at most. */
+	static final int ROWS_PER_OLDEST = 10;
+
 	private final JdbcClient jdbc;
 
 	private final Presence presence;
@@ -86,18 +89,25 @@ class OutboxExpander {
 	}
 
 	/**
-	 * Expands one page of each of the oldest {@code expandRows} unclaimed outbox rows, in
-	 * one transaction and a fixed number of statements (claim, messages, member pages,
-	 * blocks, presence, deliveries, outbox rows done and moved on), whatever the number
-	 * of rows: a busy node's outbox holds one row per message, and statements per message
-	 * would compete with the send path for the database; answers how many it claimed.
+	 * Expands one page of each of the oldest {@code expandRows} unclaimed outbox rows and
+	 * of the rows of the same groups behind them (up to {@value #ROWS_PER_OLDEST} times
+	 * as many), in one transaction and a fixed number of statements (claim, messages,
+	 * member pages, blocks, presence, deliveries, outbox rows done and moved on),
+	 * whatever the number of rows: a busy node's outbox holds one row per message, and
+	 * statements per message would compete with the send path for the database; answers
+	 * how many it claimed.
 	 */
 	@Transactional
 	int step() {
+		// the groups of the oldest rows, with all their waiting rows: messages that
+		// waited
+		// together (sends came first) share one member read and one delivery per device
 		List<Row> claimed = jdbc.sql("""
 				select id, group_id, seq, after_user_id from notification_outbox
+				 where group_id in (select group_id from notification_outbox order by id limit :oldest)
 				 order by id limit :limit for update skip locked""")
-			.param("limit", properties.expandRows())
+			.param("oldest", properties.expandRows())
+			.param("limit", properties.expandRows() * ROWS_PER_OLDEST)
 			.query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getLong(3), rs.getString(4)))
 			.list();
 		if (claimed.isEmpty()) {

@@ -26,7 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxDevicesPerUser devices one user may register
  * @param pollInterval how often an idle worker looks for work
  * @param expandBatch members read per expansion step (keyset page)
- * @param expandRows outbox rows (messages) one expansion step claims
+ * @param expandRows the oldest outbox rows (messages) one expansion step claims, with the
+ * waiting rows of their groups up to ten times as many
  * @param sendBatch deliveries claimed per send step
  * @param concurrency requests of a send step in flight at once
  * @param maxAttempts tries per delivery before it is marked FAILED

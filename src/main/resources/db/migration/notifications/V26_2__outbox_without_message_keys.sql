@@ -13,3 +13,8 @@ alter table push_delivery drop constraint push_delivery_group_id_seq_fkey;
 -- changes (seq, unread) are in no index, and room left on each page lets PostgreSQL update in place.
 alter table push_delivery drop constraint push_delivery_once;
 alter table push_delivery set (fillfactor = 70);
+
+-- The expander takes the groups of the oldest rows and every waiting row of those groups, so that a
+-- backlog (sends came first while the node was busy) costs one read of a group's members and one
+-- delivery per device for many messages at once.
+create index notification_outbox_by_group on notification_outbox (group_id, id);
