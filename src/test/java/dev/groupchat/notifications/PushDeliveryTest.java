@@ -266,6 +266,61 @@ class PushDeliveryTest extends PushEndToEndTest {
 	}
 
 	@Test
+	void messagesThatWaitedTogetherWakeEachMemberOnceWithTheNewestThatConcernsThem() throws Exception {
+		String alice = user("alice");
+		String bob = user("bob");
+		String mia = user("mia");
+		String dave = user("dave");
+		String other = createGroup(alice, "CHAT");
+		addMember(other, alice, dave);
+		String group = createGroup(alice, "CHAT");
+		addMember(group, alice, bob);
+		addMember(group, alice, mia);
+		settings(mia, group, Map.of("notify", "MENTIONS"));
+		String daveKey = register(dave, "phone");
+		String bobKey = register(bob, "phone");
+		String miaKey = register(mia, "phone");
+
+		List<String> sent = new ArrayList<>();
+		CountDownLatch hang = new CountDownLatch(1);
+		GATEWAY.hang = hang;
+		try {
+			// the worker waits for the gateway's answer to dave's push, so the next five
+			// messages wait in the outbox together, as a backlog does while sends come
+			// first
+			send(alice, other, "hold the worker", List.of(), null);
+			awaitItems(() -> GATEWAY.received(daveKey), 1);
+			for (int i = 1; i <= 5; i++) {
+				sent.add(send(alice, group, "news " + i, i == 3 ? List.of(mia) : List.of(), null));
+			}
+		}
+		finally {
+			GATEWAY.hang = null;
+			hang.countDown();
+		}
+		awaitItems(() -> GATEWAY.received(bobKey), 1);
+		awaitItems(() -> GATEWAY.received(miaKey), 1);
+		Thread.sleep(1500);
+		long unread = 0;
+		for (JsonNode item : api.as(bob).get("/api/v1/groups").json().path("items")) {
+			if (item.path("id").asString().equals(group)) {
+				unread = item.path("unreadCount").asLong();
+			}
+		}
+		long badge = unread;
+		assertThat(badge).isGreaterThanOrEqualTo(5);
+		assertThat(GATEWAY.received(bobKey)).as("bob hears of everything: one push, for the newest message")
+			.singleElement()
+			.satisfies(p -> {
+				assertThat(p.path("event_id").asString()).isEqualTo(sent.get(4));
+				assertThat(p.path("counts").path("unread").asLong()).as("the badge").isEqualTo(badge);
+			});
+		assertThat(GATEWAY.received(miaKey)).as("mia hears of mentions only: one push, for the one mentioning her")
+			.singleElement()
+			.satisfies(p -> assertThat(p.path("event_id").asString()).isEqualTo(sent.get(2)));
+	}
+
+	@Test
 	void twoNodesOnOneDatabaseShareTheOutboxAndSendNothingTwice() throws Exception {
 		String alice = user("alice");
 		String group = createGroup(alice, "FAN");
