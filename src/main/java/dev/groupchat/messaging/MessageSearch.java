@@ -24,12 +24,13 @@ import org.springframework.stereotype.Service;
  * A query of 3 or more characters is found as a substring through the trigram index of
  * {@code message_search_doc}; one of 1 or 2 characters (no trigram) as one or two
  * neighbouring CJK characters through its short-term index. The documents are written by
- * {@link SearchIndexer} after the send, up to a watermark per group. Two statements at
- * most per page, each bounded: first the newest {@value #RECENT_WINDOW} messages before
- * the cursor through the primary key, and every message above the watermark (a common
- * word fills the page there, and a message is found the moment it is stored), and only if
- * they do not fill it the rest through the index (a rarer word, for which the index is
- * fast). Either plan alone is slow for the other kind of word.
+ * {@link SearchIndexer} after the send, up to a watermark per group. Three statements at
+ * most per page, each bounded, each only when the ones before did not fill it: every
+ * message above the watermark through the primary key (a message is found the moment it
+ * is stored), the newest {@value #RECENT_DOCUMENTS} documents below it newest first (a
+ * common word or phrase fills the page there, without asking an index that would hand
+ * back a large share of the group), then the rest through the index (a rare word, for
+ * which the index is fast). Either way alone is slow for the other kind of query.
  */
 @Service
 class MessageSearch {
@@ -37,8 +38,11 @@ class MessageSearch {
 	/** Most characters of a query. */
 	static final int MAX_QUERY = 100;
 
-	/** Messages read through the primary key before the trigram index is asked. */
-	static final int RECENT_WINDOW = 2000;
+	/**
+	 * Documents read newest first through their primary key before the index is asked: a
+	 * word in one message of 1,000 fills a page there, in a few milliseconds.
+	 */
+	static final int RECENT_DOCUMENTS = 20_000;
 
 	/** Most matches on one page; the default is 20. */
 	static final int MAX_LIMIT = 50;
@@ -78,6 +82,16 @@ class MessageSearch {
 			+ " and d.short_terms @> array[message_search_fold(:q)]";
 
 	/**
+	 * {@link #DOC_SUBSTRING} for a scan that tests each document: the folded query is
+	 * computed once (an init plan), not once per row.
+	 */
+	private static final String DOC_SUBSTRING_SCAN = " and d.folded like (select '%' || message_search_fold(:q) || '%')"
+			+ " escape '\\'";
+
+	/** {@link #DOC_SHORT_TERM} for a scan that tests each document. */
+	private static final String DOC_SHORT_TERM_SCAN = " and d.short_terms @> (select array[message_search_fold(:q)])";
+
+	/**
 	 * The same through the primary key: the substring test first (cheap, and true for
 	 * every match) so that the terms are computed only for rows that pass it.
 	 */
@@ -113,6 +127,7 @@ class MessageSearch {
 			throw DomainException.invalid("q must be at least 3 characters (1 in Chinese, Japanese or Korean)");
 		}
 		String scan = shortQuery ? SHORT_TERM_SCAN : SUBSTRING;
+		String docScan = shortQuery ? DOC_SHORT_TERM_SCAN : DOC_SUBSTRING_SCAN;
 		String indexed = shortQuery ? DOC_SHORT_TERM : DOC_SUBSTRING;
 		String term = shortQuery ? q : q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 		// what the reader would see as a placeholder in the history is not found at all:
@@ -120,49 +135,80 @@ class MessageSearch {
 		// moderate
 		Viewer viewer = new Viewer(user.id(), blocks.blockedBy(user.id()),
 				standing.isMember() && standing.isModerator());
-		return Keyset.NUMBER.page(page, (before, limit) -> matches(groupId, viewer, scan, indexed, term,
-				before == null ? Long.MAX_VALUE : before, limit), MessageView::seq);
+		return Keyset.NUMBER.page(page, (before, limit) -> matches(groupId, viewer,
+				new Conditions(scan, docScan, indexed), term, before == null ? Long.MAX_VALUE : before, limit),
+				MessageView::seq);
 	}
 
-	private List<MessageView> matches(UUID groupId, Viewer viewer, String scan, String indexed, String term,
-			long before, int limit) {
+	/**
+	 * A query's conditions on messages read one by one, on documents read one by one, and
+	 * on documents through their index.
+	 */
+	private record Conditions(String scan, String docScan, String indexed) {
+	}
+
+	/**
+	 * Three reads, each only when the ones before did not fill the page: the messages
+	 * above the indexer's watermark through the primary key (usually the last second's),
+	 * then the newest {@value #RECENT_DOCUMENTS} documents below it, newest first, then
+	 * the rest through the index. {@code offset 0} keeps the conditions out of a scan, so
+	 * that it is read newest first through the primary key and stops at the page's end,
+	 * never planned through an index (which would visit every match of the group).
+	 */
+	private List<MessageView> matches(UUID groupId, Viewer viewer, Conditions conditions, String term, long before,
+			int limit) {
 		Bounds bounds = bounds(groupId);
 		long top = before == Long.MAX_VALUE ? bounds.lastSeq() + 1 : before;
-		// every message above the watermark is read through the primary key: the index
-		// has only what the indexer wrote
-		long windowStart = Math.max(0, Math.min(top - RECENT_WINDOW, bounds.indexedSeq() + 1));
-		// offset 0 keeps the conditions out of the window's scan: the window is read
-		// newest
-		// first through the primary key and filtered, never planned through an index
-		// (which
-		// would visit every match of the group)
-		List<MessageView> found = new ArrayList<>(jdbc
-			.sql("select " + MessageStore.COLUMNS + " from (select * from message where group_id = :groupId"
-					+ " and seq < :before and seq >= :from order by seq desc offset 0) recent where true" + scan
-					+ " order by seq desc limit :limit")
-			.param("groupId", groupId)
-			.param("before", top)
-			.param("from", windowStart)
-			.param("q", term)
-			.param("blocked", viewer.blocked().toArray(String[]::new))
-			.param("seesShadow", viewer.seesShadow())
-			.param("viewerId", viewer.id())
-			.param("limit", limit)
-			.query(store.mapper())
-			.list());
-		if (found.size() < limit && windowStart > 0) {
-			// materialized: the trigram index finds every match below the window, then
-			// the
-			// newest are taken; a plan walking the primary key would read the whole group
+		long indexedTop = Math.min(top, bounds.indexedSeq() + 1);
+		List<MessageView> found = new ArrayList<>();
+		if (top > indexedTop) {
+			found.addAll(jdbc
+				.sql("select " + MessageStore.COLUMNS + " from (select * from message where group_id = :groupId"
+						+ " and seq < :before and seq >= :from order by seq desc offset 0) recent where true"
+						+ conditions.scan() + " order by seq desc limit :limit")
+				.param("groupId", groupId)
+				.param("before", top)
+				.param("from", indexedTop)
+				.param("q", term)
+				.param("blocked", viewer.blocked().toArray(String[]::new))
+				.param("seesShadow", viewer.seesShadow())
+				.param("viewerId", viewer.id())
+				.param("limit", limit)
+				.query(store.mapper())
+				.list());
+		}
+		long documentsFrom = Math.max(0, indexedTop - RECENT_DOCUMENTS);
+		if (found.size() < limit && indexedTop > 1) {
+			found.addAll(jdbc
+				.sql("select " + MessageStore.COLUMNS + " from (select d.seq as hit_seq from (select * from"
+						+ " message_search_doc where group_id = :groupId and seq < :before and seq >= :from"
+						+ " order by seq desc offset 0) d where true" + conditions.docScan() + DOC_VISIBLE
+						+ " order by d.seq desc limit :limit) page"
+						+ " join message on group_id = :groupId and seq = hit_seq where true" + VISIBLE
+						+ " order by seq desc")
+				.param("groupId", groupId)
+				.param("before", indexedTop)
+				.param("from", documentsFrom)
+				.param("q", term)
+				.param("blocked", viewer.blocked().toArray(String[]::new))
+				.param("seesShadow", viewer.seesShadow())
+				.param("viewerId", viewer.id())
+				.param("limit", limit - found.size())
+				.query(store.mapper())
+				.list());
+		}
+		if (found.size() < limit && documentsFrom > 0) {
+			// materialized: the index finds every match below, then the newest are taken;
+			// a plan walking the primary key would read the whole group
 			found.addAll(jdbc
 				.sql("with hits as materialized (select d.seq as hit_seq from message_search_doc d"
-						+ " where d.group_id = :groupId and d.seq < :before" + indexed + DOC_VISIBLE + ")" + " select "
-						+ MessageStore.COLUMNS
+						+ " where d.group_id = :groupId and d.seq < :before" + conditions.indexed() + DOC_VISIBLE + ")"
+						+ " select " + MessageStore.COLUMNS
 						+ " from (select hit_seq from hits order by hit_seq desc limit :limit) page"
 						+ " join message on group_id = :groupId and seq = hit_seq where true" + VISIBLE
 						+ " order by seq desc")
 				.param("groupId", groupId)
-				.param("before", windowStart)
+				.param("before", documentsFrom)
 				.param("q", term)
 				.param("blocked", viewer.blocked().toArray(String[]::new))
 				.param("seesShadow", viewer.seesShadow())

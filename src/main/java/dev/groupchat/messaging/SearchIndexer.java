@@ -55,7 +55,12 @@ class SearchIndexer implements SmartLifecycle {
 
 	@EventListener
 	void on(MessagePosted event) {
-		marked.merge(event.message().groupId(), event.message().seq(), Math::max);
+		mark(event.message().groupId(), event.message().seq());
+	}
+
+	/** Marks a group to be indexed up to at least {@code seq}. */
+	void mark(UUID groupId, long seq) {
+		marked.merge(groupId, seq, Math::max);
 	}
 
 	/** One statement for the marked groups; true when a backlog remains. */

@@ -54,19 +54,26 @@ class MessageSearchTest extends EndToEndTest {
 			.param("g", UUID.fromString(groupId))
 			.query(Long.class)
 			.single()).as("the watermark").isGreaterThanOrEqualTo(cjk);
-		// 2,500 newer messages: the four are now below the newest window, found only
-		// through the documents the indexer wrote
+		assertThat(seqs(search(owner, groupId, "ornitorrinco"))).as("indexed: through the newest documents")
+			.containsExactly(recalled, old);
+		assertThat(seqs(search(owner, groupId, "熊猫"))).containsExactly(cjk);
+		// 22,500 newer messages, indexed: the four are now below the newest documents a
+		// page reads one by one, found only through the indexes of the documents
 		jdbc.sql(
 				"""
 						insert into message (id, group_id, seq, sender_id, client_msg_id, type, text, mentions, reactions, created_at)
 						select gen_random_uuid(), g.id, g.last_seq + s, :sender, 'filler-' || s, 'TEXT', 'filler ' || s, '{}', '{}', now()
-						  from chat_group g cross join generate_series(1, 2500) s where g.id = :g""")
+						  from chat_group g cross join generate_series(1, 22500) s where g.id = :g""")
 			.param("sender", owner)
 			.param("g", UUID.fromString(groupId))
 			.update();
-		jdbc.sql("update chat_group set last_seq = last_seq + 2500 where id = :g")
+		jdbc.sql("update chat_group set last_seq = last_seq + 22500 where id = :g")
 			.param("g", UUID.fromString(groupId))
 			.update();
+		indexer.mark(UUID.fromString(groupId), cjk + 22500);
+		while (indexer.step()) {
+			// the fillers' documents, 5,000 a step
+		}
 		assertThat(seqs(search(owner, groupId, "ornitorrinco"))).as("the owner blocked the troll")
 			.containsExactly(recalled, old);
 		assertThat(seqs(search(member, groupId, "ornitorrinco"))).containsExactly(trolls, recalled, old);
