@@ -68,6 +68,10 @@ class MessageSearch {
 	 * {@link #VISIBLE} on a document's copy of the sender and the shadow flag: only the
 	 * page's own messages are then read (and checked again) from {@code message}.
 	 */
+	/** A page's own messages, read from {@code message} and checked again. */
+	private static final String PAGE_MESSAGES = " join message on group_id = :groupId and seq = hit_seq where true"
+			+ VISIBLE + " order by seq desc";
+
 	private static final String DOC_VISIBLE = " and d.sender_id <> all(:blocked)"
 			+ " and (not d.shadow or :seesShadow or d.sender_id = :viewerId)";
 
@@ -162,62 +166,52 @@ class MessageSearch {
 		long indexedTop = Math.min(top, bounds.indexedSeq() + 1);
 		List<MessageView> found = new ArrayList<>();
 		if (top > indexedTop) {
-			found.addAll(jdbc
-				.sql("select " + MessageStore.COLUMNS + " from (select * from message where group_id = :groupId"
+			found
+				.addAll(read("select " + MessageStore.COLUMNS + " from (select * from message where group_id = :groupId"
 						+ " and seq < :before and seq >= :from order by seq desc offset 0) recent where true"
-						+ conditions.scan() + " order by seq desc limit :limit")
-				.param("groupId", groupId)
-				.param("before", top)
-				.param("from", indexedTop)
-				.param("q", term)
-				.param("blocked", viewer.blocked().toArray(String[]::new))
-				.param("seesShadow", viewer.seesShadow())
-				.param("viewerId", viewer.id())
-				.param("limit", limit)
-				.query(store.mapper())
-				.list());
+						+ conditions.scan() + " order by seq desc limit :limit", groupId, viewer, term, limit)
+					.param("before", top)
+					.param("from", indexedTop)
+					.query(store.mapper())
+					.list());
 		}
 		long documentsFrom = Math.max(0, indexedTop - RECENT_DOCUMENTS);
 		if (found.size() < limit && indexedTop > 1) {
-			found.addAll(jdbc
-				.sql("select " + MessageStore.COLUMNS + " from (select d.seq as hit_seq from (select * from"
-						+ " message_search_doc where group_id = :groupId and seq < :before and seq >= :from"
-						+ " order by seq desc offset 0) d where true" + conditions.docScan() + DOC_VISIBLE
-						+ " order by d.seq desc limit :limit) page"
-						+ " join message on group_id = :groupId and seq = hit_seq where true" + VISIBLE
-						+ " order by seq desc")
-				.param("groupId", groupId)
+			found.addAll(read(
+					"select " + MessageStore.COLUMNS + " from (select d.seq as hit_seq from (select * from"
+							+ " message_search_doc where group_id = :groupId and seq < :before and seq >= :from"
+							+ " order by seq desc offset 0) d where true" + conditions.docScan() + DOC_VISIBLE
+							+ " order by d.seq desc limit :limit) page" + PAGE_MESSAGES,
+					groupId, viewer, term, limit - found.size())
 				.param("before", indexedTop)
 				.param("from", documentsFrom)
-				.param("q", term)
-				.param("blocked", viewer.blocked().toArray(String[]::new))
-				.param("seesShadow", viewer.seesShadow())
-				.param("viewerId", viewer.id())
-				.param("limit", limit - found.size())
 				.query(store.mapper())
 				.list());
 		}
 		if (found.size() < limit && documentsFrom > 0) {
 			// materialized: the index finds every match below, then the newest are taken;
 			// a plan walking the primary key would read the whole group
-			found.addAll(jdbc
-				.sql("with hits as materialized (select d.seq as hit_seq from message_search_doc d"
-						+ " where d.group_id = :groupId and d.seq < :before" + conditions.indexed() + DOC_VISIBLE + ")"
-						+ " select " + MessageStore.COLUMNS
-						+ " from (select hit_seq from hits order by hit_seq desc limit :limit) page"
-						+ " join message on group_id = :groupId and seq = hit_seq where true" + VISIBLE
-						+ " order by seq desc")
-				.param("groupId", groupId)
+			found.addAll(read("with hits as materialized (select d.seq as hit_seq from message_search_doc d"
+					+ " where d.group_id = :groupId and d.seq < :before" + conditions.indexed() + DOC_VISIBLE + ")"
+					+ " select " + MessageStore.COLUMNS
+					+ " from (select hit_seq from hits order by hit_seq desc limit :limit) page" + PAGE_MESSAGES,
+					groupId, viewer, term, limit - found.size())
 				.param("before", documentsFrom)
-				.param("q", term)
-				.param("blocked", viewer.blocked().toArray(String[]::new))
-				.param("seesShadow", viewer.seesShadow())
-				.param("viewerId", viewer.id())
-				.param("limit", limit - found.size())
 				.query(store.mapper())
 				.list());
 		}
 		return found;
+	}
+
+	/** A statement with the parameters every read of a page shares. */
+	private JdbcClient.StatementSpec read(String sql, UUID groupId, Viewer viewer, String term, int limit) {
+		return jdbc.sql(sql)
+			.param("groupId", groupId)
+			.param("q", term)
+			.param("blocked", viewer.blocked().toArray(String[]::new))
+			.param("seesShadow", viewer.seesShadow())
+			.param("viewerId", viewer.id())
+			.param("limit", limit);
 	}
 
 	private record Viewer(String id, Set<String> blocked, boolean seesShadow) {
