@@ -162,18 +162,26 @@ class PushSender {
 	 * leaves FCM deliveries to the nodes that have it.
 	 */
 	private List<Due> claim(List<String> platforms) {
+		// the due rows first, through their index in order: joined with the message and
+		// the group before the limit, a fresh table without statistics was planned as a
+		// join of every queued row and a sort (386 ms a step with 65,000 queued, 7 ms
+		// this way)
 		return jdbc.sql("""
+				with due as materialized (
+				    select d.id from push_delivery d
+				      join push_device pd on pd.user_id = d.user_id and pd.device_id = d.device_id
+				     where d.status = 'QUEUED' and d.next_attempt_at <= :now and pd.platform = any(:platforms)
+				     order by d.next_attempt_at limit :limit
+				       for update of d skip locked)
 				select d.id, d.group_id, d.seq, d.user_id, d.device_id, pd.platform, d.unread, d.attempts, pd.token,
 				       pd.updated_at,
 				       m.id, m.sender_id, p.name, m.text, m.type, g.name, m.deleted_at is not null
-				  from push_delivery d
+				  from due
+				  join push_delivery d on d.id = due.id
 				  join push_device pd on pd.user_id = d.user_id and pd.device_id = d.device_id
 				  join message m on m.group_id = d.group_id and m.seq = d.seq
 				  join chat_group g on g.id = d.group_id
-				  left join user_profile p on p.id = m.sender_id
-				 where d.status = 'QUEUED' and d.next_attempt_at <= :now and pd.platform = any(:platforms)
-				 order by d.next_attempt_at limit :limit
-				 for update of d skip locked""")
+				  left join user_profile p on p.id = m.sender_id""")
 			.param("now", Timestamp.from(clock.instant()))
 			.param("limit", properties.sendBatch())
 			.param("platforms", platforms.toArray(String[]::new))
