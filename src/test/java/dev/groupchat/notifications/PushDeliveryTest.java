@@ -251,12 +251,7 @@ class PushDeliveryTest extends PushEndToEndTest {
 			.doesNotHaveDuplicates()
 			.isSubsetOf(texts)
 			.endsWith("busy 10");
-		Map<String, Long> unread = new HashMap<>();
-		api.as(bob)
-			.get("/api/v1/groups")
-			.json()
-			.path("items")
-			.forEach(g -> unread.put(g.path("id").asString(), g.path("unreadCount").asLong()));
+		Map<String, Long> unread = unreadCounts(bob);
 		assertThat(byKey.get("group-" + busy)).extracting(p -> p.path("counts").path("unread").asLong())
 			.as("the badge of the busy group counts up to its unread count")
 			.allSatisfy(badge -> assertThat(badge).isBetween(unread.get(busy) - 9, unread.get(busy)))
@@ -301,13 +296,7 @@ class PushDeliveryTest extends PushEndToEndTest {
 		awaitItems(() -> GATEWAY.received(bobKey), 1);
 		awaitItems(() -> GATEWAY.received(miaKey), 1);
 		Thread.sleep(1500);
-		long unread = 0;
-		for (JsonNode item : api.as(bob).get("/api/v1/groups").json().path("items")) {
-			if (item.path("id").asString().equals(group)) {
-				unread = item.path("unreadCount").asLong();
-			}
-		}
-		long badge = unread;
+		long badge = unreadCounts(bob).get(group);
 		assertThat(badge).isGreaterThanOrEqualTo(5);
 		assertThat(GATEWAY.received(bobKey)).as("bob hears of everything: one push, for the newest message")
 			.singleElement()
@@ -526,6 +515,17 @@ class PushDeliveryTest extends PushEndToEndTest {
 		Api.Response sent = api.as(userId).post("/api/v1/groups/" + groupId + "/messages", body);
 		assertThat(sent.status()).as(sent.raw()).isIn(200, 201);
 		return sent.text("id");
+	}
+
+	/** The user's unread count per group, as their group list shows it. */
+	private Map<String, Long> unreadCounts(String userId) {
+		Map<String, Long> unread = new HashMap<>();
+		api.as(userId)
+			.get("/api/v1/groups")
+			.json()
+			.path("items")
+			.forEach(g -> unread.put(g.path("id").asString(), g.path("unreadCount").asLong()));
+		return unread;
 	}
 
 	private Set<String> eventIds(String pushkey) {
