@@ -6,6 +6,7 @@ import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.identity.UserProfiles;
 import dev.groupchat.messaging.MessageStats;
 import dev.groupchat.moderation.Reports;
+import dev.groupchat.shared.CustomPlans;
 import dev.groupchat.shared.DomainException;
 import java.time.Clock;
 import java.time.Duration;
@@ -100,7 +101,7 @@ class GroupStats {
 	 * with this transaction.
 	 */
 	private void planForThisGroup() {
-		jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+		CustomPlans.forThisTransaction(jdbc);
 	}
 
 	private List<GroupStatsView.Day> days(UUID groupId, LocalDate from, LocalDate today) {

@@ -3,6 +3,7 @@ package dev.groupchat.notifications;
 import dev.groupchat.groups.GroupKind;
 import dev.groupchat.groups.NotifyLevel;
 import dev.groupchat.realtime.Presence;
+import dev.groupchat.shared.CustomPlans;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -99,9 +100,11 @@ class OutboxExpander {
 	 */
 	@Transactional
 	int step() {
+		// the outbox and the pending pushes grow from nothing in seconds: see CustomPlans
+		CustomPlans.forThisTransaction(jdbc);
 		// the groups of the oldest rows, with all their waiting rows: messages that
-		// waited
-		// together (sends came first) share one member read and one delivery per device
+		// waited together (sends came first) share one member read and one delivery per
+		// device
 		List<Row> claimed = jdbc.sql("""
 				select id, group_id, seq, after_user_id from notification_outbox
 				 where group_id in (select group_id from notification_outbox order by id limit :oldest)

@@ -1,5 +1,6 @@
 package dev.groupchat.notifications;
 
+import dev.groupchat.shared.CustomPlans;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,6 +77,8 @@ class PushSender {
 		if (platforms.isEmpty()) {
 			return 0;
 		}
+		// the pending pushes go from none to 100,000 in seconds: see CustomPlans
+		CustomPlans.forThisTransaction(jdbc);
 		int settled = 0;
 		List<Long> done = new ArrayList<>();
 		List<Due> sending = new ArrayList<>();
