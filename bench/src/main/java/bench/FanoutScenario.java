@@ -117,15 +117,19 @@ final class FanoutScenario {
 		sink.await(sent * n, 10_000);
 		sink.latency.getIntervalHistogram();
 		sink.delivered.reset();
-		// fixed offered load
+		// fixed offered load; CPU per delivery measured over it alone (not the connects or the ramp)
+		Bench.Probe cpu = b.probe();
 		long fs0 = System.nanoTime();
 		sent = paced(sender, stomp, dest, tag + "-f", rate, fixedSeconds);
 		long got = sink.await(sent * n, 15_000);
 		double fixedWall = Math.max(fixedSeconds, (sink.lastNanos - fs0) / 1e9);
 		Histogram fixed = sink.latency.getIntervalHistogram();
-		log(String.format("  fixed %d msg/s: %d/%d deliveries, p50 %.2f ms p99 %.2f ms p99.9 %.2f ms", rate, got, sent * n,
-				fixed.getValueAtPercentile(50) / 1000.0, fixed.getValueAtPercentile(99) / 1000.0,
-				fixed.getValueAtPercentile(99.9) / 1000.0));
+		Report.Load fixedLoad = cpu.done("fanout-" + n + "-fixed", side, round);
+		double cpuSeconds = (stomp ? fixedLoad.serviceCpu() : fixedLoad.peerCpu()) / 100 * fixedLoad.wallSeconds();
+		b.report.fanoutCpu(n, side, cpuSeconds / Math.max(1, got) * 1e6);
+		log(String.format("  fixed %d msg/s: %d/%d deliveries, p50 %.2f ms p99 %.2f ms p99.9 %.2f ms, %.2f µs CPU per delivery", rate,
+				got, sent * n, fixed.getValueAtPercentile(50) / 1000.0, fixed.getValueAtPercentile(99) / 1000.0,
+				fixed.getValueAtPercentile(99.9) / 1000.0, cpuSeconds / Math.max(1, got) * 1e6));
 		// ramp: the highest sustained deliveries/s
 		double best = 0;
 		double msgRate = rate;

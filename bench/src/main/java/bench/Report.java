@@ -102,12 +102,19 @@ final class Report {
 				deliveredFraction * 100, fixedRate, steps, ackErrors, closedByServer, connectSeconds), load));
 	}
 
+	/** Per "fanout-N/side", one figure per round: process CPU seconds over the fixed load ÷ deliveries, in µs. */
+	private final Map<String, List<Double>> cpuPerDelivery = new LinkedHashMap<>();
+
+	void fanoutCpu(int n, String side, double micros) {
+		cpuPerDelivery.computeIfAbsent("fanout-" + n + "/" + side, k -> new ArrayList<>()).add(micros);
+	}
+
 	private final java.util.Set<Integer> skipped = new java.util.HashSet<>();
 
 	void fanoutSkipped(int n, String why) {
 		skipped.add(n);
 		String sc = "Fan-out N=" + String.format(Locale.ROOT, "%,d", n);
-		rows.add(new Row(sc, "all metrics", "not run", "", "", n >= 1000 ? "p99 ≤ 1.5× peer" + (n >= 10_000 ? ", deliveries/s ≥ 1.0× peer" : "") : "",
+		rows.add(new Row(sc, "all metrics", "not run", "", "", n >= 1000 ? "p99 ≤ 1.5× peer, deliveries/s ≥ 1.0× peer" : "",
 				"❌ missed (cannot hold " + String.format(Locale.ROOT, "%,d", n) + " sessions in the heap)"));
 	}
 
@@ -123,8 +130,14 @@ final class Report {
 			row(sc, "delivery latency p99 (ms)", p99, p99Target ? "≤ 1.5× peer" : "", p99Target ? p99[2] <= 1.5 : null);
 			row(sc, "delivery latency p99.9 (ms)", compare(key, "groupchat", "peer", pct(99.9)), "", null);
 			double[] tp = compare(key, "groupchat", "peer", RoundData::throughput);
-			boolean tpTarget = n >= 10_000;
+			boolean tpTarget = n >= 1000;
 			row(sc, "highest sustained deliveries/s", tp, tpTarget ? "≥ 1.0× peer" : "", tpTarget ? tp[2] >= 1.0 : null);
+			List<Double> mine = cpuPerDelivery.getOrDefault(key + "/groupchat", List.of());
+			List<Double> theirs = cpuPerDelivery.getOrDefault(key + "/peer", List.of());
+			List<Double> ratios = new ArrayList<>();
+			for (int i = 0; i < Math.min(mine.size(), theirs.size()); i++) ratios.add(mine.get(i) / theirs.get(i));
+			row(sc, "CPU time per delivery at the fixed load (µs, from /proc)", new double[] { median(mine), median(theirs), median(ratios) },
+					"", null);
 			latencyChart(b.out, "fanout-" + n + "-latency.png", "Fan-out N=" + n + ": per-delivery latency at fixed load",
 					Map.of("groupchat", merged(key, "groupchat"), "bare ws peer", merged(key, "peer")));
 		}
@@ -170,9 +183,9 @@ final class Report {
 			String sc = "History (" + String.format(Locale.ROOT, "%,d", rowsSeeded) + " messages, pages of 50, " + c + " connection"
 					+ (c > 1 ? "s" : "") + ", " + seconds + " s)";
 			double[] tp = compare(key, "groupchat", "pgbench", RoundData::throughput);
-			row(sc, "requests/s (peer: keyset queries/s)", tp, "≥ 0.3× pgbench", tp[2] >= 0.3);
+			row(sc, "requests/s (peer: keyset queries/s)", tp, "≥ 0.5× pgbench", tp[2] >= 0.5);
 			double[] p99 = compare(key, "groupchat", "pgbench", pct(99));
-			row(sc, "latency p99 (ms)", p99, "≤ 10 ms", p99[0] <= 10);
+			row(sc, "latency p99 (ms)", p99, "≤ 5 ms", p99[0] <= 5);
 			row(sc, "latency p50 (ms)", compare(key, "groupchat", "pgbench", pct(50)), "", null);
 			series.put("groupchat c=" + c, merged(key, "groupchat"));
 			series.put("pgbench c=" + c, merged(key, "pgbench"));
@@ -225,8 +238,8 @@ final class Report {
 		double[] top = levels.getLast();
 		String sc = "Connections (idle authenticated STOMP sessions, each subscribed to /user/queue/events)";
 		rows.add(new Row(sc, "heap after GC per session at " + String.format(Locale.ROOT, "%,d", (int) top[1]) + " (KB)", f(top[5] / 1000), "", "",
-				"≤ 30 KB", top[5] / 1000 <= 30 ? "✅ met" : "❌ missed"));
-		rows.add(new Row(sc, "RSS per session (KB)", f(top[6] / 1000), "", "", "", ""));
+				"≤ 24 KB", top[5] / 1000 <= 24 ? "✅ met" : "❌ missed"));
+		rows.add(new Row(sc, "RSS per session (KB)", f(top[6] / 1000), "", "", "≤ 32 KB", top[6] / 1000 <= 32 ? "✅ met" : "❌ missed"));
 		rows.add(new Row(sc, "connect rate (sessions/s, last step)", f(top[2]), "", "", "", ""));
 		boolean twenty = top[1] >= 20_000;
 		rows.add(new Row(sc, "sessions held on one node", String.format(Locale.ROOT, "%,d", (int) top[1]), "", "", "20,000",
@@ -300,7 +313,10 @@ final class Report {
 		}
 		md.append("\nPeers: fan-out → bare WebSocket broadcast server (`bench/peer/broadcast.js`, Node `ws`, no protocol, storage or checks), ")
 			.append("driven by the same client code; ingest → `pgbench` single-row INSERT of the same row shape into a copy of `message` at the same concurrency; ")
-			.append("history → `pgbench` running the service's keyset SQL (`-M prepared`) at the same number of connections.\n\n");
+			.append("history → `pgbench` running the service's keyset SQL (`-M prepared`) at the same number of connections.\n\n")
+			.append("Not measured by this run (targets of the performance issue that `bench/run` does not cover yet): fan-out across two nodes over ")
+			.append("RabbitMQ, the highest open-loop ingest rate under 50 ms p99, and each send-path feature on and off in one report ")
+			.append("(notifications: `BENCH_PUSH=1`; search indexing: `BENCH_SETUP_SQL`; see bench/README.md).\n\n");
 		if (!connectionLines.isEmpty()) {
 			md.append("## Connections ramp\n\n");
 			connectionLines.forEach(l -> md.append(l).append('\n'));
