@@ -61,7 +61,7 @@ final class Conn implements WebSocket.Listener {
 				return CompletableFuture.completedFuture(c);
 			}
 			c.send("CONNECT\naccept-version:1.2\nhost:127.0.0.1\nheart-beat:0,0\nAuthorization:Bearer " + token
-					+ "\n\n\0");
+					+ (BINARY ? "\ngroupchat-binary-frames:true" : "") + "\n\n\0");
 			return c.connected.thenApply(x -> c);
 		});
 	}
@@ -125,8 +125,34 @@ final class Conn implements WebSocket.Listener {
 		return null;
 	}
 
+	/**
+	 * Whether STOMP sessions ask for binary frames (the service then encodes a group's frame once for
+	 * all of them); BENCH_TEXT_FRAMES=1 measures text frames, which it encodes once per session.
+	 */
+	static final boolean BINARY = !"1".equals(System.getenv("BENCH_TEXT_FRAMES"));
+
+	private final java.io.ByteArrayOutputStream partialBytes = new java.io.ByteArrayOutputStream();
+
 	@Override
 	public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+		try {
+			byte[] bytes = new byte[data.remaining()];
+			data.get(bytes);
+			if (!last || partialBytes.size() > 0) {
+				partialBytes.writeBytes(bytes);
+				if (last) {
+					String all = partialBytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+					partialBytes.reset();
+					handle(all);
+				}
+			}
+			else {
+				handle(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+			}
+		}
+		catch (RuntimeException ex) {
+			error = String.valueOf(ex);
+		}
 		webSocket.request(1);
 		return null;
 	}

@@ -4,6 +4,7 @@ import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.shared.Traces;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -62,6 +63,11 @@ final class GroupChannel {
 
 		private final ConcurrentHashMap<String, String> whole = new ConcurrentHashMap<>(4);
 
+		/**
+		 * The same frames as UTF-8, for sessions that take binary frames; made on demand.
+		 */
+		private volatile @Nullable ConcurrentHashMap<String, byte[]> bytes;
+
 		Frame(long seq, String shared) {
 			this(seq, shared, 0, null);
 		}
@@ -84,6 +90,20 @@ final class GroupChannel {
 
 		String forSubscription(String subscriptionId) {
 			return whole.computeIfAbsent(subscriptionId, id -> StompFrames.prefix(id) + shared);
+		}
+
+		byte[] bytesForSubscription(String subscriptionId) {
+			ConcurrentHashMap<String, byte[]> encoded = bytes;
+			if (encoded == null) {
+				synchronized (this) {
+					encoded = bytes;
+					if (encoded == null) {
+						encoded = new ConcurrentHashMap<>(4);
+						bytes = encoded;
+					}
+				}
+			}
+			return encoded.computeIfAbsent(subscriptionId, id -> forSubscription(id).getBytes(StandardCharsets.UTF_8));
 		}
 
 		/**
@@ -219,7 +239,7 @@ final class GroupChannel {
 		private void write(Frame frame) {
 			Frame shown = frame.visibleTo(session);
 			if (shown != null) {
-				session.send(shown.forSubscription(subscriptionId));
+				session.send(shown, subscriptionId);
 			}
 		}
 
@@ -232,7 +252,7 @@ final class GroupChannel {
 				ended = true;
 				backlog = null;
 				if (last != null) {
-					session.send(last.forSubscription(subscriptionId));
+					session.send(last, subscriptionId);
 				}
 			}
 		}

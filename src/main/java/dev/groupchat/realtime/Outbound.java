@@ -3,6 +3,7 @@ package dev.groupchat.realtime;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
+import java.nio.ByteBuffer;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,6 +22,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * A write that completes at once calls back on the calling thread; the pump then simply
  * loops instead of recursing, so a long queue never deepens the stack.
+ * <p>
+ * A frame is text (a {@code String}, which the container encodes to UTF-8 for this
+ * socket) or the UTF-8 bytes of a frame encoded once for every session that gets it, sent
+ * as a binary WebSocket frame without copying ({@code groupchat-binary-frames}). Limits
+ * count characters of the one and bytes of the other.
  */
 final class Outbound implements SendHandler {
 
@@ -34,7 +40,8 @@ final class Outbound implements SendHandler {
 
 	private final Runnable onFailure;
 
-	private final Queue<String> queue = new ConcurrentLinkedQueue<>();
+	/** {@code String} or {@code byte[]}. */
+	private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
 
 	private final AtomicLong queued = new AtomicLong();
 
@@ -66,11 +73,20 @@ final class Outbound implements SendHandler {
 	}
 
 	void send(String frame) {
+		queue(frame, frame.length());
+	}
+
+	/** Sends {@code frame} as a binary WebSocket frame; the array is never written to. */
+	void send(byte[] frame) {
+		queue(frame, frame.length);
+	}
+
+	private void queue(Object frame, int length) {
 		if (failed) {
 			meters.framesDropped(1);
 			return;
 		}
-		if (queued.addAndGet(frame.length()) > limit) {
+		if (queued.addAndGet(length) > limit) {
 			fail(onOverflow);
 			return;
 		}
@@ -80,7 +96,7 @@ final class Outbound implements SendHandler {
 
 	private void pump() {
 		while (!failed && busy.compareAndSet(false, true)) {
-			String next = queue.poll();
+			Object next = queue.poll();
 			if (next == null) {
 				busy.set(false);
 				if (queue.isEmpty()) {
@@ -88,11 +104,18 @@ final class Outbound implements SendHandler {
 				}
 				continue;
 			}
-			writing = next.length();
+			writing = next instanceof String text ? text.length() : ((byte[]) next).length;
 			writingSince = System.nanoTime() | 1;
 			SENDING.set(this);
 			try {
-				socket.getAsyncRemote().sendText(next, this);
+				if (next instanceof String text) {
+					socket.getAsyncRemote().sendText(text, this);
+				}
+				else {
+					// a buffer of its own over the shared bytes: the container moves its
+					// position
+					socket.getAsyncRemote().sendBinary(ByteBuffer.wrap((byte[]) next), this);
+				}
 				meters.frameSent();
 			}
 			catch (RuntimeException ex) {

@@ -147,7 +147,10 @@ class StompCommands {
 			return;
 		}
 		meters.connected();
-		session.send(StompFrames.connected(user.id(), offer, offer));
+		if ("true".equalsIgnoreCase(headers.getFirstNativeHeader(StompFrames.BINARY_FRAMES))) {
+			session.useBinaryFrames();
+		}
+		session.send(StompFrames.connected(user.id(), offer, offer, session.binaryFrames()));
 	}
 
 	/**

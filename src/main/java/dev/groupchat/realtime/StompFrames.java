@@ -21,12 +21,18 @@ final class StompFrames {
 	private StompFrames() {
 	}
 
-	static String connected(String userId, long sendEveryMs, long expectEveryMs) {
+	/** The CONNECT header with which a client asks for binary WebSocket frames. */
+	static final String BINARY_FRAMES = "groupchat-binary-frames";
+
+	static String connected(String userId, long sendEveryMs, long expectEveryMs, boolean binaryFrames) {
 		StompHeaderAccessor headers = StompHeaderAccessor.create(StompCommand.CONNECTED);
 		headers.setNativeHeader("version", "1.2");
 		headers.setNativeHeader("heart-beat", sendEveryMs + "," + expectEveryMs);
 		headers.setNativeHeader("server", "groupchat");
 		headers.setNativeHeader("user-name", userId);
+		if (binaryFrames) {
+			headers.setNativeHeader(BINARY_FRAMES, "true");
+		}
 		return encode(headers, new byte[0]);
 	}
 

@@ -3,6 +3,7 @@ package dev.groupchat.realtime;
 import dev.groupchat.identity.CurrentUser;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -212,8 +213,48 @@ final class StompSession {
 		lastReceivedAt = System.currentTimeMillis();
 	}
 
+	/**
+	 * Whether the client asked for binary WebSocket frames at CONNECT
+	 * ({@code groupchat-binary-frames:true}): every frame after CONNECTED then goes out
+	 * as the UTF-8 bytes of the STOMP frame, and a group's frames are encoded once for
+	 * all such sessions instead of once per session.
+	 */
+	private volatile boolean binaryFrames;
+
+	void useBinaryFrames() {
+		binaryFrames = true;
+	}
+
+	boolean binaryFrames() {
+		return binaryFrames;
+	}
+
+	/** Queues a group's frame for one of this session's subscriptions. */
+	void send(GroupChannel.Frame frame, String subscriptionId) {
+		if (binaryFrames) {
+			send(frame.bytesForSubscription(subscriptionId));
+		}
+		else {
+			send(frame.forSubscription(subscriptionId));
+		}
+	}
+
+	private void send(byte[] frame) {
+		if (!closing.get()) {
+			outbound.send(frame);
+			lastSentAt = System.currentTimeMillis();
+		}
+		else {
+			meters.framesDropped(1);
+		}
+	}
+
 	/** Queues a frame; a failed or overflowing send closes the session. */
 	void send(String frame) {
+		if (binaryFrames) {
+			send(frame.getBytes(StandardCharsets.UTF_8));
+			return;
+		}
 		if (!closing.get()) {
 			outbound.send(frame);
 			lastSentAt = System.currentTimeMillis();

@@ -1,8 +1,10 @@
 package dev.groupchat.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -52,6 +54,8 @@ class GroupChannelTest {
 	private static StompSession session(String id) {
 		StompSession session = mock(StompSession.class);
 		when(session.id()).thenReturn(id);
+		// a group's frame goes out as the text frame (the session took no binary frames)
+		doCallRealMethod().when(session).send(any(GroupChannel.Frame.class), anyString());
 		return session;
 	}
 

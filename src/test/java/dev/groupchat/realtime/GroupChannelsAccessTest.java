@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -144,6 +145,8 @@ class GroupChannelsAccessTest {
 	private static StompSession session(String userId) {
 		StompSession session = mock(StompSession.class);
 		when(session.id()).thenReturn("session-" + userId);
+		// a group's frame goes out as the text frame (the session took no binary frames)
+		doCallRealMethod().when(session).send(any(GroupChannel.Frame.class), anyString());
 		when(session.user()).thenReturn(new CurrentUser(userId, userId, 0, null, Set.of()));
 		return session;
 	}

@@ -3,6 +3,8 @@ package dev.groupchat.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +18,7 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.handler.TextWebSocketHandler;
+import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,6 +55,7 @@ public final class RawStompSocket implements AutoCloseable {
 			socket.session = client.execute(socket.new Handler(), headers, URI.create("ws://localhost:" + port + "/ws"))
 				.get(10, TimeUnit.SECONDS);
 			socket.session.setTextMessageSizeLimit(1024 * 1024);
+			socket.session.setBinaryMessageSizeLimit(1024 * 1024);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("WebSocket connect failed", ex);
@@ -78,12 +81,18 @@ public final class RawStompSocket implements AutoCloseable {
 	 * is null.
 	 */
 	public void sendConnect(String token) {
+		sendConnect(token, Map.of());
+	}
+
+	/** CONNECT with the token and {@code extra} headers. */
+	public void sendConnect(String token, Map<String, String> extra) {
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("accept-version", "1.2");
 		headers.put("host", "localhost");
 		if (token != null) {
 			headers.put("Authorization", "Bearer " + token);
 		}
+		headers.putAll(extra);
 		send("CONNECT", headers, "");
 	}
 
@@ -156,13 +165,21 @@ public final class RawStompSocket implements AutoCloseable {
 	}
 
 	/** A STOMP frame as received. */
-	public record Frame(String command, Map<String, String> headers, String body) {
+	/**
+	 * A frame from the server; {@code binary} when it came as a binary WebSocket message
+	 * (decoded as UTF-8).
+	 */
+	public record Frame(String command, Map<String, String> headers, String body, boolean binary) {
 
 		public JsonNode json() {
 			return JSON.readTree(body);
 		}
 
 		static Frame parse(String text) {
+			return parse(text, false);
+		}
+
+		static Frame parse(String text, boolean binary) {
 			int end = text.indexOf('\0');
 			String frame = end < 0 ? text : text.substring(0, end);
 			int blank = frame.indexOf("\n\n");
@@ -176,18 +193,29 @@ public final class RawStompSocket implements AutoCloseable {
 					headers.putIfAbsent(lines[i].substring(0, colon), lines[i].substring(colon + 1));
 				}
 			}
-			return new Frame(lines[0].strip(), headers, body);
+			return new Frame(lines[0].strip(), headers, body, binary);
 		}
 
 	}
 
-	private final class Handler extends TextWebSocketHandler {
+	private final class Handler extends AbstractWebSocketHandler {
 
 		@Override
 		protected void handleTextMessage(WebSocketSession session, TextMessage message) {
 			String text = message.getPayload();
 			if (!text.isBlank()) {
 				frames.add(Frame.parse(text.stripLeading()));
+			}
+		}
+
+		@Override
+		protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
+			ByteBuffer payload = message.getPayload();
+			byte[] bytes = new byte[payload.remaining()];
+			payload.get(bytes);
+			String text = new String(bytes, StandardCharsets.UTF_8);
+			if (!text.isBlank()) {
+				frames.add(Frame.parse(text.stripLeading(), true));
 			}
 		}
 

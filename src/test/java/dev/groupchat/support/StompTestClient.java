@@ -56,6 +56,11 @@ public final class StompTestClient implements AutoCloseable {
 	}
 
 	public static StompTestClient connect(int port, String token) {
+		return connect(port, token, Map.of());
+	}
+
+	/** Connects with {@code extra} CONNECT headers. */
+	public static StompTestClient connect(int port, String token, Map<String, String> extra) {
 		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
 		client.setMessageConverter(new TextConverter());
 		client.setTaskScheduler(SCHEDULER);
@@ -63,6 +68,7 @@ public final class StompTestClient implements AutoCloseable {
 		client.setReceiptTimeLimit(10_000);
 		StompHeaders connect = new StompHeaders();
 		connect.add("Authorization", "Bearer " + token);
+		extra.forEach(connect::add);
 		Handler handler = new Handler();
 		try {
 			StompSession session = client
