@@ -33,7 +33,8 @@ public final class BearerTokens {
 	public Optional<Verified> verify(String token) {
 		Jwt jwt;
 		try {
-			jwt = decoder.decode(token);
+			// once per connection: not kept in the REST calls' cache of valid tokens
+			jwt = decoder instanceof CachingJwtDecoder caching ? caching.decodeOnce(token) : decoder.decode(token);
 		}
 		catch (JwtException ex) {
 			return Optional.empty();

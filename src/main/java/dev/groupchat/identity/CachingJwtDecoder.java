@@ -50,6 +50,20 @@ final class CachingJwtDecoder implements JwtDecoder {
 		return jwt;
 	}
 
+	/**
+	 * Validates like {@link #decode} without keeping the token: for a caller that
+	 * presents it once (a STOMP CONNECT verifies its token once per connection), where
+	 * keeping it would hold a decoded token with its claim maps per open connection for
+	 * nothing. A token already kept by a REST call is answered from the cache.
+	 */
+	Jwt decodeOnce(String token) throws JwtException {
+		Jwt cached = valid.getIfPresent(token);
+		if (cached != null) {
+			return decode(token);
+		}
+		return delegate.decode(token);
+	}
+
 	private record UntilExpiry(Clock clock) implements Expiry<String, Jwt> {
 
 		@Override
