@@ -33,7 +33,13 @@ public final class Bench {
 	// ---- configuration ----
 	boolean quick;
 	String pushGateway;
-	List<String> scenarios = List.of("ingest", "history", "connections", "fanout");
+	List<String> scenarios = List.of("ingest", "features", "history", "connections", "fanout", "cluster");
+	/** The service jar, for the nodes the harness starts itself (cluster, features). */
+	String jar;
+	/** First port of those nodes. */
+	int nodePort = 18100;
+	/** The peer's HTTP side (push gateway, webhook receiver). */
+	String peerHttp = "http://127.0.0.1:18091";
 	/** Measured by the connections scenario; lets fan-out skip sizes that cannot fit in the service heap. */
 	double heapPerSessionKb = -1;
 	long heapMaxKb = -1;
@@ -68,6 +74,9 @@ public final class Bench {
 			String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : "";
 			if (a.equals("--quick")) b.quick = true;
 			else if (a.startsWith("--push-gateway=")) b.pushGateway = v;
+			else if (a.startsWith("--jar=")) b.jar = v;
+			else if (a.startsWith("--node-port=")) b.nodePort = Integer.parseInt(v);
+			else if (a.startsWith("--peer-http=")) b.peerHttp = v;
 			else if (a.startsWith("--scenarios=")) b.scenarios = List.of(v.split(","));
 			else if (a.startsWith("--base=")) b.base = v;
 			else if (a.startsWith("--ws=")) b.wsUrl = v;
@@ -105,6 +114,8 @@ public final class Bench {
 					case "ingest" -> new IngestScenario(this).run();
 					case "connections" -> new ConnectionsScenario(this).run();
 					case "history" -> new HistoryScenario(this).run();
+					case "cluster" -> new ClusterScenario(this).run();
+					case "features" -> new FeaturesScenario(this).run();
 					default -> throw new IllegalArgumentException("unknown scenario " + s);
 				}
 			}
@@ -125,19 +136,30 @@ public final class Bench {
 	// ---- rounds and machine load ----
 
 	Probe probe() {
-		return new Probe();
+		return new Probe(servicePid);
+	}
+
+	/** A probe whose "service" is the process {@code pid} (a node the harness started). */
+	Probe probe(long pid) {
+		return new Probe(pid);
 	}
 
 	/** Machine load around one round: /proc/loadavg, CPU% of the service, the peer and this harness. */
 	final class Probe {
 		final String load0 = Util.loadavg();
 		final long t0 = System.nanoTime();
-		final long svc0 = Util.cpuTicks(servicePid), peer0 = Util.cpuTicks(peerPid), me0 = Util.cpuTicks(ProcessHandle.current().pid());
+		final long pid;
+		final long svc0, peer0 = Util.cpuTicks(peerPid), me0 = Util.cpuTicks(ProcessHandle.current().pid());
+
+		Probe(long pid) {
+			this.pid = pid;
+			this.svc0 = Util.cpuTicks(pid);
+		}
 
 		Report.Load done(String scenario, String side, int round) {
 			double wall = (System.nanoTime() - t0) / 1e9;
 			return new Report.Load(scenario, side, round, load0, Util.loadavg(), wall,
-					pct(svc0, Util.cpuTicks(servicePid), wall), pct(peer0, Util.cpuTicks(peerPid), wall),
+					pct(svc0, Util.cpuTicks(pid), wall), pct(peer0, Util.cpuTicks(peerPid), wall),
 					pct(me0, Util.cpuTicks(ProcessHandle.current().pid()), wall));
 		}
 
@@ -148,40 +170,65 @@ public final class Bench {
 
 	// ---- connecting many clients ----
 
+	/**
+	 * Opens {@code count} connections, at most {@code concurrency} at once, in the order of
+	 * {@code tokens}. A CONNECT the service refuses as busy (503, "connect again in a second") is
+	 * tried again a second later, as the app does, up to three times.
+	 */
 	List<Conn> connectMany(String url, boolean stomp, List<String> tokens, int count, String subscribe,
 			java.util.function.Consumer<Conn> init, int concurrency) {
-		Semaphore gate = new Semaphore(concurrency);
-		List<CompletableFuture<Conn>> all = new ArrayList<>(count);
-		for (int i = 0; i < count; i++) {
-			gate.acquireUninterruptibly();
-			String token = tokens == null ? null : tokens.get(i);
-			CompletableFuture<Conn> f = Conn.open(WS_CLIENTS[i % WS_CLIENTS.length], url, stomp, token).thenCompose(c -> {
-				init.accept(c);
-				return subscribe == null || !stomp ? CompletableFuture.completedFuture(c) : c.subscribe(subscribe).thenApply(x -> c);
-			}).orTimeout(60, TimeUnit.SECONDS);
-			f.whenComplete((c, t) -> gate.release());
-			all.add(f);
-		}
-		List<Conn> conns = new ArrayList<>(count);
-		int failed = 0;
+		Conn[] conns = new Conn[count];
+		List<Integer> pending = new ArrayList<>();
+		for (int i = 0; i < count; i++) pending.add(i);
+		int retried = 0;
 		String firstError = null;
-		for (CompletableFuture<Conn> f : all) {
-			try {
-				conns.add(f.get(120, TimeUnit.SECONDS));
+		for (int pass = 0; pass < 4 && !pending.isEmpty(); pass++) {
+			if (pass > 0) {
+				retried += pending.size();
+				Util.sleep(1000);
 			}
-			catch (Exception ex) {
-				failed++;
-				if (firstError == null) firstError = String.valueOf(ex.getCause() == null ? ex : ex.getCause());
+			Semaphore gate = new Semaphore(concurrency);
+			Map<Integer, CompletableFuture<Conn>> all = new LinkedHashMap<>();
+			for (int i : pending) {
+				gate.acquireUninterruptibly();
+				String token = tokens == null ? null : tokens.get(i);
+				CompletableFuture<Conn> f = Conn.open(WS_CLIENTS[i % WS_CLIENTS.length], url, stomp, token).thenCompose(c -> {
+					init.accept(c);
+					return subscribe == null || !stomp ? CompletableFuture.completedFuture(c) : c.subscribe(subscribe).thenApply(x -> c);
+				}).orTimeout(60, TimeUnit.SECONDS);
+				f.whenComplete((c, t) -> gate.release());
+				all.put(i, f);
 			}
+			List<Integer> busy = new ArrayList<>();
+			for (var e : all.entrySet()) {
+				try {
+					conns[e.getKey()] = e.getValue().get(120, TimeUnit.SECONDS);
+				}
+				catch (Exception ex) {
+					String why = String.valueOf(ex.getCause() == null ? ex : ex.getCause());
+					if (why.contains("connect again")) busy.add(e.getKey());
+					else if (firstError == null) firstError = why;
+				}
+			}
+			pending = busy;
+		}
+		List<Conn> open = new ArrayList<>(count);
+		int failed = 0;
+		for (Conn c : conns) {
+			if (c == null) failed++;
+			else open.add(c);
+		}
+		if (retried > 0) {
+			log("  " + retried + " CONNECTs refused as busy were tried again a second later");
 		}
 		if (failed > 0) {
-			log("  " + failed + " of " + count + " connections failed; first: " + firstError);
+			log("  " + failed + " of " + count + " connections failed; first: " + (firstError == null ? "busy after 3 retries" : firstError));
 		}
 		if (failed > count / 100) {
-			conns.forEach(Conn::abort);
+			open.forEach(Conn::abort);
 			throw new IllegalStateException(failed + " of " + count + " connections failed; first: " + firstError);
 		}
-		return conns;
+		return open;
 	}
 
 	static int closeAll(List<Conn> conns) {
@@ -246,11 +293,19 @@ public final class Bench {
 	}
 
 	void psql(String sql) {
-		Util.run(900, Util.list("psql", "-h", pgHost, "-U", pgUser, "-d", db, "-v", "ON_ERROR_STOP=1", "-qAtc", sql));
+		psql(db, sql);
+	}
+
+	void psql(String database, String sql) {
+		Util.run(900, Util.list("psql", "-h", pgHost, "-U", pgUser, "-d", database, "-v", "ON_ERROR_STOP=1", "-qAtc", sql));
 	}
 
 	long count(String sql) {
-		return Long.parseLong(Util.run(120, Util.list("psql", "-h", pgHost, "-U", pgUser, "-d", db, "-qAtc", sql)).trim());
+		return count(db, sql);
+	}
+
+	long count(String database, String sql) {
+		return Long.parseLong(Util.run(120, Util.list("psql", "-h", pgHost, "-U", pgUser, "-d", database, "-qAtc", sql)).trim());
 	}
 
 	static double tps(String pgbenchOutput) {

@@ -155,8 +155,67 @@ final class Report {
 
 	// ---- ingest ----
 
-	void ingestRound(String side, int round, double rate, Histogram h, long errors, Load load) {
-		add("ingest", new RoundData(side, round, h, rate, "errors " + errors, load));
+	void ingestRound(String key, String side, int round, double rate, Histogram h, long errors, Load load) {
+		add(key, new RoundData(side, round, h, rate, "errors " + errors, load));
+	}
+
+	/** One step of the open-loop ingest: offered and sent rate, acks, latency from the due time. */
+	record OpenStep(double offered, double sentRate, long ok, long refused, long unanswered, double p50, double p99, boolean passed) {
+	}
+
+	private final List<String> openLoopLines = new ArrayList<>();
+
+	void ingestOpenLoop(List<OpenStep> steps, OpenStep best, double pgBest, int pgBestClients, String pgRates, int senders) {
+		String sc = "Ingest, open loop (" + senders + " sender connections, rising offered rate, latency from each send's due time)";
+		double mine = best == null ? 0 : best.offered();
+		rows.add(new Row(sc, "highest offered msg/s with every send acked OK and p99 < 50 ms (peer: best single-row INSERT/s at c = 1, 4, 16, "
+				+ senders + ")", f(mine), f(pgBest), f(mine / pgBest) + "×", "≥ 2× pgbench's best", mine / pgBest >= 2 ? "✅ met" : "❌ missed"));
+		openLoopLines.add("| offered msg/s | sent msg/s | acked OK | refused | unanswered | p50 ms | p99 ms | passed |");
+		openLoopLines.add("|---:|---:|---:|---:|---:|---:|---:|---|");
+		for (OpenStep st : steps) {
+			openLoopLines.add(String.format(Locale.ROOT, "| %,.0f | %,.0f | %,d | %,d | %,d | %s | %s | %s |", st.offered(), st.sentRate(), st.ok(),
+					st.refused(), st.unanswered(), f(st.p50()), f(st.p99()), st.passed() ? "yes" : "no"));
+		}
+		openLoopLines.add("");
+		openLoopLines.add("pgbench single-row INSERT, closed loop: " + pgRates + " (best at c=" + pgBestClients + ").");
+	}
+
+	// ---- two nodes over RabbitMQ ----
+
+	void clusterRound(int n, String side, int round, Histogram h, double rate, String extra, Load load) {
+		add("cluster-" + n, new RoundData(side, round, h, rate, extra, load));
+	}
+
+	void clusterDone(int n, int rate, int seconds) {
+		String key = "cluster-" + n;
+		String sc = "Fan-out across two nodes over RabbitMQ, N=" + String.format(Locale.ROOT, "%,d", n) + " (" + rate + " msg/s, " + seconds
+				+ " s; \"peer\" column: the same cluster with every subscriber on node A)";
+		row(sc, "delivery latency p50 (ms), subscribers split over both nodes", compare(key, "two nodes", "one node", pct(50)), "", null);
+		double[] p99 = compare(key, "two nodes", "one node", pct(99));
+		row(sc, "delivery latency p99 (ms), subscribers split over both nodes", p99, "≤ 1.3× one node", p99[2] <= 1.3);
+		row(sc, "delivery latency p99.9 (ms), subscribers split over both nodes", compare(key, "two nodes", "one node", pct(99.9)), "", null);
+		List<RoundData> local = side("fanout-" + n, "groupchat");
+		if (!local.isEmpty()) {
+			double l99 = median(local.stream().map(d -> pct(99).applyAsDouble(d)).toList());
+			double two = p99[0];
+			rows.add(new Row(sc, "p99 split over two nodes beside one node on the local bus (fan-out scenario, same N and rate)", f(two), f(l99),
+					f(two / l99) + "×", "", ""));
+		}
+	}
+
+	// ---- send-path features on and off ----
+
+	void featuresDone(List<String> variants, int groups, int senders, int seconds) {
+		String sc = "Send-path features (ingest load: " + String.format(Locale.ROOT, "%,d", groups) + " groups × 10 members, " + senders
+				+ " senders, " + seconds + " s; \"peer\" column: the same node with every feature off)";
+		for (String v : variants.subList(1, variants.size())) {
+			String on = v.equals("all on") ? v : v + " on";
+			double[] tp = compare("features", v, variants.getFirst(), RoundData::throughput);
+			row(sc, on + ": stored messages/s", tp, "", null);
+			double[] p99 = compare("features", v, variants.getFirst(), pct(99));
+			row(sc, on + ": send-to-ack p99 (ms)", p99, v.equals("notifications") ? "≤ 1.1× off" : "no regression",
+					v.equals("notifications") ? p99[2] <= 1.1 : null);
+		}
 	}
 
 	void ingestDone(Bench b, int groups, int senders, int seconds) throws Exception {
@@ -313,10 +372,14 @@ final class Report {
 		}
 		md.append("\nPeers: fan-out → bare WebSocket broadcast server (`bench/peer/broadcast.js`, Node `ws`, no protocol, storage or checks), ")
 			.append("driven by the same client code; ingest → `pgbench` single-row INSERT of the same row shape into a copy of `message` at the same concurrency; ")
-			.append("history → `pgbench` running the service's keyset SQL (`-M prepared`) at the same number of connections.\n\n")
-			.append("Not measured by this run (targets of the performance issue that `bench/run` does not cover yet): fan-out across two nodes over ")
-			.append("RabbitMQ, the highest open-loop ingest rate under 50 ms p99, and each send-path feature on and off in one report ")
-			.append("(notifications: `BENCH_PUSH=1`; search indexing: `BENCH_SETUP_SQL`; see bench/README.md).\n\n");
+			.append("history → `pgbench` running the service's keyset SQL (`-M prepared`) at the same number of connections; ")
+			.append("two nodes over RabbitMQ → the same two nodes with every subscriber on one of them; send-path features → the same node ")
+			.append("restarted with every feature off (see `FeaturesScenario` for what \"on\" means).\n\n");
+		if (!openLoopLines.isEmpty()) {
+			md.append("## Ingest, open loop\n\n");
+			openLoopLines.forEach(l -> md.append(l).append('\n'));
+			md.append('\n');
+		}
 		if (!connectionLines.isEmpty()) {
 			md.append("## Connections ramp\n\n");
 			connectionLines.forEach(l -> md.append(l).append('\n'));

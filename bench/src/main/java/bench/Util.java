@@ -55,8 +55,10 @@ final class Util {
 
 	static Reply call(String base, String method, String path, String token, String json) {
 		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-			.timeout(Duration.ofSeconds(30))
-			.header("Authorization", "Bearer " + token);
+			.timeout(Duration.ofSeconds(30));
+		if (token != null) {
+			b.header("Authorization", "Bearer " + token);
+		}
 		if (json != null) {
 			b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
 		}

@@ -17,12 +17,15 @@ import org.springframework.validation.annotation.Validated;
  * @param enqueueTimeout how long a sender waits for room in a full queue
  * @param sendTimeout longest a sender waits for its message to be stored before it is
  * answered 503 "retry" (a database that stopped answering must not hold senders)
+ * @param searchIndexing whether this node fills the search index ({@link SearchIndexer});
+ * off, another node's sweep indexes what this one stored (at least one node must index)
  */
 @Validated
 @ConfigurationProperties("groupchat.messaging")
 record MessagingProperties(@DefaultValue("2") @Min(1) int writers, @DefaultValue("256") @Min(1) int maxBatch,
 		@DefaultValue("20000") @Min(1) int queueCapacity,
 		@DefaultValue("2s") @NotNull @DurationMin(nanos = 1) Duration enqueueTimeout,
-		@DefaultValue("2s") @NotNull @DurationMin(nanos = 1) Duration sendTimeout) {
+		@DefaultValue("2s") @NotNull @DurationMin(nanos = 1) Duration sendTimeout,
+		@DefaultValue("true") boolean searchIndexing) {
 
 }

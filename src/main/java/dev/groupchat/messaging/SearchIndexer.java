@@ -48,13 +48,23 @@ class SearchIndexer implements SmartLifecycle {
 	/** Touched by the loop's thread only; set so that the first step sweeps. */
 	private long lastSweep = System.nanoTime() - SWEEP_NANOS - 1;
 
-	SearchIndexer(JdbcClient jdbc) {
+	/**
+	 * Off ({@code groupchat.messaging.search-indexing=false}): no marks, no loop on this
+	 * node.
+	 */
+	private final boolean enabled;
+
+	SearchIndexer(JdbcClient jdbc, MessagingProperties properties) {
 		this.jdbc = jdbc;
+		this.enabled = properties.searchIndexing();
 		this.loop = new PollingLoop("search-indexer", INTERVAL, this::step);
 	}
 
 	@EventListener
 	void on(MessagePosted event) {
+		if (!enabled) {
+			return;
+		}
 		mark(event.message().groupId(), event.message().seq());
 	}
 
@@ -149,7 +159,9 @@ class SearchIndexer implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		loop.start();
+		if (enabled) {
+			loop.start();
+		}
 	}
 
 	@Override

@@ -24,6 +24,20 @@ class MessagingPropertiesTest {
 			assertThat(properties.queueCapacity()).isEqualTo(20_000);
 			assertThat(properties.enqueueTimeout()).isEqualTo(Duration.ofSeconds(2));
 			assertThat(properties.sendTimeout()).isEqualTo(Duration.ofSeconds(2));
+			assertThat(properties.searchIndexing()).isTrue();
+		});
+	}
+
+	@Test
+	void withSearchIndexingOffTheNodeRunsNoIndexer() {
+		this.runner.withPropertyValues("groupchat.messaging.search-indexing=false").run(context -> {
+			MessagingProperties properties = context.getBean(MessagingProperties.class);
+			assertThat(properties.searchIndexing()).isFalse();
+			// no statement is ever sent: the indexer has no database to send it to
+			SearchIndexer indexer = new SearchIndexer(null, properties);
+			indexer.start();
+			assertThat(indexer.isRunning()).isFalse();
+			indexer.stop();
 		});
 	}
 
