@@ -59,6 +59,12 @@ final class ConnectionsScenario {
 			log(String.format("  %d sessions (%d open): +%d in %.1f s = %.0f/s; heap after GC %d KiB (%.1f KB/session), RSS %d KiB (%.1f KB/session)",
 					level, open, more.size(), secs, more.size() / secs, heap, heapPer / 1000, rss, rssPer / 1000));
 			b.report.connectionsLevel(level, (int) open, more.size() / secs, heap, rss, heapPer, rssPer);
+			if (System.getenv("BENCH_CONNECTIONS_HISTOGRAM") != null && level == levels.getLast()) {
+				// what the sessions hold: live classes after a full GC, for the memory target
+				String jcmd = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+				java.nio.file.Files.writeString(b.out.resolve("raw/connections-histogram.txt"),
+						Util.run(120, Util.list(jcmd, "" + b.servicePid, "GC.class_histogram")));
+			}
 			b.heapPerSessionKb = heapPer / 1024;
 		}
 		int lost = closeAll(all);

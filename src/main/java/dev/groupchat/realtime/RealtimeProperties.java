@@ -53,7 +53,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("groupchat.realtime")
-record RealtimeProperties(@DefaultValue("64KB") DataSize maxFrameSize, @DefaultValue("2KB") DataSize readBufferSize,
+record RealtimeProperties(@DefaultValue("64KB") DataSize maxFrameSize, @DefaultValue("1KB") DataSize readBufferSize,
 		@DefaultValue("10s") Duration heartbeat, @DefaultValue("5s") @DurationMin(nanos = 1) Duration sendTimeout,
 		@DefaultValue("512KB") DataSize sendBufferLimit, @DefaultValue("64KB") DataSize socketSendBuffer,
 		@DefaultValue("1000") @Min(1) int resumeLimit, @DefaultValue("*") List<String> allowedOrigins,
