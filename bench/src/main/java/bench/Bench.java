@@ -269,7 +269,7 @@ public final class Bench {
 
 	long heapAfterGc() {
 		if (servicePid <= 0) return -1;
-		String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+		String jcmd = jdkTool("jcmd");
 		Util.run(60, Util.list(jcmd, "" + servicePid, "GC.run"));
 		Util.sleep(500);
 		String info = Util.run(60, Util.list(jcmd, "" + servicePid, "GC.heap_info"));
@@ -279,7 +279,17 @@ public final class Bench {
 		return m.find() ? Long.parseLong(m.group(1)) : -1;
 	}
 
+	/** A tool of the JDK the harness runs on (java, jcmd). */
+	static String jdkTool(String name) {
+		return Path.of(System.getProperty("java.home"), "bin", name).toString();
+	}
+
 	// ---- PostgreSQL helpers ----
+
+	/** PostgreSQL connections free right now (the machine's server is shared). */
+	long freeConnections() {
+		return count("select current_setting('max_connections')::int - count(*) from pg_stat_activity");
+	}
 
 	static String pgbench(long timeout, List<String> cmd) {
 		try {

@@ -27,7 +27,7 @@ final class ClusterScenario {
 	}
 
 	void run() throws Exception {
-		int n = b.quick ? 1000 : 1000;
+		int n = 1000;
 		int fixedSeconds = b.quick ? 3 : 20;
 		int rate = FanoutScenario.fixedRate(n);
 		Node.freshDatabase(b, DB);

@@ -61,9 +61,8 @@ final class ConnectionsScenario {
 			b.report.connectionsLevel(level, (int) open, more.size() / secs, heap, rss, heapPer, rssPer);
 			if (System.getenv("BENCH_CONNECTIONS_HISTOGRAM") != null && level == levels.getLast()) {
 				// what the sessions hold: live classes after a full GC, for the memory target
-				String jcmd = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
 				java.nio.file.Files.writeString(b.out.resolve("raw/connections-histogram.txt"),
-						Util.run(120, Util.list(jcmd, "" + b.servicePid, "GC.class_histogram")));
+						Util.run(120, Util.list(Bench.jdkTool("jcmd"), "" + b.servicePid, "GC.class_histogram")));
 			}
 			b.heapPerSessionKb = heapPer / 1024;
 		}

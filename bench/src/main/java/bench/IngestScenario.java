@@ -35,7 +35,7 @@ final class IngestScenario {
 		int wanted = b.quick ? 32 : 64;
 		// pgbench needs one PostgreSQL connection per client, and the machine's PostgreSQL is shared:
 		// cap the concurrency (the same for both sides) by the connections free right now.
-		long free = b.count("select current_setting('max_connections')::int - count(*) from pg_stat_activity");
+		long free = b.freeConnections();
 		int senders = (int) Math.max(8, Math.min(wanted, free - 20));
 		if (senders < wanted) {
 			b.report.note("Ingest concurrency " + senders + " instead of " + wanted + ": only " + free + " PostgreSQL connections were free.");

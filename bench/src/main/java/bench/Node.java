@@ -3,7 +3,6 @@ package bench;
 import static bench.Bench.log;
 
 import java.io.File;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,7 @@ final class Node implements AutoCloseable {
 	 */
 	static Node start(Bench b, String name, int port, String db, String heap, Map<String, String> env) {
 		if (b.jar == null) throw new IllegalStateException("--jar is needed to start nodes");
-		List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms" + heap, "-Xmx" + heap,
+		List<String> cmd = new ArrayList<>(List.of(Bench.jdkTool("java"), "-Xms" + heap, "-Xmx" + heap,
 				"-XX:+UseG1GC"));
 		String opts = System.getenv("BENCH_SERVICE_OPTS");
 		if (opts != null && !opts.isBlank()) cmd.addAll(List.of(opts.trim().split("\\s+")));
