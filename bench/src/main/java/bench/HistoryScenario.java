@@ -6,12 +6,8 @@ import static bench.Bench.pgbench;
 import static bench.Bench.pgbenchLatency;
 import static bench.Bench.tps;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,7 +16,8 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * History: a group seeded with SQL, random keyset pages over REST with 1 and 8 connections, against
+ * History: a group seeded with SQL, random keyset pages over REST with 1 and 8 keep-alive connections ({@link
+ * KeepAliveHttp}), against
  * pgbench running the service's keyset SQL, in alternating rounds.
  */
 final class HistoryScenario {
@@ -73,31 +70,29 @@ final class HistoryScenario {
 		Bench.Probe probe = b.probe();
 		Recorder rec = new Recorder(3);
 		LongAdder okCount = new LongAdder(), bad = new LongAdder();
-		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		long end = System.nanoTime() + seconds * 1_000_000_000L;
 		long start = System.nanoTime();
 		List<Thread> threads = new ArrayList<>();
 		for (int t = 0; t < conns; t++) {
 			threads.add(Thread.ofPlatform().start(() -> {
-				while (System.nanoTime() < end) {
-					long beforeSeq = ThreadLocalRandom.current().nextLong(51, rows + 1);
-					HttpRequest req = HttpRequest.newBuilder(java.net.URI.create(b.base + "/api/v1/groups/" + gid + "/messages?beforeSeq=" + beforeSeq + "&limit=50"))
-						.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build();
-					long t0 = System.nanoTime();
-					try {
-						HttpResponse<byte[]> r = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
-						rec.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
-						if (r.statusCode() == 200) okCount.increment(); else bad.increment();
-					}
-					catch (Exception ex) {
-						bad.increment();
+				try (KeepAliveHttp http = new KeepAliveHttp(b.base)) {
+					while (System.nanoTime() < end) {
+						long beforeSeq = ThreadLocalRandom.current().nextLong(51, rows + 1);
+						long t0 = System.nanoTime();
+						try {
+							int status = http.get("/api/v1/groups/" + gid + "/messages?beforeSeq=" + beforeSeq + "&limit=50", token);
+							rec.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
+							if (status == 200) okCount.increment(); else bad.increment();
+						}
+						catch (Exception ex) {
+							bad.increment();
+						}
 					}
 				}
 			}));
 		}
 		for (Thread t : threads) t.join(seconds * 1000L + 30_000);
 		double wall = (System.nanoTime() - start) / 1e9;
-		client.close();
 		Histogram h = rec.getIntervalHistogram();
 		Report.Load load = probe.done("history-c" + conns, "groupchat", round);
 		if (round == 0) return;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,7 +48,8 @@ public class History implements LatestMessages {
 	 * comes from a cache), and a transaction around them would only add a COMMIT round
 	 * trip.
 	 */
-	public Page page(CurrentUser user, UUID groupId, Long beforeSeq, Long afterSeq, Integer limit) {
+	public Page page(CurrentUser user, UUID groupId, @Nullable Long beforeSeq, @Nullable Long afterSeq,
+			@Nullable Integer limit) {
 		GroupAccess.Standing standing = access.cachedStanding(groupId, user.id()).requireReader(groupId);
 		int size = PageRequest.of(limit, null).limit();
 		if ((beforeSeq != null && beforeSeq < 1) || (afterSeq != null && afterSeq < 0)) {

@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * answered 503 "retry" (a database that stopped answering must not hold senders)
  * @param searchIndexing whether this node fills the search index ({@link SearchIndexer});
  * off, another node's sweep indexes what this one stored (at least one node must index)
+ * @param historyReadPath whether history pages take the lean read path
+ * ({@link HistoryReadPath}); off, every page goes through the filter chain and MVC
  */
 @Validated
 @ConfigurationProperties("groupchat.messaging")
@@ -26,6 +28,6 @@ record MessagingProperties(@DefaultValue("2") @Min(1) int writers, @DefaultValue
 		@DefaultValue("20000") @Min(1) int queueCapacity,
 		@DefaultValue("2s") @NotNull @DurationMin(nanos = 1) Duration enqueueTimeout,
 		@DefaultValue("2s") @NotNull @DurationMin(nanos = 1) Duration sendTimeout,
-		@DefaultValue("true") boolean searchIndexing) {
+		@DefaultValue("true") boolean searchIndexing, @DefaultValue("true") boolean historyReadPath) {
 
 }

@@ -89,6 +89,14 @@ record BusEvent(Kind kind, @Nullable UUID groupId, @Nullable String userId, long
 		return new BusEvent(blocked ? Kind.BLOCKED : Kind.UNBLOCKED, null, blockerId, 0, null, blockedId, null);
 	}
 
+	/**
+	 * Whether every node needs the event, not only those with the user's sessions: a
+	 * block change, since each node keeps the blocker's list for history and CONNECT.
+	 */
+	boolean forAllNodes() {
+		return kind == Kind.BLOCKED || kind == Kind.UNBLOCKED;
+	}
+
 	/** Whether the event is for one user's sessions (routed by user, not by group). */
 	boolean forUser() {
 		return kind == Kind.USER || kind == Kind.BLOCKED || kind == Kind.UNBLOCKED;

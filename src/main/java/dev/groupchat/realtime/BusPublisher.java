@@ -164,8 +164,11 @@ final class BusPublisher implements SmartLifecycle {
 		return new Message(json.writeValueAsBytes(offered.event()), properties);
 	}
 
+	/** The routing key every node's queue is bound to. */
+	static final String ALL_NODES = "nodes.all";
+
 	static String routingKey(BusEvent event) {
-		return event.forUser() ? "u." + event.userId() : "g." + event.groupId();
+		return event.forAllNodes() ? ALL_NODES : event.forUser() ? "u." + event.userId() : "g." + event.groupId();
 	}
 
 	PublishStats stats() {

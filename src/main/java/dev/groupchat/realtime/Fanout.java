@@ -1,5 +1,6 @@
 package dev.groupchat.realtime;
 
+import dev.groupchat.safety.Blocks;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -14,10 +15,13 @@ class Fanout {
 
 	private final RealtimeMeters meters;
 
-	Fanout(GroupChannels channels, UserQueues users, RealtimeMeters meters) {
+	private final Blocks blocks;
+
+	Fanout(GroupChannels channels, UserQueues users, RealtimeMeters meters, Blocks blocks) {
 		this.channels = channels;
 		this.users = users;
 		this.meters = meters;
+		this.blocks = blocks;
 	}
 
 	void accept(BusEvent event) {
@@ -30,11 +34,16 @@ class Fanout {
 					need(event.userId(), "userId", event), event.json());
 			case DROP_GROUP -> channels.dropAll(need(event.groupId(), "groupId", event), event.json());
 			case RECHECK_READERS -> channels.recheck(need(event.groupId(), "groupId", event), event.json());
-			case BLOCKED -> users.blockChanged(need(event.userId(), "userId", event),
-					need(event.subjectId(), "subjectId", event), true);
-			case UNBLOCKED -> users.blockChanged(need(event.userId(), "userId", event),
-					need(event.subjectId(), "subjectId", event), false);
+			case BLOCKED -> blockChanged(event, true);
+			case UNBLOCKED -> blockChanged(event, false);
 		}
+	}
+
+	private void blockChanged(BusEvent event, boolean blocked) {
+		String blockerId = need(event.userId(), "userId", event);
+		// this node's list of the blocker's blocks first, then their open sessions
+		blocks.changedElsewhere(blockerId);
+		users.blockChanged(blockerId, need(event.subjectId(), "subjectId", event), blocked);
 	}
 
 	/** A field the event's kind always carries (a malformed bus message fails here). */

@@ -19,9 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The multi-node bus: every committed event goes to one RabbitMQ direct exchange, routed
- * by group ({@code g.<groupId>}) or user ({@code u.<userId>}). Each node has its own
- * exclusive queue and binds it only to the groups it has subscribers of and the users it
- * has sessions of, then fans out what arrives to its own sessions.
+ * by group ({@code g.<groupId>}) or user ({@code u.<userId>}), block changes to every
+ * node ({@code nodes.all}). Each node has its own exclusive queue and binds it only to
+ * the groups it has subscribers of, the users it has sessions of and {@code nodes.all},
+ * then fans out what arrives to its own sessions.
  *
  * <p>
  * A node delivers its own events to its own sessions directly, never through the broker,
@@ -62,6 +63,8 @@ class RabbitEventBus implements EventBus, BusInterest, MessageListener, Connecti
 		this.origin = origin;
 		this.fanout = fanout;
 		this.json = json;
+		// block changes: every node, whether it has the user's sessions or not
+		bound.add(BusPublisher.ALL_NODES);
 	}
 
 	void publishWith(BusPublisher publisher) {

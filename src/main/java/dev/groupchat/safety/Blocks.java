@@ -1,10 +1,13 @@
 package dev.groupchat.safety;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.groupchat.identity.CurrentUser;
 import dev.groupchat.shared.CursorPage;
 import dev.groupchat.shared.Keyset;
 import dev.groupchat.shared.PageRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Blocks between users: a user blocks another so that they no longer see their messages,
@@ -29,6 +33,18 @@ public class Blocks {
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
+
+	/**
+	 * Whom each user blocked, for the calls that ask every time (history pages, STOMP
+	 * CONNECT, search). Forgotten when a change commits on this node, and when another
+	 * node's change arrives over the event bus ({@link #changedElsewhere}); the expiry
+	 * bounds how long a change stays unseen here should the bus lose it.
+	 */
+	private final Cache<String, Set<String>> blocked = Caffeine.newBuilder()
+		.maximumSize(200_000)
+		.expireAfterWrite(Duration.ofSeconds(30))
+		.recordStats()
+		.build();
 
 	Blocks(BlockStore store, SafetyProperties properties, ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
@@ -81,12 +97,32 @@ public class Blocks {
 	}
 
 	/**
-	 * Whom the user blocked; usually nobody (an empty set). One statement, not
-	 * transactional on purpose: it runs on every STOMP CONNECT and history page, where a
-	 * transaction would only add BEGIN and COMMIT round trips while holding a connection.
+	 * Whom the user blocked; usually nobody (an empty set). From a per-node cache; a miss
+	 * is one statement, not transactional on purpose: it runs on STOMP CONNECTs and
+	 * history pages, where a transaction would only add BEGIN and COMMIT round trips
+	 * while holding a connection. A change made on this node is seen here once it has
+	 * committed (the eviction waits for a load of the same user in flight, so no list
+	 * read before the commit stays behind).
 	 */
 	public Set<String> blockedBy(String blockerId) {
-		return store.blockedBy(blockerId);
+		return blocked.get(blockerId, store::blockedBy);
+	}
+
+	Cache<String, Set<String>> cache() {
+		return blocked;
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void evict(BlockChanged event) {
+		blocked.invalidate(event.blockerId());
+	}
+
+	/**
+	 * A block of {@code blockerId} changed on another node (the event bus's BLOCKED or
+	 * UNBLOCKED): this node reads their list again.
+	 */
+	public void changedElsewhere(String blockerId) {
+		blocked.invalidate(blockerId);
 	}
 
 	/** Whether {@code blockerId} blocked {@code blockedId}. */
@@ -101,6 +137,7 @@ public class Blocks {
 	 */
 	@Transactional
 	public int forgetBlocksOf(String userId) {
+		blocked.invalidate(userId);
 		return store.deleteAllBy(userId);
 	}
 

@@ -2,10 +2,14 @@ package dev.groupchat.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.mock.web.MockHttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The writer's settings bind with their documented defaults, and a value the writer
@@ -25,6 +29,7 @@ class MessagingPropertiesTest {
 			assertThat(properties.enqueueTimeout()).isEqualTo(Duration.ofSeconds(2));
 			assertThat(properties.sendTimeout()).isEqualTo(Duration.ofSeconds(2));
 			assertThat(properties.searchIndexing()).isTrue();
+			assertThat(properties.historyReadPath()).isTrue();
 		});
 	}
 
@@ -39,6 +44,25 @@ class MessagingPropertiesTest {
 			assertThat(indexer.isRunning()).isFalse();
 			indexer.stop();
 		});
+	}
+
+	@Test
+	void withTheHistoryReadPathOffEveryPageTakesTheFilterChain() {
+		MockHttpServletRequest page = new MockHttpServletRequest("GET",
+				"/api/v1/groups/" + UUID.randomUUID() + "/messages");
+		this.runner
+			.run(context -> assertThat(readPath(context.getBean(MessagingProperties.class)).shouldNotFilter(page))
+				.as("on by default")
+				.isFalse());
+		this.runner.withPropertyValues("groupchat.messaging.history-read-path=false").run(context -> {
+			MessagingProperties properties = context.getBean(MessagingProperties.class);
+			assertThat(properties.historyReadPath()).isFalse();
+			assertThat(readPath(properties).shouldNotFilter(page)).isTrue();
+		});
+	}
+
+	private static HistoryReadPath readPath(MessagingProperties properties) {
+		return new HistoryReadPath(null, null, JsonMapper.builder().build(), new SimpleMeterRegistry(), properties);
 	}
 
 	@Test

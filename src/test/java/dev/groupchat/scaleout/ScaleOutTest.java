@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -211,6 +212,42 @@ class ScaleOutTest {
 			assertThat(after.path("message").path("hidden").asBoolean()).isTrue();
 			assertThat(after.toString()).doesNotContain("secret");
 		}
+	}
+
+	@Test
+	void aBlockAndAnUnblockMadeOnNodeBShowInTheBlockersHistoryOnNodeAWithinSeconds() throws Exception {
+		String alice = "alice-" + UUID.randomUUID().toString().substring(0, 8);
+		String bob = "bob-" + UUID.randomUUID().toString().substring(0, 8);
+		Api onA = new Api(port(nodeA));
+		Api onB = new Api(port(nodeB));
+		String groupId = onA.as(alice)
+			.post("/api/v1/groups", Map.of("name", "History across nodes", "kind", "CHAT", "memberIds", List.of(bob)))
+			.text("id");
+		assertThat(post(onA, bob, groupId, "words from bob")).isEqualTo(201);
+		String history = "/api/v1/groups/" + groupId + "/messages";
+		// node A now keeps alice's (empty) list of blocks
+		assertThat(onA.as(alice).get(history).raw()).contains("words from bob");
+
+		assertThat(onB.as(alice).put("/api/v1/me/blocks/" + bob, null).status()).isEqualTo(204);
+		// well inside the cache's 30 s expiry: the bus event makes node A read the list
+		// again
+		assertThat(eventually(() -> !onA.as(alice).get(history).raw().contains("words from bob")))
+			.as("node A hides bob's message within 5 s of the block")
+			.isTrue();
+
+		assertThat(onB.as(alice).delete("/api/v1/me/blocks/" + bob).status()).isEqualTo(204);
+		assertThat(eventually(() -> onA.as(alice).get(history).raw().contains("words from bob")))
+			.as("node A shows it again within 5 s of the unblock")
+			.isTrue();
+	}
+
+	private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+		for (long end = System.nanoTime() + 5_000_000_000L; System.nanoTime() < end; Thread.sleep(50)) {
+			if (condition.getAsBoolean()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static void assertBusLag(Scrape before, Scrape after, String node) {
