@@ -135,11 +135,24 @@ final class FeaturesScenario {
 
 	/** Nothing of one variant reaches the next: no endpoints, blocks, queued work or held locks. */
 	private void clear() {
-		// a node stopped in the middle of a worker's transaction holds row locks until it runs
-		// again: end such transactions (the worker sees the error when resumed and retries)
-		b.psql(DB, "select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = '" + DB + "'"
-				+ " and state like 'idle in transaction%' and pid <> pg_backend_pid()");
-		b.psql(DB, "delete from webhook_outbox; delete from webhook; delete from push_delivery; delete from notification_outbox; delete from user_block");
+		for (int attempt = 1;; attempt++) {
+			// a node stopped in the middle of a worker's transaction holds row locks until it
+			// runs again: end such transactions (the worker sees the error when resumed and
+			// retries). Its backend may still be finishing a statement when the node stops and
+			// only then turn idle in transaction, so the deletes wait under a lock timeout and
+			// the two steps repeat until they go through.
+			b.psql(DB, "select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = '" + DB + "'"
+					+ " and state like 'idle in transaction%' and pid <> pg_backend_pid()");
+			try {
+				b.psql(DB, "set lock_timeout = '5s'; delete from webhook_outbox; delete from webhook; delete from push_delivery;"
+						+ " delete from notification_outbox; delete from user_block");
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (attempt >= 10) throw ex;
+				log("  features: the cleanup waited on a paused node's locks; ending its transactions again");
+			}
+		}
 	}
 
 	private Map<String, String> env(Variant v) {
