@@ -1,6 +1,7 @@
 package dev.groupchat.messaging;
 
 import dev.groupchat.shared.PollingLoop;
+import dev.groupchat.shared.SendPressure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,6 +35,13 @@ class SearchIndexer implements SmartLifecycle {
 
 	private static final Duration INTERVAL = Duration.ofSeconds(1);
 
+	/**
+	 * The most of its time the indexer works while sends wait to be stored (as the push
+	 * worker's default): acknowledgements first, and each later step indexes more
+	 * messages per statement. Search reads what is not indexed yet one by one meanwhile.
+	 */
+	static final double BUSY_SHARE = 0.25;
+
 	private static final long SWEEP_NANOS = TimeUnit.SECONDS.toNanos(30);
 
 	private static final String CJK = "'[\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff]'";
@@ -54,10 +62,10 @@ class SearchIndexer implements SmartLifecycle {
 	 */
 	private final boolean enabled;
 
-	SearchIndexer(JdbcClient jdbc, MessagingProperties properties) {
+	SearchIndexer(JdbcClient jdbc, MessagingProperties properties, SendPressure pressure) {
 		this.jdbc = jdbc;
 		this.enabled = properties.searchIndexing();
-		this.loop = new PollingLoop("search-indexer", INTERVAL, this::step);
+		this.loop = new PollingLoop("search-indexer", INTERVAL, this::step).giveWay(pressure, BUSY_SHARE);
 	}
 
 	@EventListener

@@ -2,6 +2,7 @@ package dev.groupchat.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupchat.shared.SendPressure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
@@ -39,7 +40,7 @@ class MessagingPropertiesTest {
 			MessagingProperties properties = context.getBean(MessagingProperties.class);
 			assertThat(properties.searchIndexing()).isFalse();
 			// no statement is ever sent: the indexer has no database to send it to
-			SearchIndexer indexer = new SearchIndexer(null, properties);
+			SearchIndexer indexer = new SearchIndexer(null, properties, SendPressure.NONE);
 			indexer.start();
 			assertThat(indexer.isRunning()).isFalse();
 			indexer.stop();
