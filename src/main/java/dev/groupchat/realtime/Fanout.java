@@ -42,7 +42,7 @@ class Fanout {
 	private void blockChanged(BusEvent event, boolean blocked) {
 		String blockerId = need(event.userId(), "userId", event);
 		// this node's list of the blocker's blocks first, then their open sessions
-		blocks.changedElsewhere(blockerId);
+		blocks.changed(blockerId);
 		users.blockChanged(blockerId, need(event.subjectId(), "subjectId", event), blocked);
 	}
 

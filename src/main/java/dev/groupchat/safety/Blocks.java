@@ -37,8 +37,8 @@ public class Blocks {
 	/**
 	 * Whom each user blocked, for the calls that ask every time (history pages, STOMP
 	 * CONNECT, search). Forgotten when a change commits on this node, and when another
-	 * node's change arrives over the event bus ({@link #changedElsewhere}); the expiry
-	 * bounds how long a change stays unseen here should the bus lose it.
+	 * node's change arrives over the event bus ({@link #changed}); the expiry bounds how
+	 * long a change stays unseen here should the bus lose it.
 	 */
 	private final Cache<String, Set<String>> blocked = Caffeine.newBuilder()
 		.maximumSize(200_000)
@@ -118,10 +118,12 @@ public class Blocks {
 	}
 
 	/**
-	 * A block of {@code blockerId} changed on another node (the event bus's BLOCKED or
-	 * UNBLOCKED): this node reads their list again.
+	 * A block of {@code blockerId} changed on some node (the event bus's BLOCKED or
+	 * UNBLOCKED, which every node hears, this one included): this node reads their list
+	 * again. A change made here was already forgotten on commit ({@link #evict}), so that
+	 * this module does not depend on the bus to be right.
 	 */
-	public void changedElsewhere(String blockerId) {
+	public void changed(String blockerId) {
 		blocked.invalidate(blockerId);
 	}
 

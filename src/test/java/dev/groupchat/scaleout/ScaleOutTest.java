@@ -187,13 +187,11 @@ class ScaleOutTest {
 
 	@Test
 	void aBlockMadeOnNodeBReachesTheBlockersSessionOnNodeA() throws Exception {
-		String alice = "alice-" + UUID.randomUUID().toString().substring(0, 8);
-		String bob = "bob-" + UUID.randomUUID().toString().substring(0, 8);
-		Api onA = new Api(port(nodeA));
+		AliceAndBob chat = chatOnNodeA("Blocks across nodes");
+		String alice = chat.alice();
+		String bob = chat.bob();
+		String groupId = chat.groupId();
 		Api onB = new Api(port(nodeB));
-		Api.Response group = onA.as(alice)
-			.post("/api/v1/groups", Map.of("name", "Blocks across nodes", "kind", "CHAT", "memberIds", List.of(bob)));
-		String groupId = group.text("id");
 
 		try (StompTestClient aliceOnA = StompTestClient.connect(port(nodeA), TestTokens.token(alice))) {
 			StompTestClient.Subscription aliceSees = aliceOnA.subscribeAndAwait("/topic/group." + groupId);
@@ -216,13 +214,12 @@ class ScaleOutTest {
 
 	@Test
 	void aBlockAndAnUnblockMadeOnNodeBShowInTheBlockersHistoryOnNodeAWithinSeconds() throws Exception {
-		String alice = "alice-" + UUID.randomUUID().toString().substring(0, 8);
-		String bob = "bob-" + UUID.randomUUID().toString().substring(0, 8);
+		AliceAndBob chat = chatOnNodeA("History across nodes");
+		String alice = chat.alice();
+		String bob = chat.bob();
+		String groupId = chat.groupId();
 		Api onA = new Api(port(nodeA));
 		Api onB = new Api(port(nodeB));
-		String groupId = onA.as(alice)
-			.post("/api/v1/groups", Map.of("name", "History across nodes", "kind", "CHAT", "memberIds", List.of(bob)))
-			.text("id");
 		assertThat(post(onA, bob, groupId, "words from bob")).isEqualTo(201);
 		String history = "/api/v1/groups/" + groupId + "/messages";
 		// node A now keeps alice's (empty) list of blocks
@@ -239,6 +236,19 @@ class ScaleOutTest {
 		assertThat(eventually(() -> onA.as(alice).get(history).raw().contains("words from bob")))
 			.as("node A shows it again within 5 s of the unblock")
 			.isTrue();
+	}
+
+	/** Two fresh users and a CHAT group alice made on node A with bob in it. */
+	private static AliceAndBob chatOnNodeA(String name) {
+		String alice = "alice-" + UUID.randomUUID().toString().substring(0, 8);
+		String bob = "bob-" + UUID.randomUUID().toString().substring(0, 8);
+		String groupId = new Api(port(nodeA)).as(alice)
+			.post("/api/v1/groups", Map.of("name", name, "kind", "CHAT", "memberIds", List.of(bob)))
+			.text("id");
+		return new AliceAndBob(alice, bob, groupId);
+	}
+
+	private record AliceAndBob(String alice, String bob, String groupId) {
 	}
 
 	private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
